@@ -1,0 +1,52 @@
+//! The root component: app state, the router with every section's URL, and the page shell.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::blueprints::BlueprintsPage;
+use crate::components::layout::Shell;
+use crate::credit::CreditPage;
+use crate::customers::CustomersPage;
+use crate::dashboard::DashboardPage;
+use crate::learn::LearnPage;
+use crate::not_found::NotFoundPage;
+use crate::settings::SettingsPage;
+use crate::state::AppState;
+use crate::surveys::SurveysPage;
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide();
+    // Keep <html lang> and the colour scheme in step with the settings.
+    Effect::new(move |_| {
+        let root = document().document_element().expect("an <html> element");
+        let _ = root.set_attribute("lang", state.lang.get().tag());
+        let _ = root.set_attribute("data-theme", state.settings.with(|s| s.theme.key()));
+    });
+
+    view! {
+        <Router base=base_path()>
+            <Shell>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=DashboardPage />
+                    <Route path=path!("/customers") view=CustomersPage />
+                    <Route path=path!("/surveys") view=SurveysPage />
+                    <Route path=path!("/blueprints") view=BlueprintsPage />
+                    <Route path=path!("/credit") view=CreditPage />
+                    <Route path=path!("/learn") view=LearnPage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// The sub-path the site is served from, read from `<base href>` (which Trunk fills in
+/// from `--public-url`), without a trailing slash: "" at the root, "/crm" under /crm/.
+fn base_path() -> String {
+    let base_uri = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base_uri).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}

@@ -1,0 +1,45 @@
+//! Customer records domain: pure types, rules and calculations (no UI, no IO, no clock).
+//!
+//! Callers pass `today` / `now`. Modules refer to each other with `super::` only, so this
+//! folder compiles wherever it is mounted.
+
+#[macro_use]
+mod keyed;
+
+pub mod abc;
+pub mod churn;
+pub mod clv;
+pub mod csv;
+pub mod dedupe;
+pub mod demo;
+pub mod filter;
+pub mod import_export;
+pub mod merge;
+pub mod model;
+pub mod referrals;
+pub mod rfm;
+pub mod search;
+#[cfg(test)]
+mod test_support;
+pub mod validate;
+
+pub use abc::{
+    abc_classes, effective_class, suggest_relationship_level, AbcSuggestion, AbcThresholds,
+    CustomerCount, Margin,
+};
+pub use churn::{churn_risk, ChurnContext, ChurnLevel, ChurnRisk, RiskReason};
+pub use clv::{customer_lifetime_value, Clv, ClvAssumptions, ClvError};
+pub use csv::{parse_csv, write_csv, CsvError, CsvErrorKind};
+pub use dedupe::{find_duplicates, DuplicatePair, DuplicateReason};
+pub use demo::{demo_customers, DEFAULT_DEMO_COUNT};
+pub use filter::{filter_customers, row_facts, CustomerFilter, RowFacts, SortDirection, SortKey};
+pub use import_export::{
+    export_customers_csv, export_customers_json, import_customers, import_customers_json,
+    suggest_mapping, ColumnMapping, ImportPreview, JsonError, RowError,
+};
+pub use merge::{conflicting_fields, merge, repoint_referrals, FieldChoices, Side};
+pub use model::*;
+pub use referrals::{referrals_of, referred_by_chain};
+pub use rfm::{rfm_scores, RfmScore};
+pub use search::{search, SearchIndex};
+pub use validate::{validate, Field, Issue, Problem};

@@ -1,0 +1,494 @@
+//! Customer record types: the single shared profile (客户档案) every other module reads.
+//!
+//! Classifications follow shared/concepts.md §1. Money is integer cents so totals never
+//! drift; amounts in different currencies are summed as they are (the app has one
+//! reporting currency; there is no exchange-rate source in a pure domain).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+keyed_enum! {
+    /// Person or organisation.
+    pub enum CustomerKind { Individual => "individual", Business => "business" }
+}
+
+keyed_enum! {
+    /// Classification by value (关键 / 潜力 / 一般客户); usually suggested by ABC analysis.
+    pub enum ValueClass { Key => "key", Potential => "potential", General => "general" }
+}
+
+keyed_enum! {
+    /// Classification by purchase motive (经济型 / 道德型 / 个性化 / 方便型).
+    pub enum Motive {
+        Economic => "economic",
+        Ethical => "ethical",
+        Personalised => "personalised",
+        Convenience => "convenience",
+    }
+}
+
+keyed_enum! {
+    /// Relationship lifecycle (考察期 → 形成期 → 稳定期 → 退化期), plus churned (流失).
+    /// The order is the lifecycle order.
+    pub enum LifecycleStage {
+        Exploration => "exploration",
+        Formation => "formation",
+        Stability => "stability",
+        Decline => "decline",
+        Churned => "churned",
+    }
+}
+
+keyed_enum! {
+    /// Relationship marketing ladder (Payne et al. 1995), lowest rung first.
+    pub enum LadderLevel {
+        Prospect => "prospect",
+        Customer => "customer",
+        Client => "client",
+        Supporter => "supporter",
+        Advocate => "advocate",
+        Partner => "partner",
+    }
+}
+
+keyed_enum! {
+    /// Kotler's levels of relationship marketing (基本型 … 伙伴型), weakest first.
+    pub enum RelationshipLevel {
+        Basic => "basic",
+        Reactive => "reactive",
+        Accountable => "accountable",
+        Proactive => "proactive",
+        Partnership => "partnership",
+    }
+}
+
+keyed_enum! {
+    /// How the customer was acquired (广告开拓法 / 委托助手法 / 连环获取法).
+    pub enum Channel {
+        Advertising => "advertising",
+        Agent => "agent",
+        Referral => "referral",
+        Other => "other",
+    }
+}
+
+keyed_enum! {
+    /// Causes of churn listed in concepts.md §1.
+    pub enum ChurnReason {
+        BusinessChanged => "business_changed",
+        BecameCompetitor => "became_competitor",
+        CompetitorPrice => "competitor_price",
+        CompetitorProduct => "competitor_product",
+        CompetitorService => "competitor_service",
+        CompetitorBribery => "competitor_bribery",
+        NeedsNotMet => "needs_not_met",
+        ComplaintUnresolved => "complaint_unresolved",
+    }
+}
+
+keyed_enum! {
+    /// Churn prevention measures listed in concepts.md §1.
+    pub enum PreventionAction {
+        RelationshipNetwork => "relationship_network",
+        OrganisationRelationship => "organisation_relationship",
+        PurchaseCriteria => "purchase_criteria",
+        Quality => "quality",
+        ServiceLevel => "service_level",
+        CompetitivePrice => "competitive_price",
+        PriorityTreatment => "priority_treatment",
+    }
+}
+
+keyed_enum! {
+    /// What a complaint is about.
+    pub enum ComplaintCategory {
+        Product => "product",
+        Service => "service",
+        Delivery => "delivery",
+        Billing => "billing",
+        Staff => "staff",
+        Other => "other",
+    }
+}
+
+keyed_enum! {
+    /// How serious a complaint is.
+    pub enum Severity { Low => "low", Medium => "medium", High => "high", Critical => "critical" }
+}
+
+keyed_enum! {
+    /// Where a complaint is in its handling.
+    pub enum ComplaintStatus {
+        Open => "open",
+        InProgress => "in_progress",
+        Resolved => "resolved",
+    }
+}
+
+/// One entry of the stage history: the customer entered `stage` on `date`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct StageChange {
+    pub stage: LifecycleStage,
+    pub date: NaiveDate,
+}
+
+/// Why and when a customer was lost, and what had been tried to keep them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ChurnRecord {
+    pub date: NaiveDate,
+    pub reasons: Vec<ChurnReason>,
+    pub other_reason: String,
+    pub prevention_tried: Vec<PreventionAction>,
+    pub notes: String,
+}
+
+/// What happened in one contact with the customer.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum InteractionKind {
+    Note,
+    Call,
+    Meeting,
+    Email,
+    Purchase {
+        amount_cents: i64,
+        currency: String,
+        items: String,
+    },
+    Complaint {
+        category: ComplaintCategory,
+        severity: Severity,
+        status: ComplaintStatus,
+        opened: NaiveDate,
+        resolved: Option<NaiveDate>,
+    },
+    ServiceRecovery {
+        complaint_id: Option<u64>,
+        action: String,
+    },
+}
+
+impl InteractionKind {
+    /// Every kind's key, in display order (the variants carry data, so there is no `ALL`).
+    pub const KEYS: &'static [&'static str] = &[
+        "note",
+        "call",
+        "meeting",
+        "email",
+        "purchase",
+        "complaint",
+        "service_recovery",
+    ];
+
+    /// Stable snake_case id, equal to the serde `type` tag.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Note => "note",
+            Self::Call => "call",
+            Self::Meeting => "meeting",
+            Self::Email => "email",
+            Self::Purchase { .. } => "purchase",
+            Self::Complaint { .. } => "complaint",
+            Self::ServiceRecovery { .. } => "service_recovery",
+        }
+    }
+}
+
+/// One dated entry in the customer's history.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Interaction {
+    pub id: u64,
+    pub date: NaiveDate,
+    pub kind: InteractionKind,
+    pub note: String,
+}
+
+impl Interaction {
+    /// The amount if this is a purchase.
+    pub fn purchase_amount_cents(&self) -> Option<i64> {
+        match self.kind {
+            InteractionKind::Purchase { amount_cents, .. } => Some(amount_cents),
+            _ => None,
+        }
+    }
+
+    /// True for a complaint that is not yet resolved.
+    pub fn is_open_complaint(&self) -> bool {
+        matches!(
+            self.kind,
+            InteractionKind::Complaint { status, .. } if status != ComplaintStatus::Resolved
+        )
+    }
+}
+
+/// The shared customer profile.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Customer {
+    pub id: u64,
+    pub name: String,
+    pub kind: CustomerKind,
+    pub company: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub owner: String,
+    pub tags: Vec<String>,
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Manual override; `None` follows the ABC suggestion.
+    pub value_class: Option<ValueClass>,
+    pub motive: Option<Motive>,
+    pub internal: bool,
+    pub stage: LifecycleStage,
+    pub stage_history: Vec<StageChange>,
+    pub ladder: LadderLevel,
+    pub relationship_level: Option<RelationshipLevel>,
+    pub channel: Channel,
+    pub referred_by: Option<u64>,
+    pub interactions: Vec<Interaction>,
+    pub churn: Option<ChurnRecord>,
+}
+
+impl Customer {
+    /// A new prospect in the exploration stage, created at `now`.
+    pub fn new(id: u64, name: impl Into<String>, now: DateTime<Utc>) -> Self {
+        let stage = LifecycleStage::Exploration;
+        Customer {
+            id,
+            name: name.into(),
+            kind: CustomerKind::Individual,
+            company: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            address: String::new(),
+            owner: String::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+            created_at: now,
+            updated_at: now,
+            value_class: None,
+            motive: None,
+            internal: false,
+            stage,
+            stage_history: vec![StageChange {
+                stage,
+                date: now.date_naive(),
+            }],
+            ladder: LadderLevel::Prospect,
+            relationship_level: None,
+            channel: Channel::Other,
+            referred_by: None,
+            interactions: Vec::new(),
+            churn: None,
+        }
+    }
+
+    /// Moves to `stage`, recording the change only when the stage really changes.
+    pub fn set_stage(&mut self, stage: LifecycleStage, date: NaiveDate) {
+        if stage != self.stage {
+            self.stage = stage;
+            self.stage_history.push(StageChange { stage, date });
+        }
+    }
+
+    /// Purchase interactions, in stored order.
+    pub fn purchases(&self) -> impl Iterator<Item = &Interaction> {
+        self.interactions
+            .iter()
+            .filter(|i| i.purchase_amount_cents().is_some())
+    }
+
+    pub fn total_spend_cents(&self) -> i64 {
+        self.purchases()
+            .filter_map(Interaction::purchase_amount_cents)
+            .sum()
+    }
+
+    pub fn purchase_count(&self) -> usize {
+        self.purchases().count()
+    }
+
+    /// Date of the most recent purchase.
+    pub fn last_purchase(&self) -> Option<NaiveDate> {
+        self.purchases().map(|p| p.date).max()
+    }
+
+    /// Complaints whose status is not resolved.
+    pub fn open_complaints(&self) -> impl Iterator<Item = &Interaction> {
+        self.interactions.iter().filter(|i| i.is_open_complaint())
+    }
+
+    /// Days from opening to resolution, for every resolved complaint with both dates.
+    pub fn complaint_resolution_days(&self) -> Vec<i64> {
+        self.interactions
+            .iter()
+            .filter_map(|i| match i.kind {
+                InteractionKind::Complaint {
+                    opened,
+                    resolved: Some(resolved),
+                    ..
+                } => Some((resolved - opened).num_days()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Interactions newest first, optionally only those whose kind key is `filter`.
+    pub fn timeline(&self, filter: Option<&str>) -> Vec<&Interaction> {
+        let mut entries: Vec<&Interaction> = self
+            .interactions
+            .iter()
+            .filter(|i| filter.is_none_or(|key| i.kind.key() == key))
+            .collect();
+        entries.sort_by(|x, y| y.date.cmp(&x.date).then(y.id.cmp(&x.id)));
+        entries
+    }
+}
+
+/// Cents as a plain decimal ("1234.50", "-0.05"): language-neutral, for "show the working".
+pub fn format_cents(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{at, complaint, customer, day, purchase, simple};
+    use super::*;
+
+    #[test]
+    fn keys_equal_serde_names_and_round_trip() {
+        fn check<T: Serialize + Copy + std::fmt::Debug>(all: &[T], key: fn(T) -> &'static str) {
+            for &v in all {
+                let json = serde_json::to_string(&v).expect("enum serialises");
+                assert_eq!(json, format!("\"{}\"", key(v)), "{v:?}");
+            }
+        }
+        check(CustomerKind::ALL, CustomerKind::key);
+        check(ValueClass::ALL, ValueClass::key);
+        check(Motive::ALL, Motive::key);
+        check(LifecycleStage::ALL, LifecycleStage::key);
+        check(LadderLevel::ALL, LadderLevel::key);
+        check(RelationshipLevel::ALL, RelationshipLevel::key);
+        check(Channel::ALL, Channel::key);
+        check(ChurnReason::ALL, ChurnReason::key);
+        check(PreventionAction::ALL, PreventionAction::key);
+        check(ComplaintCategory::ALL, ComplaintCategory::key);
+        check(Severity::ALL, Severity::key);
+        check(ComplaintStatus::ALL, ComplaintStatus::key);
+        assert_eq!(
+            ChurnReason::from_key("competitor_price"),
+            Some(ChurnReason::CompetitorPrice)
+        );
+        assert_eq!(ChurnReason::from_key("nonsense"), None);
+    }
+
+    #[test]
+    fn interaction_kind_keys_match_serde_tag() {
+        let kinds = [
+            InteractionKind::Note,
+            InteractionKind::Call,
+            InteractionKind::Meeting,
+            InteractionKind::Email,
+            purchase(1, day(2024, 1, 1), 1).kind,
+            complaint(1, day(2024, 1, 1), None).kind,
+            InteractionKind::ServiceRecovery {
+                complaint_id: None,
+                action: String::new(),
+            },
+        ];
+        for (kind, key) in kinds.iter().zip(InteractionKind::KEYS) {
+            assert_eq!(kind.key(), *key);
+            let json = serde_json::to_value(kind).expect("kind serialises");
+            assert_eq!(json["type"], *key);
+        }
+    }
+
+    #[test]
+    fn set_stage_records_only_changes() {
+        // (stages set in order, expected history length, expected final stage)
+        let cases: &[(&[LifecycleStage], usize, LifecycleStage)] = &[
+            (&[], 1, LifecycleStage::Exploration),
+            (
+                &[LifecycleStage::Exploration],
+                1,
+                LifecycleStage::Exploration,
+            ),
+            (&[LifecycleStage::Formation], 2, LifecycleStage::Formation),
+            (
+                &[LifecycleStage::Formation, LifecycleStage::Formation],
+                2,
+                LifecycleStage::Formation,
+            ),
+            (
+                &[
+                    LifecycleStage::Formation,
+                    LifecycleStage::Stability,
+                    LifecycleStage::Decline,
+                ],
+                4,
+                LifecycleStage::Decline,
+            ),
+        ];
+        for (steps, len, last) in cases {
+            let mut c = customer(1, "王芳");
+            for (i, &s) in steps.iter().enumerate() {
+                c.set_stage(s, day(2024, 2, 1 + i as u32));
+            }
+            assert_eq!((c.stage_history.len(), c.stage), (*len, *last), "{steps:?}");
+            assert_eq!(c.stage_history.last().map(|h| h.stage), Some(*last));
+        }
+    }
+
+    #[test]
+    fn purchase_and_complaint_helpers() {
+        let mut c = customer(1, "Acme");
+        c.interactions = vec![
+            purchase(1, day(2024, 3, 1), 10_000),
+            simple(2, day(2024, 3, 5), InteractionKind::Call),
+            purchase(3, day(2024, 5, 1), 2_550),
+            complaint(4, day(2024, 4, 1), Some(day(2024, 4, 4))),
+            complaint(5, day(2024, 6, 1), None),
+        ];
+        assert_eq!(c.purchase_count(), 2);
+        assert_eq!(c.total_spend_cents(), 12_550);
+        assert_eq!(c.last_purchase(), Some(day(2024, 5, 1)));
+        assert_eq!(c.open_complaints().map(|i| i.id).collect::<Vec<_>>(), [5]);
+        assert_eq!(c.complaint_resolution_days(), [3]);
+        let ids = |filter| c.timeline(filter).iter().map(|i| i.id).collect::<Vec<_>>();
+        assert_eq!(ids(None), [5, 3, 4, 2, 1]);
+        assert_eq!(ids(Some("purchase")), [3, 1]);
+        assert_eq!(ids(Some("meeting")), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn new_customer_defaults() {
+        let c = Customer::new(7, "Li Lei", at(2024, 5, 6));
+        assert_eq!(
+            c.stage_history,
+            [StageChange {
+                stage: LifecycleStage::Exploration,
+                date: day(2024, 5, 6)
+            }]
+        );
+        assert_eq!(
+            (c.ladder, c.channel, c.value_class),
+            (LadderLevel::Prospect, Channel::Other, None)
+        );
+    }
+
+    #[test]
+    fn format_cents_cases() {
+        for (cents, text) in [
+            (0, "0.00"),
+            (5, "0.05"),
+            (123_450, "1234.50"),
+            (-5, "-0.05"),
+            (-100, "-1.00"),
+        ] {
+            assert_eq!(format_cents(cents), text);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! RFM analysis (recency, frequency, monetary; Hughes 1994): scores 1-5 by quintiles.
+//!
+//! Scores are rank-based over the customers who have bought at least once:
+//! `score = 1 + ⌊5 × worse / n⌋`, where `worse` counts buyers with a strictly worse value
+//! and `n` is the number of buyers. Equal values therefore always share a score (the lower
+//! one a tie spans), and a dimension where everyone is equal scores 1 for all. Customers
+//! with no purchase score R=1, F=1, M=1 and are left out of the ranking so they do not
+//! push everyone else's scores up.
+
+use chrono::NaiveDate;
+
+use super::model::{format_cents, Customer};
+
+/// The smallest value (in "better" order) that reaches scores 2, 3, 4 and 5; `None` where
+/// no customer reaches that score (ties can skip one).
+pub type CutPoints = [Option<i64>; 4];
+
+/// Cut points of the three dimensions, shared by every score of one analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RfmCutPoints {
+    pub recency_days: CutPoints,
+    pub frequency: CutPoints,
+    pub monetary_cents: CutPoints,
+}
+
+/// One customer's RFM numbers and scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RfmScore {
+    /// Days since the last purchase; `None` when there is none.
+    pub recency_days: Option<i64>,
+    pub frequency: usize,
+    pub monetary_cents: i64,
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+    pub cut_points: RfmCutPoints,
+}
+
+impl RfmScore {
+    /// The combined cell, e.g. "545", as RFM tables usually print it.
+    pub fn code(&self) -> String {
+        format!("{}{}{}", self.r, self.f, self.m)
+    }
+
+    /// The numbers behind the scores, one dimension per line, e.g.
+    /// "R: 12 days → 5 (cut points 30/60/120/240 days)".
+    pub fn working(&self) -> String {
+        let cuts = |points: &CutPoints, show: &dyn Fn(i64) -> String| {
+            let shown: Vec<String> = points
+                .iter()
+                .map(|p| p.map_or_else(|| "–".to_string(), show))
+                .collect();
+            shown.join("/")
+        };
+        let cut = &self.cut_points;
+        let recency = match self.recency_days {
+            Some(days) => format!(
+                "R: {days} days → {} (cut points {} days)",
+                self.r,
+                // Listed as days ascending, i.e. for scores 5 down to 2.
+                cuts(&reversed(cut.recency_days), &|d| d.to_string())
+            ),
+            None => format!("R: – → {}", self.r),
+        };
+        format!(
+            "{recency}\nF: {} purchases → {} (cut points {})\nM: {} → {} (cut points {})",
+            self.frequency,
+            self.f,
+            cuts(&cut.frequency, &|n| n.to_string()),
+            format_cents(self.monetary_cents),
+            self.m,
+            cuts(&cut.monetary_cents, &format_cents),
+        )
+    }
+}
+
+fn reversed(mut points: CutPoints) -> CutPoints {
+    points.reverse();
+    points
+}
+
+/// RFM scores for every customer, in the same order as `customers`.
+pub fn rfm_scores(customers: &[Customer], today: NaiveDate) -> Vec<RfmScore> {
+    let facts: Vec<(Option<i64>, usize, i64)> = customers
+        .iter()
+        .map(|c| {
+            let recency = c.last_purchase().map(|d| (today - d).num_days());
+            (recency, c.purchase_count(), c.total_spend_cents())
+        })
+        .collect();
+    let buyers = || {
+        facts
+            .iter()
+            .filter_map(|(r, f, m)| r.map(|r| (r, *f as i64, *m)))
+    };
+    // Fewer days since the last purchase is better, so rank recency on its negation.
+    let (recency_rank, recency_cuts) = Quintiles::new(buyers().map(|(r, _, _)| -r).collect());
+    let (frequency_rank, frequency_cuts) = Quintiles::new(buyers().map(|(_, f, _)| f).collect());
+    let (monetary_rank, monetary_cuts) = Quintiles::new(buyers().map(|(_, _, m)| m).collect());
+    let cut_points = RfmCutPoints {
+        recency_days: recency_cuts.map(|c| c.map(|v| -v)),
+        frequency: frequency_cuts,
+        monetary_cents: monetary_cuts,
+    };
+    facts
+        .into_iter()
+        .map(|(recency_days, frequency, monetary_cents)| {
+            let (r, f, m) = match recency_days {
+                Some(days) => (
+                    recency_rank.score(-days),
+                    frequency_rank.score(frequency as i64),
+                    monetary_rank.score(monetary_cents),
+                ),
+                None => (1, 1, 1),
+            };
+            RfmScore {
+                recency_days,
+                frequency,
+                monetary_cents,
+                r,
+                f,
+                m,
+                cut_points,
+            }
+        })
+        .collect()
+}
+
+/// Sorted values of one dimension, larger = better.
+struct Quintiles(Vec<i64>);
+
+impl Quintiles {
+    fn new(mut values: Vec<i64>) -> (Self, CutPoints) {
+        values.sort_unstable();
+        let quintiles = Quintiles(values);
+        let mut cuts = [None; 4];
+        for (slot, wanted) in cuts.iter_mut().zip(2..=5) {
+            *slot = quintiles
+                .0
+                .iter()
+                .copied()
+                .find(|&v| quintiles.score(v) >= wanted);
+        }
+        (quintiles, cuts)
+    }
+
+    fn score(&self, value: i64) -> u8 {
+        let n = self.0.len();
+        let worse = self.0.partition_point(|&v| v < value);
+        // worse < n for any ranked value, so this is 1..=5.
+        (1 + 5 * worse / n.max(1)) as u8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{buyer, customer, day};
+    use super::*;
+
+    fn today() -> NaiveDate {
+        day(2024, 12, 31)
+    }
+
+    /// `days_ago` of each customer's single purchase of `cents`; `None` = never bought.
+    fn check(customers: &[Option<(i64, i64)>], expected: &[(u8, u8, u8)]) {
+        let list: Vec<Customer> = customers
+            .iter()
+            .zip(1..)
+            .map(|(spec, id)| match spec {
+                Some((days_ago, cents)) => buyer(
+                    id,
+                    &[(today() - chrono::Days::new(*days_ago as u64), *cents)],
+                ),
+                None => customer(id, "never bought"),
+            })
+            .collect();
+        let got: Vec<(u8, u8, u8)> = rfm_scores(&list, today())
+            .iter()
+            .map(|s| (s.r, s.f, s.m))
+            .collect();
+        assert_eq!(got, expected, "{customers:?}");
+    }
+
+    #[test]
+    fn quintile_scores_with_ties_and_non_buyers() {
+        type Case = (&'static [Option<(i64, i64)>], &'static [(u8, u8, u8)]);
+        let cases: &[Case] = &[
+            (&[], &[]),
+            (&[None], &[(1, 1, 1)]),
+            (&[Some((10, 500))], &[(1, 1, 1)]),
+            (
+                &[
+                    Some((1, 500)),
+                    Some((2, 400)),
+                    Some((3, 300)),
+                    Some((4, 200)),
+                    Some((5, 100)),
+                ],
+                &[(5, 1, 5), (4, 1, 4), (3, 1, 3), (2, 1, 2), (1, 1, 1)],
+            ),
+            // Ties share the lower score; the never-bought customer does not shift the ranks.
+            (
+                &[Some((7, 100)), Some((7, 100)), Some((30, 900)), None],
+                &[(2, 1, 1), (2, 1, 1), (1, 1, 4), (1, 1, 1)],
+            ),
+            (
+                &[
+                    Some((0, 1)),
+                    Some((1, 2)),
+                    Some((2, 3)),
+                    Some((3, 4)),
+                    Some((4, 5)),
+                    Some((5, 6)),
+                    Some((6, 7)),
+                    Some((7, 8)),
+                    Some((8, 9)),
+                    Some((9, 10)),
+                ],
+                &[
+                    (5, 1, 1),
+                    (5, 1, 1),
+                    (4, 1, 2),
+                    (4, 1, 2),
+                    (3, 1, 3),
+                    (3, 1, 3),
+                    (2, 1, 4),
+                    (2, 1, 4),
+                    (1, 1, 5),
+                    (1, 1, 5),
+                ],
+            ),
+        ];
+        for (customers, expected) in cases {
+            check(customers, expected);
+        }
+    }
+
+    #[test]
+    fn frequency_counts_purchases() {
+        let list = [
+            buyer(1, &[(day(2024, 12, 1), 100)]),
+            buyer(
+                2,
+                &[
+                    (day(2024, 12, 1), 100),
+                    (day(2024, 11, 1), 100),
+                    (day(2024, 10, 1), 100),
+                ],
+            ),
+        ];
+        let scores = rfm_scores(&list, today());
+        assert_eq!((scores[0].frequency, scores[0].f), (1, 1));
+        assert_eq!(
+            (scores[1].frequency, scores[1].f, scores[1].monetary_cents),
+            (3, 3, 300)
+        );
+    }
+
+    #[test]
+    fn working_shows_cut_points_and_numbers() {
+        let list: Vec<Customer> = [
+            (12, 120_000),
+            (30, 50_000),
+            (60, 20_000),
+            (120, 9_000),
+            (240, 100),
+        ]
+        .iter()
+        .zip(1..)
+        .map(|(&(days, cents), id)| buyer(id, &[(today() - chrono::Days::new(days), cents)]))
+        .collect();
+        let scores = rfm_scores(&list, today());
+        assert_eq!(
+            scores[0].working(),
+            "R: 12 days → 5 (cut points 12/30/60/120 days)\n\
+             F: 1 purchases → 1 (cut points –/–/–/–)\n\
+             M: 1200.00 → 5 (cut points 90.00/200.00/500.00/1200.00)"
+        );
+        assert_eq!(scores[0].code(), "515");
+        assert_eq!(
+            rfm_scores(&[customer(9, "x")], today())[0]
+                .working()
+                .lines()
+                .next(),
+            Some("R: – → 1")
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! Ranked customer search for the search box, fast enough to run on every keystroke.
+//!
+//! `SearchIndex` lowercases every searchable text once; a keystroke then lowercases only
+//! the query and runs `str::contains` over prepared strings, allocating nothing per
+//! customer. Matching is on chars, so Chinese works as plain substring search.
+
+use super::model::Customer;
+
+/// Ranks, best first. Only the best matching kind counts for each customer.
+pub const EXACT_NAME: u32 = 100;
+pub const NAME_PREFIX: u32 = 80;
+pub const NAME_CONTAINS: u32 = 60;
+/// Company, email, tags, notes, or phone digits contain the query.
+pub const OTHER_CONTAINS: u32 = 40;
+/// Every word of a multi-word query is found somewhere ("wang 北京").
+pub const ALL_WORDS: u32 = 20;
+
+/// Separates fields in the prepared text so a query cannot match across two fields.
+const FIELD_SEPARATOR: char = '\u{1f}';
+
+struct Entry {
+    name: String,
+    other: String,
+    phone_digits: String,
+}
+
+/// Prepared search text for a list of customers; rebuild it when the list changes.
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+}
+
+impl SearchIndex {
+    pub fn new(customers: &[Customer]) -> Self {
+        let entries = customers
+            .iter()
+            .map(|c| {
+                let mut other = String::new();
+                for text in [
+                    &c.company, &c.email, &c.notes, &c.phone, &c.address, &c.owner,
+                ]
+                .into_iter()
+                .chain(&c.tags)
+                {
+                    other.push_str(&normalise(text));
+                    other.push(FIELD_SEPARATOR);
+                }
+                Entry {
+                    name: normalise(&c.name),
+                    other,
+                    phone_digits: c.phone.chars().filter(char::is_ascii_digit).collect(),
+                }
+            })
+            .collect();
+        SearchIndex { entries }
+    }
+
+    /// `(index into the customer list, score)` of every match, best first, ties in list
+    /// order. An empty query matches everyone with score 0.
+    pub fn search(&self, query: &str) -> Vec<(usize, u32)> {
+        let query = normalise(query);
+        if query.is_empty() {
+            return (0..self.entries.len()).map(|i| (i, 0)).collect();
+        }
+        // A query such as "138-0013" searches phone digits, ignoring spaces and dashes.
+        let phone_like = query
+            .chars()
+            .all(|c| c.is_ascii_digit() || " -+()".contains(c));
+        let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+        let digits = if phone_like && digits.len() >= 3 {
+            digits
+        } else {
+            String::new()
+        };
+        let words: Vec<&str> = query.split(' ').collect();
+        let mut hits: Vec<(usize, u32)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let score = if e.name == query {
+                    EXACT_NAME
+                } else if e.name.starts_with(&query) {
+                    NAME_PREFIX
+                } else if e.name.contains(&query) {
+                    NAME_CONTAINS
+                } else if e.other.contains(&query)
+                    || (!digits.is_empty() && e.phone_digits.contains(&digits))
+                {
+                    OTHER_CONTAINS
+                } else if words.len() > 1
+                    && words
+                        .iter()
+                        .all(|w| e.name.contains(w) || e.other.contains(w))
+                {
+                    ALL_WORDS
+                } else {
+                    return None;
+                };
+                Some((i, score))
+            })
+            .collect();
+        hits.sort_by_key(|&(_, score)| std::cmp::Reverse(score));
+        hits
+    }
+}
+
+/// One-off search; build a [`SearchIndex`] instead when searching as the user types.
+pub fn search(customers: &[Customer], query: &str) -> Vec<(usize, u32)> {
+    SearchIndex::new(customers).search(query)
+}
+
+/// Lowercase with runs of whitespace (including the ideographic space) as one space.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::customer;
+    use super::*;
+
+    fn customers() -> Vec<Customer> {
+        let mut list = vec![
+            customer(1, "王芳"),
+            customer(2, "王芳芳"),
+            customer(3, "李王芳"),
+            customer(4, "Anna Smith"),
+            customer(5, "Ann"),
+            customer(6, "Joanna Lee"),
+            customer(7, "赵伟"),
+        ];
+        list[6].company = "北京华联商贸有限公司".into();
+        list[6].phone = "138 0013-8000".into();
+        list[5].email = "ANN@example.com".into();
+        list[3].tags = vec!["VIP".into()];
+        list[2].notes = "prefers email".into();
+        list
+    }
+
+    #[test]
+    fn ranks_matches() {
+        // (query, expected (customer id, score) in order)
+        let cases: &[(&str, &[(u64, u32)])] = &[
+            (
+                "王芳",
+                &[(1, EXACT_NAME), (2, NAME_PREFIX), (3, NAME_CONTAINS)],
+            ),
+            (
+                "ann",
+                &[(5, EXACT_NAME), (4, NAME_PREFIX), (6, NAME_CONTAINS)],
+            ),
+            ("  ANNA   smith ", &[(4, EXACT_NAME)]),
+            ("华联", &[(7, OTHER_CONTAINS)]),
+            ("13800138000", &[(7, OTHER_CONTAINS)]),
+            ("0013 8000", &[(7, OTHER_CONTAINS)]),
+            ("vip", &[(4, OTHER_CONTAINS)]),
+            ("email", &[(3, OTHER_CONTAINS)]),
+            ("smith vip", &[(4, ALL_WORDS)]),
+            ("smith 北京", &[]),
+            ("12", &[]),
+            ("nobody", &[]),
+        ];
+        let list = customers();
+        let index = SearchIndex::new(&list);
+        for (query, expected) in cases {
+            let got: Vec<(u64, u32)> = index
+                .search(query)
+                .iter()
+                .map(|&(i, s)| (list[i].id, s))
+                .collect();
+            assert_eq!(got, *expected, "{query:?}");
+        }
+        assert_eq!(search(&list, "").len(), list.len());
+    }
+}

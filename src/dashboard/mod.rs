@@ -1,0 +1,5 @@
+//! The dashboard: the start page.
+
+mod page;
+
+pub use page::DashboardPage;

@@ -1,0 +1,17 @@
+//! CRM Studio: a customer relationship management app that runs entirely in the browser.
+//!
+//! Pure domain and storage code sits beside the Leptos UI; see README "Architecture".
+
+pub mod app;
+pub mod blueprints;
+pub mod components;
+pub mod credit;
+pub mod customers;
+pub mod dashboard;
+pub mod i18n;
+pub mod learn;
+pub mod not_found;
+pub mod settings;
+pub mod state;
+pub mod storage;
+pub mod surveys;

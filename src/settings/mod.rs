@@ -1,0 +1,7 @@
+//! Settings: preferences, backup export/restore and erasing all data.
+
+pub mod backup;
+pub mod model;
+mod page;
+
+pub use page::SettingsPage;

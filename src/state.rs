@@ -1,0 +1,184 @@
+//! The one place reactive state meets storage: documents are loaded once at start-up,
+//! saved after every change, refreshed when another tab writes, and every storage
+//! failure becomes a [`Notice`] the user can read and act on.
+
+use leptos::prelude::*;
+use web_sys::StorageEvent;
+
+use crate::i18n::Lang;
+use crate::settings::backup::AppData;
+use crate::settings::model::Settings;
+use crate::storage::browser::BrowserStore;
+use crate::storage::{Document, Loaded, Problem, Repository, SaveError};
+
+thread_local! {
+    static REPO: Repository<BrowserStore> = Repository::new(BrowserStore);
+}
+
+/// Runs `f` with the browser repository (the app is single-threaded in wasm).
+pub fn with_repo<R>(f: impl FnOnce(&Repository<BrowserStore>) -> R) -> R {
+    REPO.with(f)
+}
+
+/// Something about storage the user should know, shown as a banner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The last save was refused for lack of space; the state on screen is unsaved.
+    QuotaExceeded,
+    /// Stored data could not be read and was kept aside (or left in place).
+    Unreadable { key: &'static str, raw: String },
+    /// A save was refused because another tab had saved newer data, which is now shown.
+    Conflict,
+    /// Data was refreshed from another tab's change.
+    SyncedFromOtherTab,
+    StorageUnavailable,
+}
+
+/// A document held in a signal and kept in step with storage.
+pub struct Persisted<D: Send + Sync + 'static> {
+    value: RwSignal<D>,
+    notices: RwSignal<Vec<Notice>>,
+}
+
+impl<D: Send + Sync + 'static> Clone for Persisted<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<D: Send + Sync + 'static> Copy for Persisted<D> {}
+
+impl<D: Document + Send + Sync + 'static> Persisted<D> {
+    fn load(notices: RwSignal<Vec<Notice>>) -> Self {
+        let loaded = with_repo(|repo| repo.load::<D>());
+        let value = RwSignal::new(D::default());
+        let persisted = Self { value, notices };
+        persisted.take(loaded);
+        persisted
+    }
+
+    fn take(&self, loaded: Loaded<D>) {
+        self.value.set(loaded.doc);
+        for problem in loaded.problems {
+            self.notices.update(|n| push_unique(n, notice_for(problem)));
+        }
+    }
+
+    /// Reads the document, tracking it.
+    pub fn with<R>(&self, f: impl FnOnce(&D) -> R) -> R {
+        self.value.with(f)
+    }
+
+    /// Reads the document without tracking it.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&D) -> R) -> R {
+        self.value.with_untracked(f)
+    }
+
+    /// Changes the document and saves it. If the save is refused the change stays on
+    /// screen (quota) or is replaced by the newer stored data (conflict), with a notice.
+    pub fn update(&self, f: impl FnOnce(&mut D)) {
+        self.value.update(f);
+        let result = self.value.with_untracked(|doc| with_repo(|repo| repo.save(doc)));
+        self.after_save(result);
+    }
+
+    fn after_save(&self, result: Result<(), SaveError>) {
+        match result {
+            Ok(()) => self.notices.update(|n| n.retain(|x| *x != Notice::QuotaExceeded)),
+            Err(SaveError::QuotaExceeded) => self.notices.update(|n| push_unique(n, Notice::QuotaExceeded)),
+            Err(SaveError::Conflict) => {
+                self.take(with_repo(|repo| repo.load::<D>()));
+                self.notices.update(|n| push_unique(n, Notice::Conflict));
+            }
+            // The unreadable-data banner for this key is already showing.
+            Err(SaveError::Blocked) => {}
+            Err(SaveError::Unavailable(_)) => {
+                self.notices.update(|n| push_unique(n, Notice::StorageUnavailable))
+            }
+        }
+    }
+
+    /// Takes the value another tab stored (`None`: it was deleted).
+    fn follow(&self, raw: Option<String>) {
+        self.take(with_repo(|repo| repo.accept::<D>(raw.as_deref())));
+    }
+
+    /// Shows a document that was written to storage by other means (restore, erase).
+    fn reload(&self) {
+        self.take(with_repo(|repo| repo.load::<D>()));
+    }
+}
+
+fn notice_for(problem: Problem) -> Notice {
+    match problem {
+        Problem::Quarantined { key, raw, .. } | Problem::QuarantineFailed { key, raw, .. } => {
+            Notice::Unreadable { key, raw }
+        }
+        Problem::Storage(_) => Notice::StorageUnavailable,
+    }
+}
+
+fn push_unique(notices: &mut Vec<Notice>, notice: Notice) {
+    if !notices.contains(&notice) {
+        notices.push(notice);
+    }
+}
+
+/// Everything the pages share, provided as context by [`AppState::provide`].
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub settings: Persisted<Settings>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The interface language: the saved choice, or else the browser's preference.
+    pub lang: Memo<Lang>,
+}
+
+impl AppState {
+    /// Loads every document and starts following other tabs.
+    pub fn provide() -> Self {
+        let notices = RwSignal::new(Vec::new());
+        if !BrowserStore::available() {
+            notices.update(|n| n.push(Notice::StorageUnavailable));
+        }
+        let settings = Persisted::<Settings>::load(notices);
+        let browser_lang = browser_language();
+        let lang = Memo::new(move |_| settings.with(|s| s.lang).unwrap_or(browser_lang));
+        let state = Self { settings, notices, lang };
+        state.follow_other_tabs();
+        provide_context(state);
+        state
+    }
+
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
+            match event.key() {
+                Some(key) if key == Settings::KEY => self.settings.follow(event.new_value()),
+                Some(_) => return,
+                // `localStorage.clear()` in another tab.
+                None => self.reload_all(),
+            }
+            self.notices.update(|n| push_unique(n, Notice::SyncedFromOtherTab));
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Re-reads every document from storage.
+    pub fn reload_all(self) {
+        self.settings.reload();
+    }
+
+    /// The in-memory state of every document, saved or not (what a backup should hold).
+    pub fn snapshot(self) -> AppData {
+        AppData { settings: self.settings.with_untracked(Clone::clone) }
+    }
+}
+
+/// The app state from context.
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+fn browser_language() -> Lang {
+    let languages = window().navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
+    Lang::from_browser_preferences(tags.iter().map(String::as_str))
+}

@@ -1,0 +1,152 @@
+// Journeys through storage: backup round-trip, a damaged backup changing nothing,
+// corrupt stored data kept and offered for download, a full quota, and two tabs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { start, newContext, open, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const storedSettings = (page) => page.evaluate(() => localStorage.getItem('crm.settings'));
+
+test('a backup exported from Settings restores into a fresh browser', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/settings');
+  await page.selectOption('[data-testid=theme-select]', 'dark');
+  await page.selectOption('[data-testid=lang-switch]', 'zh-CN');
+  await page.waitForFunction(() => document.querySelector('h1').textContent === '设置');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-backup]')]);
+  assert.match(download.suggestedFilename(), /^crm-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = join(tmpdir(), `crm-backup-${process.pid}.json`);
+  await download.saveAs(file);
+  const backup = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(backup.app, 'crm-studio');
+  assert.equal(backup.documents['crm.settings'].data.theme, 'dark');
+  await screenshot(page, 'settings-dark-zh');
+
+  // A second, empty browser profile: restore shows a preview first, then applies.
+  const fresh = await newContext(env.browser);
+  const page2 = await fresh.newPage();
+  await open(page2, env.origin + '/settings');
+  await page2.setInputFiles('[data-testid=restore-file]', file);
+  await page2.waitForSelector('[data-testid=restore-preview]');
+  assert.equal(await storedSettings(page2), null, 'nothing changes before confirming');
+  await screenshot(page2, 'settings-restore-preview-en');
+  await page2.click('[data-testid=restore-confirm]');
+  await page2.waitForSelector('[data-testid=restore-done]');
+  assert.equal(await page2.getAttribute('html', 'data-theme'), 'dark');
+  assert.equal(await page2.getAttribute('html', 'lang'), 'zh-CN');
+  await page2.reload();
+  await page2.waitForSelector('section.page');
+  assert.equal(await page2.locator('h1').innerText(), '设置', 'restored data survives a reload');
+  await context.close();
+  await fresh.close();
+});
+
+test('a damaged backup is refused with the reason and changes nothing', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/settings');
+  await page.selectOption('[data-testid=theme-select]', 'light');
+  const before = await storedSettings(page);
+  const cases = [
+    ['{"app": "crm-studio", "format": 1, "documents": {', /not valid JSON \(line 1/],
+    ['{"hello": "world"}', /not a backup from this app/],
+    ['{"app":"crm-studio","format":1,"exported_at":"2026-01-01T00:00:00Z","documents":{"crm.settings":{"schema":1,"rev":1,"data":{"theme":"purple"}}}}', /damaged/],
+  ];
+  for (const [i, [text, message]] of cases.entries()) {
+    const file = join(tmpdir(), `crm-bad-${process.pid}-${i}.json`);
+    await writeFile(file, text);
+    await page.setInputFiles('[data-testid=restore-file]', file);
+    const error = await page.waitForSelector('[data-testid=restore-error]');
+    assert.match(await error.innerText(), message);
+    assert.equal(await storedSettings(page), before, 'stored data unchanged');
+  }
+  await screenshot(page, 'settings-restore-error-en');
+  await context.close();
+});
+
+test('erase all asks for confirmation, then removes every saved value', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/settings');
+  await page.selectOption('[data-testid=theme-select]', 'dark');
+  await page.evaluate(() => localStorage.setItem('not-ours', 'keep'));
+  await page.click('[data-testid=erase-start]');
+  assert.equal(await page.isDisabled('[data-testid=erase-confirm]'), true);
+  await page.fill('[data-testid=erase-confirm-input]', 'ERASE');
+  await page.click('[data-testid=erase-confirm]');
+  await page.waitForSelector('[data-testid=erase-done]');
+  assert.equal(await storedSettings(page), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('not-ours')), 'keep');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'system');
+  await context.close();
+});
+
+test('corrupt stored data shows the recovery banner, is kept, and can be downloaded', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/');
+  await page.evaluate(() => localStorage.setItem('crm.settings', '{"schema":1,"rev":3,"data":{"lang":"kl'));
+  await page.reload();
+  await page.waitForSelector('[data-testid=notice-unreadable]');
+  await screenshot(page, 'corrupt-banner-en');
+  const kept = await page.evaluate(() => localStorage.getItem('crm.quarantine.settings.1'));
+  assert.equal(kept, '{"schema":1,"rev":3,"data":{"lang":"kl');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=notice-download-raw]')]);
+  const file = join(tmpdir(), `crm-raw-${process.pid}.txt`);
+  await download.saveAs(file);
+  assert.equal(await readFile(file, 'utf8'), kept);
+  // The app still works and saves normally afterwards.
+  await page.selectOption('[data-testid=lang-switch]', 'zh-CN');
+  await page.reload();
+  await page.waitForSelector('section.page');
+  assert.equal(await page.locator('h1').innerText(), '仪表盘');
+  assert.equal(await page.evaluate(() => localStorage.getItem('crm.quarantine.settings.1')), kept, 'still kept');
+  await context.close();
+});
+
+test('a full storage quota keeps the change on screen, says so, and offers a backup', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/settings');
+  // Fill localStorage to the brim with another key.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1024 * 1024);
+    let filler = '';
+    while (chunk.length > 0) {
+      try { localStorage.setItem('filler', filler + chunk); filler += chunk; } catch { chunk = chunk.slice(chunk.length / 2); }
+    }
+  });
+  await page.selectOption('[data-testid=lang-switch]', 'zh-CN');
+  await page.waitForSelector('[data-testid=notice-quota]');
+  assert.equal(await page.locator('h1').innerText(), '设置', 'the change stays on screen');
+  await screenshot(page, 'quota-banner-zh');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=notice-export]')]);
+  const file = join(tmpdir(), `crm-quota-${process.pid}.json`);
+  await download.saveAs(file);
+  const backup = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(backup.documents['crm.settings'].data.lang, 'zh-CN', 'the backup has the unsaved change');
+  await context.close();
+});
+
+test('two tabs: a change in one appears in the other without a reload', async () => {
+  const context = await newContext(env.browser);
+  const tab1 = await context.newPage();
+  const tab2 = await context.newPage();
+  await open(tab1, env.origin + '/settings');
+  await open(tab2, env.origin + '/customers');
+  await tab1.selectOption('[data-testid=lang-switch]', 'zh-CN');
+  await tab2.waitForFunction(() => document.querySelector('h1').textContent === '客户');
+  await tab2.waitForSelector('[data-testid=notice-synced]');
+  // The second tab now knows the newest revision and can save over it.
+  await tab2.selectOption('[data-testid=lang-switch]', 'en');
+  await tab1.waitForFunction(() => document.querySelector('h1').textContent === 'Settings');
+  assert.equal(await tab2.isVisible('[data-testid=notice-conflict]'), false);
+  await context.close();
+});
