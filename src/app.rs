@@ -7,7 +7,9 @@ use leptos_router::path;
 use crate::blueprints::BlueprintsPage;
 use crate::components::layout::Shell;
 use crate::credit::CreditPage;
-use crate::customers::CustomersPage;
+use crate::customers::{
+    CustomerListPage, CustomerPage, DuplicatesPage, EditCustomerPage, ImportPage, NewCustomerPage,
+};
 use crate::dashboard::DashboardPage;
 use crate::learn::LearnPage;
 use crate::not_found::NotFoundPage;
@@ -31,7 +33,12 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=DashboardPage />
-                    <Route path=path!("/customers") view=CustomersPage />
+                    <Route path=path!("/customers") view=CustomerListPage />
+                    <Route path=path!("/customers/import") view=ImportPage />
+                    <Route path=path!("/customers/duplicates") view=DuplicatesPage />
+                    <Route path=path!("/customers/new") view=NewCustomerPage />
+                    <Route path=path!("/customers/:id") view=CustomerPage />
+                    <Route path=path!("/customers/:id/edit") view=EditCustomerPage />
                     <Route path=path!("/surveys") view=SurveysPage />
                     <Route path=path!("/blueprints") view=BlueprintsPage />
                     <Route path=path!("/credit") view=CreditPage />

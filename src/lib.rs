@@ -2,13 +2,16 @@
 //!
 //! Pure domain and storage code sits beside the Leptos UI; see README "Architecture".
 
+// First, so its `catalogue!` macro is in scope for every module below.
+#[macro_use]
+pub mod i18n;
+
 pub mod app;
 pub mod blueprints;
 pub mod components;
 pub mod credit;
 pub mod customers;
 pub mod dashboard;
-pub mod i18n;
 pub mod learn;
 pub mod not_found;
 pub mod settings;

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use web_sys::StorageEvent;
 
+use crate::customers::book::CustomerBook;
 use crate::i18n::Lang;
 use crate::settings::backup::AppData;
 use crate::settings::model::Settings;
@@ -127,6 +128,7 @@ fn push_unique(notices: &mut Vec<Notice>, notice: Notice) {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub settings: Persisted<Settings>,
+    pub customers: Persisted<CustomerBook>,
     pub notices: RwSignal<Vec<Notice>>,
     /// The interface language: the saved choice, or else the browser's preference.
     pub lang: Memo<Lang>,
@@ -140,9 +142,10 @@ impl AppState {
             notices.update(|n| n.push(Notice::StorageUnavailable));
         }
         let settings = Persisted::<Settings>::load(notices);
+        let customers = Persisted::<CustomerBook>::load(notices);
         let browser_lang = browser_language();
         let lang = Memo::new(move |_| settings.with(|s| s.lang).unwrap_or(browser_lang));
-        let state = Self { settings, notices, lang };
+        let state = Self { settings, customers, notices, lang };
         state.follow_other_tabs();
         provide_context(state);
         state
@@ -152,6 +155,7 @@ impl AppState {
         let handle = window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
             match event.key() {
                 Some(key) if key == Settings::KEY => self.settings.follow(event.new_value()),
+                Some(key) if key == CustomerBook::KEY => self.customers.follow(event.new_value()),
                 Some(_) => return,
                 // `localStorage.clear()` in another tab.
                 None => self.reload_all(),
@@ -164,11 +168,15 @@ impl AppState {
     /// Re-reads every document from storage.
     pub fn reload_all(self) {
         self.settings.reload();
+        self.customers.reload();
     }
 
     /// The in-memory state of every document, saved or not (what a backup should hold).
     pub fn snapshot(self) -> AppData {
-        AppData { settings: self.settings.with_untracked(Clone::clone) }
+        AppData {
+            settings: self.settings.with_untracked(Clone::clone),
+            customers: self.customers.with_untracked(Clone::clone),
+        }
     }
 }
 

@@ -1,12 +1,10 @@
-//! The Customers section (planned; the page says so plainly).
+//! Customer records: the pure domain, the stored collection, bilingual labels and the pages.
 
-use leptos::prelude::*;
+pub mod book;
+pub mod detail;
+pub mod domain;
+pub mod labels;
+pub mod list;
 
-use crate::components::not_built::NotBuilt;
-use crate::i18n::Msg;
-
-/// The Customers page.
-#[component]
-pub fn CustomersPage() -> impl IntoView {
-    view! { <NotBuilt title=Msg::CustomersTitle planned=Msg::CustomersPlanned testid="page-customers" /> }
-}
+pub use detail::{CustomerPage, EditCustomerPage, NewCustomerPage};
+pub use list::{CustomerListPage, DuplicatesPage, ImportPage};

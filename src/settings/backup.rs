@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::model::Settings;
+use crate::customers::book::CustomerBook;
 use crate::storage::envelope::{decode_value, encode_value, DecodeError};
 use crate::storage::{Document, KeyValueStore, Repository, SaveError};
 
@@ -29,7 +30,11 @@ struct BackupFile {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppData {
     pub settings: Settings,
+    pub customers: CustomerBook,
 }
+
+/// The keys of every document a backup holds, in the order they are restored.
+const DOCUMENT_KEYS: [&str; 2] = [Settings::KEY, CustomerBook::KEY];
 
 /// What a backup holds, shown to the user before restoring.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,7 +58,10 @@ pub enum BackupError {
 /// Writes every document into one backup file. It takes the in-memory state, so a
 /// backup made when storage is full still holds the changes that could not be saved.
 pub fn export_backup(data: &AppData, now: DateTime<Utc>) -> String {
-    let documents = BTreeMap::from([(Settings::KEY.to_owned(), encode_value(&data.settings, 0))]);
+    let documents = BTreeMap::from([
+        (Settings::KEY.to_owned(), encode_value(&data.settings, 0)),
+        (CustomerBook::KEY.to_owned(), encode_value(&data.customers, 0)),
+    ]);
     let file = BackupFile { app: BACKUP_APP.into(), format: BACKUP_FORMAT, exported_at: now, documents };
     serde_json::to_string_pretty(&file).expect("backup serialises")
 }
@@ -74,8 +82,9 @@ pub fn read_backup(text: &str) -> Result<BackupPreview, BackupError> {
     let file: BackupFile = serde_json::from_value(value).map_err(|_| BackupError::NotABackup)?;
     let mut documents = file.documents;
     let settings = take::<Settings>(&mut documents)?;
-    let contents = vec![(Settings::KEY, settings.record_count())];
-    Ok(BackupPreview { exported_at: file.exported_at, contents, data: AppData { settings } })
+    let customers = take::<CustomerBook>(&mut documents)?;
+    let contents = vec![(Settings::KEY, settings.record_count()), (CustomerBook::KEY, customers.record_count())];
+    Ok(BackupPreview { exported_at: file.exported_at, contents, data: AppData { settings, customers } })
 }
 
 /// Decodes one document of a backup strictly: a backup with unreadable records is
@@ -99,15 +108,19 @@ fn document_error<D: Document>(e: &DecodeError) -> BackupError {
 /// Replaces all stored documents with the backup's. All or nothing: if any write fails
 /// (a full quota), the documents already written are put back as they were.
 pub fn restore<S: KeyValueStore>(repo: &Repository<S>, data: &AppData) -> Result<(), SaveError> {
-    let before = repo.store().get(Settings::KEY)?;
-    if let Err(e) = repo.replace(&data.settings) {
-        match before {
-            Some(raw) => repo.store().set(Settings::KEY, &raw)?,
-            None => repo.store().remove(Settings::KEY)?,
+    let store = repo.store();
+    let before: Vec<(&str, Option<String>)> =
+        DOCUMENT_KEYS.iter().map(|key| Ok((*key, store.get(key)?))).collect::<Result<_, SaveError>>()?;
+    let result = repo.replace(&data.settings).and_then(|()| repo.replace(&data.customers));
+    if result.is_err() {
+        for (key, raw) in before {
+            match raw {
+                Some(raw) => store.set(key, &raw)?,
+                None => store.remove(key)?,
+            }
         }
-        return Err(e);
     }
-    Ok(())
+    result
 }
 
 #[cfg(test)]
@@ -122,7 +135,10 @@ mod tests {
     }
 
     fn data_with(settings: Settings) -> AppData {
-        AppData { settings }
+        let mut customers = CustomerBook::default();
+        let id = customers.take_id();
+        customers.customers.push(crate::customers::domain::Customer::new(id, "王芳", now()));
+        AppData { settings, customers }
     }
 
     #[test]
@@ -131,11 +147,12 @@ mod tests {
         let file = export_backup(&data_with(settings.clone()), now());
         let preview = read_backup(&file).unwrap();
         assert_eq!(preview.exported_at, now());
-        assert_eq!(preview.contents, vec![("crm.settings", None)]);
+        assert_eq!(preview.contents, vec![("crm.settings", None), ("crm.customers", Some(1))]);
 
         let fresh = Repository::new(MemoryStore::new());
         restore(&fresh, &preview.data).unwrap();
         assert_eq!(fresh.load::<Settings>().doc, settings);
+        assert_eq!(fresh.load::<CustomerBook>().doc.customers[0].name, "王芳");
     }
 
     #[test]
@@ -165,7 +182,10 @@ mod tests {
         let repo = Repository::new(MemoryStore::with_quota(quota));
         repo.save(&original).unwrap();
         let before = repo.store().get(Settings::KEY).unwrap();
-        let bigger = AppData { settings: Settings { lang: Some(Lang::Zh), theme: Theme::Dark } };
+        let bigger = AppData {
+            settings: Settings { lang: Some(Lang::Zh), theme: Theme::Dark },
+            customers: CustomerBook::default(),
+        };
         assert_eq!(restore(&repo, &bigger), Err(SaveError::QuotaExceeded));
         assert_eq!(repo.store().get(Settings::KEY).unwrap(), before);
     }

@@ -18,8 +18,8 @@ const FLAGS = [
 /** Starts the server and the browser; call the returned `close` in `after`. */
 export async function start() {
   const { server, origin } = await serve([
-    ['/crm/', join(ROOT, 'target', 'dist-subpath')],
-    ['/', join(ROOT, 'dist')],
+    ['/crm/', process.env.CRM_DIST_SUBPATH ?? join(ROOT, 'target', 'dist-subpath')],
+    ['/', process.env.CRM_DIST ?? join(ROOT, 'dist')],
   ]);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
