@@ -50,10 +50,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
+thread_local! {
+    static BASE_PATH: String = {
+        let base_uri = document().base_uri().ok().flatten().unwrap_or_default();
+        let path = web_sys::Url::new(&base_uri).map(|u| u.pathname()).unwrap_or_default();
+        path.trim_end_matches('/').to_owned()
+    };
+}
+
 /// The sub-path the site is served from, read from `<base href>` (which Trunk fills in
 /// from `--public-url`), without a trailing slash: "" at the root, "/crm" under /crm/.
 fn base_path() -> String {
-    let base_uri = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base_uri).map(|u| u.pathname()).unwrap_or_default();
-    path.trim_end_matches('/').to_owned()
+    BASE_PATH.with(Clone::clone)
+}
+
+/// An in-app address for links and navigation: `app_path("/customers")` is
+/// "/customers" at the site root and "/crm/customers" under /crm/. The router matches
+/// below its base, but `<A>` and `navigate` take absolute paths as they are, so every
+/// absolute in-app path goes through here.
+pub fn app_path(path: &str) -> String {
+    format!("{}{path}", base_path())
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::text::tr;
+use crate::app::app_path;
 use crate::i18n::Msg;
 
 /// Every section, in menu order: (path, label, test id).
@@ -37,7 +38,7 @@ pub fn Nav(
                     .map(|(href, label, id)| {
                         view! {
                             <li>
-                                <A href=href exact=true attr:data-testid=format!("nav-{id}") on:click=move |_| open.set(false)>
+                                <A href=app_path(href) exact=true attr:data-testid=format!("nav-{id}") on:click=move |_| open.set(false)>
                                     {tr(label)}
                                 </A>
                             </li>

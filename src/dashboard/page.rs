@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::app_path;
 use crate::components::nav::SECTIONS;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Msg, Text};
@@ -44,7 +45,7 @@ pub fn DashboardPage() -> impl IntoView {
                     .map(|(href, label, planned)| {
                         view! {
                             <li class="card">
-                                <h3><A href=href>{tr(label)}</A></h3>
+                                <h3><A href=app_path(href)>{tr(label)}</A></h3>
                                 <p>{tr(planned)}</p>
                             </li>
                         }
