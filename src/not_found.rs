@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::text::tr;
 use crate::app::app_path;
+use crate::components::text::tr;
 use crate::i18n::Msg;
 
 /// "Page not found", with a way back.

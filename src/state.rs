@@ -27,7 +27,10 @@ pub enum Notice {
     /// The last save was refused for lack of space; the state on screen is unsaved.
     QuotaExceeded,
     /// Stored data could not be read and was kept aside (or left in place).
-    Unreadable { key: &'static str, raw: String },
+    Unreadable {
+        key: &'static str,
+        raw: String,
+    },
     /// A save was refused because another tab had saved newer data, which is now shown.
     Conflict,
     /// Data was refreshed from another tab's change.
@@ -78,23 +81,29 @@ impl<D: Document + Send + Sync + 'static> Persisted<D> {
     /// screen (quota) or is replaced by the newer stored data (conflict), with a notice.
     pub fn update(&self, f: impl FnOnce(&mut D)) {
         self.value.update(f);
-        let result = self.value.with_untracked(|doc| with_repo(|repo| repo.save(doc)));
+        let result = self
+            .value
+            .with_untracked(|doc| with_repo(|repo| repo.save(doc)));
         self.after_save(result);
     }
 
     fn after_save(&self, result: Result<(), SaveError>) {
         match result {
-            Ok(()) => self.notices.update(|n| n.retain(|x| *x != Notice::QuotaExceeded)),
-            Err(SaveError::QuotaExceeded) => self.notices.update(|n| push_unique(n, Notice::QuotaExceeded)),
+            Ok(()) => self
+                .notices
+                .update(|n| n.retain(|x| *x != Notice::QuotaExceeded)),
+            Err(SaveError::QuotaExceeded) => self
+                .notices
+                .update(|n| push_unique(n, Notice::QuotaExceeded)),
             Err(SaveError::Conflict) => {
                 self.take(with_repo(|repo| repo.load::<D>()));
                 self.notices.update(|n| push_unique(n, Notice::Conflict));
             }
             // The unreadable-data banner for this key is already showing.
             Err(SaveError::Blocked) => {}
-            Err(SaveError::Unavailable(_)) => {
-                self.notices.update(|n| push_unique(n, Notice::StorageUnavailable))
-            }
+            Err(SaveError::Unavailable(_)) => self
+                .notices
+                .update(|n| push_unique(n, Notice::StorageUnavailable)),
         }
     }
 
@@ -145,7 +154,12 @@ impl AppState {
         let customers = Persisted::<CustomerBook>::load(notices);
         let browser_lang = browser_language();
         let lang = Memo::new(move |_| settings.with(|s| s.lang).unwrap_or(browser_lang));
-        let state = Self { settings, customers, notices, lang };
+        let state = Self {
+            settings,
+            customers,
+            notices,
+            lang,
+        };
         state.follow_other_tabs();
         provide_context(state);
         state
@@ -160,7 +174,8 @@ impl AppState {
                 // `localStorage.clear()` in another tab.
                 None => self.reload_all(),
             }
-            self.notices.update(|n| push_unique(n, Notice::SyncedFromOtherTab));
+            self.notices
+                .update(|n| push_unique(n, Notice::SyncedFromOtherTab));
         });
         on_cleanup(move || handle.remove());
     }

@@ -11,7 +11,13 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn clear() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -19,7 +25,10 @@ fn local_storage_store_round_trips_chinese_text() {
     clear();
     let store = BrowserStore;
     store.set("crm.test", "王芳 · Ann").unwrap();
-    assert_eq!(store.get("crm.test").unwrap().as_deref(), Some("王芳 · Ann"));
+    assert_eq!(
+        store.get("crm.test").unwrap().as_deref(),
+        Some("王芳 · Ann")
+    );
     assert!(store.keys().unwrap().contains(&"crm.test".to_string()));
     store.remove("crm.test").unwrap();
     assert_eq!(store.get("crm.test").unwrap(), None);
@@ -31,7 +40,10 @@ fn a_full_quota_in_the_real_browser_is_reported_as_quota_exceeded() {
     let store = BrowserStore;
     // Chromium allows about 5 MB per origin; 6 M characters cannot fit.
     let huge = "x".repeat(6 * 1024 * 1024);
-    assert_eq!(store.set("crm.huge", &huge), Err(StorageError::QuotaExceeded));
+    assert_eq!(
+        store.set("crm.huge", &huge),
+        Err(StorageError::QuotaExceeded)
+    );
     assert_eq!(store.get("crm.huge").unwrap(), None);
 }
 
@@ -43,14 +55,21 @@ fn repository_over_local_storage_refuses_a_stale_write() {
     let tab2 = Repository::new(BrowserStore);
     tab1.load::<Settings>();
     tab2.load::<Settings>();
-    tab1.save(&Settings { theme: Theme::Dark, ..Default::default() }).unwrap();
+    tab1.save(&Settings {
+        theme: Theme::Dark,
+        ..Default::default()
+    })
+    .unwrap();
     assert_eq!(tab2.save(&Settings::default()), Err(SaveError::Conflict));
     assert_eq!(tab2.load::<Settings>().doc.theme, Theme::Dark);
 }
 
 fn mount_app() -> web_sys::HtmlElement {
     let document = document();
-    let host = document.create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    let host = document
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), crm::app::App);
     handle.forget();
@@ -79,9 +98,21 @@ async fn corrupt_settings_show_the_recovery_banner_and_are_kept() {
     storage.set_item("crm.settings", "{broken").unwrap();
     let host = mount_app();
     tick().await;
-    let banner = host.query_selector("[data-testid=notice-unreadable]").unwrap();
-    assert!(banner.is_some(), "the recovery banner should show: {}", host.inner_html());
-    assert_eq!(storage.get_item("crm.quarantine.settings.1").unwrap().as_deref(), Some("{broken"));
+    let banner = host
+        .query_selector("[data-testid=notice-unreadable]")
+        .unwrap();
+    assert!(
+        banner.is_some(),
+        "the recovery banner should show: {}",
+        host.inner_html()
+    );
+    assert_eq!(
+        storage
+            .get_item("crm.quarantine.settings.1")
+            .unwrap()
+            .as_deref(),
+        Some("{broken")
+    );
     host.remove();
 }
 
@@ -96,11 +127,22 @@ async fn switching_language_translates_the_navigation_and_is_saved() {
         .unwrap()
         .unchecked_into::<web_sys::HtmlSelectElement>();
     select.set_value("zh-CN");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     tick().await;
-    let nav = host.query_selector("[data-testid=nav-customers]").unwrap().unwrap();
+    let nav = host
+        .query_selector("[data-testid=nav-customers]")
+        .unwrap()
+        .unwrap();
     assert_eq!(nav.text_content().unwrap().trim(), "客户");
-    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("crm.settings").unwrap();
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("crm.settings")
+        .unwrap();
     assert!(stored.unwrap().contains("zh-CN"));
     host.remove();
 }

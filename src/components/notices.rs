@@ -41,13 +41,23 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
-type Description = (&'static str, &'static str, Option<Msg>, Msg, Option<AnyView>);
+type Description = (
+    &'static str,
+    &'static str,
+    Option<Msg>,
+    Msg,
+    Option<AnyView>,
+);
 
 fn describe(notice: &Notice) -> Description {
     match notice {
-        Notice::QuotaExceeded => {
-            ("error", "notice-quota", Some(Msg::QuotaTitle), Msg::QuotaBody, Some(export_now_button()))
-        }
+        Notice::QuotaExceeded => (
+            "error",
+            "notice-quota",
+            Some(Msg::QuotaTitle),
+            Msg::QuotaBody,
+            Some(export_now_button()),
+        ),
         Notice::Unreadable { key, raw } => (
             "warning",
             "notice-unreadable",
@@ -55,9 +65,23 @@ fn describe(notice: &Notice) -> Description {
             Msg::CorruptBody,
             Some(download_raw_button(key, raw.clone())),
         ),
-        Notice::Conflict => ("warning", "notice-conflict", Some(Msg::ConflictTitle), Msg::ConflictBody, None),
-        Notice::SyncedFromOtherTab => ("info", "notice-synced", None, Msg::SyncedFromOtherTab, None),
-        Notice::StorageUnavailable => ("error", "notice-unavailable", None, Msg::StorageUnavailable, None),
+        Notice::Conflict => (
+            "warning",
+            "notice-conflict",
+            Some(Msg::ConflictTitle),
+            Msg::ConflictBody,
+            None,
+        ),
+        Notice::SyncedFromOtherTab => {
+            ("info", "notice-synced", None, Msg::SyncedFromOtherTab, None)
+        }
+        Notice::StorageUnavailable => (
+            "error",
+            "notice-unavailable",
+            None,
+            Msg::StorageUnavailable,
+            None,
+        ),
     }
 }
 

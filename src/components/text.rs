@@ -12,7 +12,9 @@ pub fn use_lang() -> Memo<Lang> {
 
 /// A message as reactive text: `{tr(Msg::NavCustomers)}` re-renders when the language
 /// changes. Works for attributes too: `aria-label=tr(Msg::OpenMenu)`.
-pub fn tr<M: Text + Send + Sync + 'static>(msg: M) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
+pub fn tr<M: Text + Send + Sync + 'static>(
+    msg: M,
+) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
     let lang = use_lang();
     move || msg.in_lang(lang.get())
 }

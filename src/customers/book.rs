@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::domain::Customer;
+use super::domain::{ClvAssumptions, Customer};
 use crate::storage::{Document, Migration};
 
 /// All customers, as one versioned document.
@@ -12,6 +12,9 @@ pub struct CustomerBook {
     pub customers: Vec<Customer>,
     /// The id the next new customer gets; never reused, so references stay unambiguous.
     pub next_id: u64,
+    /// The customer-lifetime-value assumptions the user set (margin, retention, discount).
+    #[serde(default)]
+    pub clv_assumptions: ClvAssumptions,
 }
 
 impl CustomerBook {
@@ -39,6 +42,8 @@ struct RawBook {
     customers: Vec<Value>,
     #[serde(default)]
     next_id: u64,
+    #[serde(default)]
+    clv_assumptions: ClvAssumptions,
 }
 
 impl Document for CustomerBook {
@@ -50,7 +55,11 @@ impl Document for CustomerBook {
     /// instead of taking the whole book down with them.
     fn from_data(data: Value) -> Result<(Self, Vec<Value>), String> {
         let raw: RawBook = serde_json::from_value(data).map_err(|e| e.to_string())?;
-        let mut book = CustomerBook { customers: Vec::with_capacity(raw.customers.len()), next_id: raw.next_id };
+        let mut book = CustomerBook {
+            customers: Vec::with_capacity(raw.customers.len()),
+            next_id: raw.next_id,
+            clv_assumptions: raw.clv_assumptions,
+        };
         let mut rejected = Vec::new();
         for value in raw.customers {
             match serde_json::from_value::<Customer>(value.clone()) {
@@ -84,10 +93,24 @@ mod tests {
             book.customers.push(Customer::new(id, name, now()));
         }
         let mut value: Value = serde_json::from_str(&encode(&book, 1)).unwrap();
-        value["data"]["customers"].as_array_mut().unwrap().push(serde_json::json!({"id": "broken"}));
+        value["data"]["customers"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({"id": "broken"}));
         let decoded = decode::<CustomerBook>(&value.to_string()).unwrap();
         assert_eq!(decoded.doc, book);
         assert_eq!(decoded.rejected, vec![serde_json::json!({"id": "broken"})]);
+    }
+
+    #[test]
+    fn clv_assumptions_default_when_missing_and_round_trip_when_set() {
+        let old = r#"{"schema":1,"rev":1,"data":{"customers":[],"next_id":3}}"#;
+        let decoded = decode::<CustomerBook>(old).unwrap();
+        assert_eq!(decoded.doc.clv_assumptions, ClvAssumptions::default());
+        let mut book = CustomerBook::default();
+        book.clv_assumptions.gross_margin = 0.45;
+        let decoded = decode::<CustomerBook>(&encode(&book, 1)).unwrap();
+        assert_eq!(decoded.doc.clv_assumptions.gross_margin, 0.45);
     }
 
     #[test]

@@ -281,12 +281,21 @@ mod tests {
 
     #[test]
     fn concept_terms_match_the_textbook() {
-        let cases: &[(&dyn Fn(Lang) -> &'static str, &str, &str)] = &[
-            (&|l| ValueClass::Key.label(l), "Key customer", "关键客户"),
-            (&|l| LifecycleStage::Decline.label(l), "Decline", "退化期"),
-            (&|l| Channel::Referral.label(l), "Referral chain", "连环获取法"),
-            (&|l| RelationshipLevel::Proactive.label(l), "Proactive", "能动型"),
-            (&|l| Motive::Convenience.label(l), "Convenience", "方便型"),
+        type Case = (fn(Lang) -> &'static str, &'static str, &'static str);
+        let cases: &[Case] = &[
+            (|l| ValueClass::Key.label(l), "Key customer", "关键客户"),
+            (|l| LifecycleStage::Decline.label(l), "Decline", "退化期"),
+            (
+                |l| Channel::Referral.label(l),
+                "Referral chain",
+                "连环获取法",
+            ),
+            (
+                |l| RelationshipLevel::Proactive.label(l),
+                "Proactive",
+                "能动型",
+            ),
+            (|l| Motive::Convenience.label(l), "Convenience", "方便型"),
         ];
         for (label, en, zh) in cases {
             assert_eq!((label(Lang::En), label(Lang::Zh)), (*en, *zh));

@@ -27,7 +27,12 @@ pub fn DashboardPage() -> impl IntoView {
     let lang = use_lang();
     // Read once per visit: storage use changes only through other pages.
     let used_kb = with_repo(|repo| repo.used_units()) * 2 / 1024;
-    let used = move || fill(Msg::DashboardStorageUsed.in_lang(lang.get()), &[&used_kb.to_string()]);
+    let used = move || {
+        fill(
+            Msg::DashboardStorageUsed.in_lang(lang.get()),
+            &[&used_kb.to_string()],
+        )
+    };
     view! {
         <section class="page" data-testid="page-dashboard">
             <h1>{tr(Msg::DashboardTitle)}</h1>

@@ -45,7 +45,11 @@ impl Lang {
     /// (`navigator.languages`): the first Chinese or English entry wins; otherwise English.
     pub fn from_browser_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
         for tag in tags {
-            let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             match primary.as_str() {
                 "zh" => return Lang::Zh,
                 "en" => return Lang::En,
@@ -57,7 +61,9 @@ impl Lang {
 
     /// Parses a stored or URL language tag.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 }
 
@@ -101,7 +107,11 @@ mod tests {
             (&[], Lang::En),
         ];
         for (tags, expected) in cases {
-            assert_eq!(Lang::from_browser_preferences(tags.iter().copied()), *expected, "{tags:?}");
+            assert_eq!(
+                Lang::from_browser_preferences(tags.iter().copied()),
+                *expected,
+                "{tags:?}"
+            );
         }
     }
 

@@ -48,7 +48,10 @@ pub struct BackupPreview {
 /// Why a file cannot be restored. Nothing is changed in any of these cases.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BackupError {
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotABackup,
     NewerFormat(u32),
     /// One document inside is damaged: (document key, what is wrong).
@@ -60,17 +63,27 @@ pub enum BackupError {
 pub fn export_backup(data: &AppData, now: DateTime<Utc>) -> String {
     let documents = BTreeMap::from([
         (Settings::KEY.to_owned(), encode_value(&data.settings, 0)),
-        (CustomerBook::KEY.to_owned(), encode_value(&data.customers, 0)),
+        (
+            CustomerBook::KEY.to_owned(),
+            encode_value(&data.customers, 0),
+        ),
     ]);
-    let file = BackupFile { app: BACKUP_APP.into(), format: BACKUP_FORMAT, exported_at: now, documents };
+    let file = BackupFile {
+        app: BACKUP_APP.into(),
+        format: BACKUP_FORMAT,
+        exported_at: now,
+        documents,
+    };
     serde_json::to_string_pretty(&file).expect("backup serialises")
 }
 
 /// Reads and validates a backup file completely, without touching storage.
 pub fn read_backup(text: &str) -> Result<BackupPreview, BackupError> {
     let text = text.trim_start_matches('\u{feff}');
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| BackupError::NotJson { line: e.line(), column: e.column() })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| BackupError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
     if value.get("app").and_then(Value::as_str) != Some(BACKUP_APP) {
         return Err(BackupError::NotABackup);
     }
@@ -83,8 +96,18 @@ pub fn read_backup(text: &str) -> Result<BackupPreview, BackupError> {
     let mut documents = file.documents;
     let settings = take::<Settings>(&mut documents)?;
     let customers = take::<CustomerBook>(&mut documents)?;
-    let contents = vec![(Settings::KEY, settings.record_count()), (CustomerBook::KEY, customers.record_count())];
-    Ok(BackupPreview { exported_at: file.exported_at, contents, data: AppData { settings, customers } })
+    let contents = vec![
+        (Settings::KEY, settings.record_count()),
+        (CustomerBook::KEY, customers.record_count()),
+    ];
+    Ok(BackupPreview {
+        exported_at: file.exported_at,
+        contents,
+        data: AppData {
+            settings,
+            customers,
+        },
+    })
 }
 
 /// Decodes one document of a backup strictly: a backup with unreadable records is
@@ -109,9 +132,13 @@ fn document_error<D: Document>(e: &DecodeError) -> BackupError {
 /// (a full quota), the documents already written are put back as they were.
 pub fn restore<S: KeyValueStore>(repo: &Repository<S>, data: &AppData) -> Result<(), SaveError> {
     let store = repo.store();
-    let before: Vec<(&str, Option<String>)> =
-        DOCUMENT_KEYS.iter().map(|key| Ok((*key, store.get(key)?))).collect::<Result<_, SaveError>>()?;
-    let result = repo.replace(&data.settings).and_then(|()| repo.replace(&data.customers));
+    let before: Vec<(&str, Option<String>)> = DOCUMENT_KEYS
+        .iter()
+        .map(|key| Ok((*key, store.get(key)?)))
+        .collect::<Result<_, SaveError>>()?;
+    let result = repo
+        .replace(&data.settings)
+        .and_then(|()| repo.replace(&data.customers));
     if result.is_err() {
         for (key, raw) in before {
             match raw {
@@ -137,17 +164,28 @@ mod tests {
     fn data_with(settings: Settings) -> AppData {
         let mut customers = CustomerBook::default();
         let id = customers.take_id();
-        customers.customers.push(crate::customers::domain::Customer::new(id, "王芳", now()));
-        AppData { settings, customers }
+        customers
+            .customers
+            .push(crate::customers::domain::Customer::new(id, "王芳", now()));
+        AppData {
+            settings,
+            customers,
+        }
     }
 
     #[test]
     fn a_backup_round_trips_into_a_fresh_store() {
-        let settings = Settings { lang: Some(Lang::Zh), theme: Theme::Dark };
+        let settings = Settings {
+            lang: Some(Lang::Zh),
+            theme: Theme::Dark,
+        };
         let file = export_backup(&data_with(settings.clone()), now());
         let preview = read_backup(&file).unwrap();
         assert_eq!(preview.exported_at, now());
-        assert_eq!(preview.contents, vec![("crm.settings", None), ("crm.customers", Some(1))]);
+        assert_eq!(
+            preview.contents,
+            vec![("crm.settings", None), ("crm.customers", Some(1))]
+        );
 
         let fresh = Repository::new(MemoryStore::new());
         restore(&fresh, &preview.data).unwrap();
@@ -160,13 +198,20 @@ mod tests {
         let good = export_backup(&data_with(Settings::default()), now());
         let newer = good.replace("\"format\": 1", "\"format\": 7");
         let damaged = good.replace("\"theme\": \"system\"", "\"theme\": \"purple\"");
-        let cases: Vec<(&str, fn(&BackupError) -> bool)> = vec![
+        type Case<'a> = (&'a str, fn(&BackupError) -> bool);
+        let cases: Vec<Case> = vec![
             ("", |e| matches!(e, BackupError::NotJson { .. })),
-            ("{\"app\": \"crm-studio\",", |e| matches!(e, BackupError::NotJson { line: 1, .. })),
+            ("{\"app\": \"crm-studio\",", |e| {
+                matches!(e, BackupError::NotJson { line: 1, .. })
+            }),
             ("[1, 2]", |e| *e == BackupError::NotABackup),
-            ("{\"app\": \"other\", \"format\": 1}", |e| *e == BackupError::NotABackup),
+            ("{\"app\": \"other\", \"format\": 1}", |e| {
+                *e == BackupError::NotABackup
+            }),
             (&newer, |e| *e == BackupError::NewerFormat(7)),
-            (&damaged, |e| matches!(e, BackupError::Document("crm.settings", _))),
+            (&damaged, |e| {
+                matches!(e, BackupError::Document("crm.settings", _))
+            }),
         ];
         for (text, is_expected) in cases {
             let err = read_backup(text).unwrap_err();
@@ -176,14 +221,20 @@ mod tests {
 
     #[test]
     fn a_failed_restore_changes_nothing() {
-        let original = Settings { lang: Some(Lang::En), theme: Theme::Light };
+        let original = Settings {
+            lang: Some(Lang::En),
+            theme: Theme::Light,
+        };
         // A quota that fits exactly the current settings: the larger restored ones cannot fit.
         let quota = Settings::KEY.len() + crate::storage::envelope::encode(&original, 1).len();
         let repo = Repository::new(MemoryStore::with_quota(quota));
         repo.save(&original).unwrap();
         let before = repo.store().get(Settings::KEY).unwrap();
         let bigger = AppData {
-            settings: Settings { lang: Some(Lang::Zh), theme: Theme::Dark },
+            settings: Settings {
+                lang: Some(Lang::Zh),
+                theme: Theme::Dark,
+            },
             customers: CustomerBook::default(),
         };
         assert_eq!(restore(&repo, &bigger), Err(SaveError::QuotaExceeded));

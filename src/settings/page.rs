@@ -93,11 +93,18 @@ fn BackupRestore() -> impl IntoView {
     let input_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |_| {
-        let Some(file) = input_ref.get().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
+        let Some(file) = input_ref
+            .get()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
             return;
         };
         leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
             step.set(match text.map(|t| read_backup(&t)) {
                 Some(Ok(preview)) => RestoreStep::Preview(preview),
                 Some(Err(e)) => RestoreStep::Failed(e),
@@ -111,7 +118,9 @@ fn BackupRestore() -> impl IntoView {
         }
     };
     let confirm = move |_| {
-        let RestoreStep::Preview(preview) = step.get_untracked() else { return };
+        let RestoreStep::Preview(preview) = step.get_untracked() else {
+            return;
+        };
         let result = with_repo(|repo| restore(repo, &preview.data));
         state.reload_all();
         step.set(RestoreStep::Done(result.map_err(|_| ())));
@@ -122,7 +131,8 @@ fn BackupRestore() -> impl IntoView {
         clear_input();
     };
 
-    let body = move || match step.get() {
+    let body = move || {
+        match step.get() {
         RestoreStep::Idle => ().into_any(),
         RestoreStep::Preview(preview) => {
             let lang = lang.get();
@@ -172,6 +182,7 @@ fn BackupRestore() -> impl IntoView {
             <p class="banner error" role="alert" data-testid="restore-error">{tr(Msg::RestoreFailed)}</p>
         }
         .into_any(),
+    }
     };
 
     view! {
@@ -203,14 +214,19 @@ fn document_name(key: &str) -> Msg {
 /// The user-facing reason a backup file was refused.
 pub fn backup_error_text(error: &BackupError, lang: Lang) -> String {
     match error {
-        BackupError::NotJson { line, column } => {
-            fill(Msg::BackupErrorNotJson.in_lang(lang), &[&line.to_string(), &column.to_string()])
-        }
+        BackupError::NotJson { line, column } => fill(
+            Msg::BackupErrorNotJson.in_lang(lang),
+            &[&line.to_string(), &column.to_string()],
+        ),
         BackupError::NotABackup => Msg::BackupErrorNotBackup.in_lang(lang).to_owned(),
-        BackupError::NewerFormat(format) => fill(Msg::BackupErrorNewerFormat.in_lang(lang), &[&format.to_string()]),
-        BackupError::Document(key, why) => {
-            fill(Msg::BackupErrorDocument.in_lang(lang), &[document_name(key).in_lang(lang), why])
-        }
+        BackupError::NewerFormat(format) => fill(
+            Msg::BackupErrorNewerFormat.in_lang(lang),
+            &[&format.to_string()],
+        ),
+        BackupError::Document(key, why) => fill(
+            Msg::BackupErrorDocument.in_lang(lang),
+            &[document_name(key).in_lang(lang), why],
+        ),
     }
 }
 

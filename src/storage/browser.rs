@@ -12,14 +12,18 @@ pub struct BrowserStore;
 impl BrowserStore {
     /// Whether localStorage can be used at all (it throws in some private modes).
     pub fn available() -> bool {
-        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .is_some()
     }
 
     fn raw() -> Result<web_sys::Storage, StorageError> {
         if Self::available() {
             Ok(LocalStorage::raw())
         } else {
-            Err(StorageError::Unavailable("localStorage is not available".into()))
+            Err(StorageError::Unavailable(
+                "localStorage is not available".into(),
+            ))
         }
     }
 }
@@ -52,6 +56,8 @@ impl KeyValueStore for BrowserStore {
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let storage = Self::raw()?;
         let len = storage.length().map_err(to_error)?;
-        Ok((0..len).filter_map(|i| storage.key(i).ok().flatten()).collect())
+        Ok((0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
     }
 }

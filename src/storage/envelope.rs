@@ -23,7 +23,9 @@ pub trait Document: Serialize + DeserializeOwned + Default + Clone {
     /// record they can read and hand back the unreadable ones (to be quarantined),
     /// so one bad record never costs the user the rest.
     fn from_data(data: Value) -> Result<(Self, Vec<Value>), String> {
-        serde_json::from_value(data).map(|doc| (doc, Vec::new())).map_err(|e| e.to_string())
+        serde_json::from_value(data)
+            .map(|doc| (doc, Vec::new()))
+            .map_err(|e| e.to_string())
     }
 
     /// How many records the document holds, for previews; `None` if it is not a list.
@@ -50,21 +52,36 @@ struct Header {
 /// Why a stored or imported value could not be turned into a document.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DecodeError {
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotAnEnvelope(String),
     /// Written by a newer build of the app; never downgrade it.
-    FromTheFuture { schema: u32 },
-    Migration { from_schema: u32, reason: String },
+    FromTheFuture {
+        schema: u32,
+    },
+    Migration {
+        from_schema: u32,
+        reason: String,
+    },
     BadData(String),
 }
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DecodeError::NotJson { line, column } => write!(f, "not JSON (line {line}, column {column})"),
+            DecodeError::NotJson { line, column } => {
+                write!(f, "not JSON (line {line}, column {column})")
+            }
             DecodeError::NotAnEnvelope(why) => write!(f, "not a versioned record: {why}"),
-            DecodeError::FromTheFuture { schema } => write!(f, "schema {schema} is newer than this app"),
-            DecodeError::Migration { from_schema, reason } => {
+            DecodeError::FromTheFuture { schema } => {
+                write!(f, "schema {schema} is newer than this app")
+            }
+            DecodeError::Migration {
+                from_schema,
+                reason,
+            } => {
                 write!(f, "cannot upgrade from schema {from_schema}: {reason}")
             }
             DecodeError::BadData(why) => write!(f, "{why}"),
@@ -83,19 +100,30 @@ pub struct Decoded<D> {
 /// Serialises a document at the current schema.
 pub fn encode<D: Document>(doc: &D, rev: u64) -> String {
     // Serialising plain data to a string cannot fail.
-    serde_json::to_string(&Envelope { schema: D::SCHEMA, rev, data: doc })
-        .expect("documents serialise to JSON")
+    serde_json::to_string(&Envelope {
+        schema: D::SCHEMA,
+        rev,
+        data: doc,
+    })
+    .expect("documents serialise to JSON")
 }
 
 /// The envelope as a JSON value (for files that hold several documents, like backups).
 pub fn encode_value<D: Document>(doc: &D, rev: u64) -> Value {
-    serde_json::to_value(Envelope { schema: D::SCHEMA, rev, data: doc }).expect("documents serialise to JSON")
+    serde_json::to_value(Envelope {
+        schema: D::SCHEMA,
+        rev,
+        data: doc,
+    })
+    .expect("documents serialise to JSON")
 }
 
 /// Reads a stored string, upgrading it to the current schema.
 pub fn decode<D: Document>(raw: &str) -> Result<Decoded<D>, DecodeError> {
-    let value: Value = serde_json::from_str(raw)
-        .map_err(|e| DecodeError::NotJson { line: e.line(), column: e.column() })?;
+    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
     decode_value(value)
 }
 
@@ -105,7 +133,11 @@ pub fn decode_value<D: Document>(value: Value) -> Result<Decoded<D>, DecodeError
         serde_json::from_value(value).map_err(|e| DecodeError::NotAnEnvelope(e.to_string()))?;
     let data = migrate(envelope.schema, envelope.data, D::SCHEMA, D::MIGRATIONS)?;
     let (doc, rejected) = D::from_data(data).map_err(DecodeError::BadData)?;
-    Ok(Decoded { doc, rev: envelope.rev, rejected })
+    Ok(Decoded {
+        doc,
+        rev: envelope.rev,
+        rejected,
+    })
 }
 
 /// The revision of a stored envelope, without decoding its data; `None` if unreadable.
@@ -127,11 +159,16 @@ pub fn migrate(
         return Err(DecodeError::NotAnEnvelope("schema 0 does not exist".into()));
     }
     for from in schema..current {
-        let step = migrations.get(from as usize - 1).ok_or_else(|| DecodeError::Migration {
+        let step = migrations
+            .get(from as usize - 1)
+            .ok_or_else(|| DecodeError::Migration {
+                from_schema: from,
+                reason: "no migration is registered".into(),
+            })?;
+        data = step(data).map_err(|reason| DecodeError::Migration {
             from_schema: from,
-            reason: "no migration is registered".into(),
+            reason,
         })?;
-        data = step(data).map_err(|reason| DecodeError::Migration { from_schema: from, reason })?;
     }
     Ok(data)
 }
@@ -151,14 +188,20 @@ mod tests {
     }
 
     fn split_name(mut v: Value) -> Result<Value, String> {
-        let name = v.get("name").and_then(Value::as_str).ok_or("missing name")?.to_owned();
+        let name = v
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or("missing name")?
+            .to_owned();
         let (first, last) = name.split_once(' ').unwrap_or((name.as_str(), ""));
         v = json!({ "first": first, "last": last });
         Ok(v)
     }
 
     fn add_tags(mut v: Value) -> Result<Value, String> {
-        v.as_object_mut().ok_or("not an object")?.insert("tags".into(), json!([]));
+        v.as_object_mut()
+            .ok_or("not an object")?
+            .insert("tags".into(), json!([]));
         Ok(v)
     }
 
@@ -169,27 +212,49 @@ mod tests {
     }
 
     fn contact(first: &str, last: &str) -> Contact {
-        Contact { first: first.into(), last: last.into(), tags: vec![] }
+        Contact {
+            first: first.into(),
+            last: last.into(),
+            tags: vec![],
+        }
     }
 
     #[test]
     fn migration_1_to_2_splits_the_name() {
-        assert_eq!(split_name(json!({"name": "Ann Lee"})), Ok(json!({"first": "Ann", "last": "Lee"})));
-        assert_eq!(split_name(json!({"name": "王芳"})), Ok(json!({"first": "王芳", "last": ""})));
+        assert_eq!(
+            split_name(json!({"name": "Ann Lee"})),
+            Ok(json!({"first": "Ann", "last": "Lee"}))
+        );
+        assert_eq!(
+            split_name(json!({"name": "王芳"})),
+            Ok(json!({"first": "王芳", "last": ""}))
+        );
         assert!(split_name(json!({})).is_err());
     }
 
     #[test]
     fn migration_2_to_3_adds_empty_tags() {
-        assert_eq!(add_tags(json!({"first": "A"})), Ok(json!({"first": "A", "tags": []})));
+        assert_eq!(
+            add_tags(json!({"first": "A"})),
+            Ok(json!({"first": "A", "tags": []}))
+        );
     }
 
     #[test]
     fn decode_runs_every_migration_in_order() {
         let cases = [
-            (r#"{"schema":1,"rev":4,"data":{"name":"Ann Lee"}}"#, contact("Ann", "Lee")),
-            (r#"{"schema":2,"rev":4,"data":{"first":"Bo","last":"Li"}}"#, contact("Bo", "Li")),
-            (r#"{"schema":3,"rev":4,"data":{"first":"C","last":"D","tags":[]}}"#, contact("C", "D")),
+            (
+                r#"{"schema":1,"rev":4,"data":{"name":"Ann Lee"}}"#,
+                contact("Ann", "Lee"),
+            ),
+            (
+                r#"{"schema":2,"rev":4,"data":{"first":"Bo","last":"Li"}}"#,
+                contact("Bo", "Li"),
+            ),
+            (
+                r#"{"schema":3,"rev":4,"data":{"first":"C","last":"D","tags":[]}}"#,
+                contact("C", "D"),
+            ),
         ];
         for (raw, expected) in cases {
             let decoded = decode::<Contact>(raw).unwrap();
@@ -199,12 +264,23 @@ mod tests {
 
     #[test]
     fn decode_reports_each_kind_of_damage() {
-        let cases: &[(&str, fn(&DecodeError) -> bool)] = &[
-            ("{not json", |e| matches!(e, DecodeError::NotJson { line: 1, .. })),
-            (r#"{"data":1}"#, |e| matches!(e, DecodeError::NotAnEnvelope(_))),
-            (r#"{"schema":9,"rev":1,"data":{}}"#, |e| *e == DecodeError::FromTheFuture { schema: 9 }),
-            (r#"{"schema":1,"rev":1,"data":{}}"#, |e| matches!(e, DecodeError::Migration { from_schema: 1, .. })),
-            (r#"{"schema":3,"rev":1,"data":{"first":1}}"#, |e| matches!(e, DecodeError::BadData(_))),
+        type Case = (&'static str, fn(&DecodeError) -> bool);
+        let cases: &[Case] = &[
+            ("{not json", |e| {
+                matches!(e, DecodeError::NotJson { line: 1, .. })
+            }),
+            (r#"{"data":1}"#, |e| {
+                matches!(e, DecodeError::NotAnEnvelope(_))
+            }),
+            (r#"{"schema":9,"rev":1,"data":{}}"#, |e| {
+                *e == DecodeError::FromTheFuture { schema: 9 }
+            }),
+            (r#"{"schema":1,"rev":1,"data":{}}"#, |e| {
+                matches!(e, DecodeError::Migration { from_schema: 1, .. })
+            }),
+            (r#"{"schema":3,"rev":1,"data":{"first":1}}"#, |e| {
+                matches!(e, DecodeError::BadData(_))
+            }),
         ];
         for (raw, is_expected) in cases {
             let err = decode::<Contact>(raw).unwrap_err();
@@ -214,7 +290,11 @@ mod tests {
 
     #[test]
     fn encode_then_decode_is_identity_and_peek_reads_the_revision() {
-        let doc = Contact { first: "王".into(), last: "芳".into(), tags: vec!["vip".into()] };
+        let doc = Contact {
+            first: "王".into(),
+            last: "芳".into(),
+            tags: vec!["vip".into()],
+        };
         let raw = encode(&doc, 7);
         assert_eq!(peek_rev(&raw), Some(7));
         let back = decode::<Contact>(&raw).unwrap();

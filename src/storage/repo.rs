@@ -12,10 +12,19 @@ use super::{KEY_PREFIX, QUARANTINE_PREFIX};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     /// Unreadable data was copied, unchanged, to `quarantine_key`.
-    Quarantined { key: &'static str, quarantine_key: String, raw: String, reason: String },
+    Quarantined {
+        key: &'static str,
+        quarantine_key: String,
+        raw: String,
+        reason: String,
+    },
     /// Unreadable data could not even be copied aside (storage full). The original
     /// key is left untouched and saving to it is refused, so it is not overwritten.
-    QuarantineFailed { key: &'static str, raw: String, reason: String },
+    QuarantineFailed {
+        key: &'static str,
+        raw: String,
+        reason: String,
+    },
     Storage(StorageError),
 }
 
@@ -56,7 +65,11 @@ pub struct Repository<S> {
 
 impl<S: KeyValueStore> Repository<S> {
     pub fn new(store: S) -> Self {
-        Self { store, known_revs: RefCell::default(), blocked: RefCell::default() }
+        Self {
+            store,
+            known_revs: RefCell::default(),
+            blocked: RefCell::default(),
+        }
     }
 
     pub fn store(&self) -> &S {
@@ -68,7 +81,10 @@ impl<S: KeyValueStore> Repository<S> {
     pub fn load<D: Document>(&self) -> Loaded<D> {
         match self.store.get(D::KEY) {
             Ok(raw) => self.accept(raw.as_deref()),
-            Err(e) => Loaded { doc: D::default(), problems: vec![Problem::Storage(e)] },
+            Err(e) => Loaded {
+                doc: D::default(),
+                problems: vec![Problem::Storage(e)],
+            },
         }
     }
 
@@ -77,7 +93,10 @@ impl<S: KeyValueStore> Repository<S> {
         self.blocked.borrow_mut().remove(D::KEY);
         let Some(raw) = raw else {
             self.known_revs.borrow_mut().insert(D::KEY, 0);
-            return Loaded { doc: D::default(), problems: vec![] };
+            return Loaded {
+                doc: D::default(),
+                problems: vec![],
+            };
         };
         match decode::<D>(raw) {
             Ok(decoded) => {
@@ -88,11 +107,17 @@ impl<S: KeyValueStore> Repository<S> {
                     let reason = format!("{} unreadable records", decoded.rejected.len());
                     problems.push(self.quarantine(D::KEY, rejected, reason, false));
                 }
-                Loaded { doc: decoded.doc, problems }
+                Loaded {
+                    doc: decoded.doc,
+                    problems,
+                }
             }
             Err(e) => {
                 let problem = self.quarantine(D::KEY, raw.to_owned(), e.to_string(), true);
-                Loaded { doc: D::default(), problems: vec![problem] }
+                Loaded {
+                    doc: D::default(),
+                    problems: vec![problem],
+                }
             }
         }
     }
@@ -108,7 +133,12 @@ impl<S: KeyValueStore> Repository<S> {
                     let _ = self.store.remove(key);
                     self.known_revs.borrow_mut().insert(key, 0);
                 }
-                Problem::Quarantined { key, quarantine_key, raw, reason }
+                Problem::Quarantined {
+                    key,
+                    quarantine_key,
+                    raw,
+                    reason,
+                }
             }
             Err(_) => {
                 if whole {
@@ -122,7 +152,10 @@ impl<S: KeyValueStore> Repository<S> {
     fn free_quarantine_key(&self, key: &str) -> String {
         let base = format!("{QUARANTINE_PREFIX}{}", key.trim_start_matches(KEY_PREFIX));
         let taken: HashSet<String> = self.store.keys().unwrap_or_default().into_iter().collect();
-        (1..).map(|n| format!("{base}.{n}")).find(|k| !taken.contains(k)).expect("unbounded range")
+        (1..)
+            .map(|n| format!("{base}.{n}"))
+            .find(|k| !taken.contains(k))
+            .expect("unbounded range")
     }
 
     /// Saves a document over the revision this tab last saw. If another tab saved in
@@ -167,7 +200,9 @@ impl<S: KeyValueStore> Repository<S> {
     /// Every key this app wrote, quarantined data included.
     pub fn app_keys(&self) -> Vec<String> {
         let keys = self.store.keys().unwrap_or_default();
-        keys.into_iter().filter(|k| k.starts_with(KEY_PREFIX)).collect()
+        keys.into_iter()
+            .filter(|k| k.starts_with(KEY_PREFIX))
+            .collect()
     }
 
     /// Deletes everything this app stored (and nothing else on the same origin).
@@ -192,11 +227,10 @@ impl<S: KeyValueStore> Repository<S> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::{Migration, MemoryStore};
+    use crate::storage::{MemoryStore, Migration};
     use serde::{Deserialize, Serialize};
 
     #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -211,11 +245,16 @@ mod tests {
     }
 
     fn notes(items: &[&str]) -> Notes {
-        Notes { items: items.iter().map(|s| s.to_string()).collect() }
+        Notes {
+            items: items.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     /// Two tabs: two repositories over one store, as two tabs share one localStorage.
-    fn two_tabs() -> (Repository<std::rc::Rc<MemoryStore>>, Repository<std::rc::Rc<MemoryStore>>) {
+    fn two_tabs() -> (
+        Repository<std::rc::Rc<MemoryStore>>,
+        Repository<std::rc::Rc<MemoryStore>>,
+    ) {
         let store = std::rc::Rc::new(MemoryStore::new());
         (Repository::new(store.clone()), Repository::new(store))
     }
@@ -241,7 +280,13 @@ mod tests {
         assert_eq!(repo.load::<Notes>().doc, Notes::default());
         repo.save(&notes(&["客户 A"])).unwrap();
         let fresh = Repository::new(MemoryStore::new());
-        fresh.store().set("crm.notes", &repo.store().get("crm.notes").unwrap().unwrap()).unwrap();
+        fresh
+            .store()
+            .set(
+                "crm.notes",
+                &repo.store().get("crm.notes").unwrap().unwrap(),
+            )
+            .unwrap();
         assert_eq!(fresh.load::<Notes>().doc, notes(&["客户 A"]));
     }
 
@@ -251,17 +296,37 @@ mod tests {
         repo.store().set("crm.notes", "{oops").unwrap();
         let loaded = repo.load::<Notes>();
         assert_eq!(loaded.doc, Notes::default());
-        let [Problem::Quarantined { quarantine_key, raw, .. }] = loaded.problems.as_slice() else {
+        let [Problem::Quarantined {
+            quarantine_key,
+            raw,
+            ..
+        }] = loaded.problems.as_slice()
+        else {
             panic!("{:?}", loaded.problems)
         };
         assert_eq!(quarantine_key, "crm.quarantine.notes.1");
         assert_eq!(raw, "{oops");
-        assert_eq!(repo.store().get(quarantine_key).unwrap().as_deref(), Some("{oops"));
+        assert_eq!(
+            repo.store().get(quarantine_key).unwrap().as_deref(),
+            Some("{oops")
+        );
         // A second corrupt load gets its own key: earlier quarantined data is never overwritten.
         repo.store().set("crm.notes", "{again").unwrap();
         repo.load::<Notes>();
-        assert_eq!(repo.store().get("crm.quarantine.notes.1").unwrap().as_deref(), Some("{oops"));
-        assert_eq!(repo.store().get("crm.quarantine.notes.2").unwrap().as_deref(), Some("{again"));
+        assert_eq!(
+            repo.store()
+                .get("crm.quarantine.notes.1")
+                .unwrap()
+                .as_deref(),
+            Some("{oops")
+        );
+        assert_eq!(
+            repo.store()
+                .get("crm.quarantine.notes.2")
+                .unwrap()
+                .as_deref(),
+            Some("{again")
+        );
         // And the app can save again afterwards.
         repo.save(&notes(&["new"])).unwrap();
     }
@@ -269,11 +334,19 @@ mod tests {
     #[test]
     fn corrupt_data_that_cannot_be_quarantined_is_left_alone_and_not_overwritten() {
         let repo = Repository::new(MemoryStore::with_quota(40));
-        repo.store().set("crm.notes", "{this is not json at all}").unwrap();
+        repo.store()
+            .set("crm.notes", "{this is not json at all}")
+            .unwrap();
         let loaded = repo.load::<Notes>();
-        assert!(matches!(loaded.problems.as_slice(), [Problem::QuarantineFailed { .. }]));
+        assert!(matches!(
+            loaded.problems.as_slice(),
+            [Problem::QuarantineFailed { .. }]
+        ));
         assert_eq!(repo.save(&notes(&[])), Err(SaveError::Blocked));
-        assert_eq!(repo.store().get("crm.notes").unwrap().as_deref(), Some("{this is not json at all}"));
+        assert_eq!(
+            repo.store().get("crm.notes").unwrap().as_deref(),
+            Some("{this is not json at all}")
+        );
     }
 
     #[test]
@@ -281,7 +354,10 @@ mod tests {
         let repo = Repository::new(MemoryStore::with_quota(80));
         repo.save(&notes(&["a"])).unwrap();
         let before = repo.store().get("crm.notes").unwrap();
-        assert_eq!(repo.save(&notes(&[&"x".repeat(100)])), Err(SaveError::QuotaExceeded));
+        assert_eq!(
+            repo.save(&notes(&[&"x".repeat(100)])),
+            Err(SaveError::QuotaExceeded)
+        );
         assert_eq!(repo.store().get("crm.notes").unwrap(), before);
         // After freeing space, saving works again from the same known revision.
         repo.save(&notes(&["b"])).unwrap();
@@ -297,7 +373,10 @@ mod tests {
         assert_eq!(tab2.load::<Notes>().doc, notes(&["from tab 1"]));
         // Once it has the newest revision, tab 2 may save.
         tab2.save(&notes(&["from tab 2"])).unwrap();
-        assert_eq!(tab1.save(&notes(&["stale again"])), Err(SaveError::Conflict));
+        assert_eq!(
+            tab1.save(&notes(&["stale again"])),
+            Err(SaveError::Conflict)
+        );
     }
 
     #[test]

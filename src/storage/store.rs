@@ -45,11 +45,17 @@ impl MemoryStore {
     }
 
     pub fn with_quota(units: usize) -> Self {
-        Self { entries: RefCell::default(), quota: Some(units) }
+        Self {
+            entries: RefCell::default(),
+            quota: Some(units),
+        }
     }
 
     fn size(entries: &BTreeMap<String, String>) -> usize {
-        entries.iter().map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum()
+        entries
+            .iter()
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .sum()
     }
 }
 
@@ -89,7 +95,10 @@ mod tests {
     fn quota_refuses_a_write_and_keeps_the_old_value() {
         let store = MemoryStore::with_quota(20);
         store.set("k", "small").unwrap();
-        assert_eq!(store.set("k", &"x".repeat(50)), Err(StorageError::QuotaExceeded));
+        assert_eq!(
+            store.set("k", &"x".repeat(50)),
+            Err(StorageError::QuotaExceeded)
+        );
         assert_eq!(store.get("k").unwrap().as_deref(), Some("small"));
     }
 }

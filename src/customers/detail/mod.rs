@@ -1,21 +1,30 @@
-//! One customer: the profile page, the create and edit forms (stub).
+//! One customer: the profile page with its figures, timeline and churn record, and the
+//! create and edit forms.
 
-use leptos::prelude::*;
+mod churn;
+mod churn_form;
+mod classification;
+mod complaint;
+mod customer_form;
+mod figures;
+mod form_fields;
+mod form_page;
+mod form_relationship;
+mod form_sections;
+mod identity;
+pub mod input;
+mod interaction_fields;
+mod interaction_form;
+mod kotler;
+mod leave_guard;
+mod lifetime_value;
+mod messages;
+mod page;
+mod relationship;
+mod resolution;
+mod risk;
+mod timeline;
+mod widgets;
 
-/// One customer's page.
-#[component]
-pub fn CustomerPage() -> impl IntoView {
-    view! { <section class="page" data-testid="page-customer"></section> }
-}
-
-/// The form for a new customer.
-#[component]
-pub fn NewCustomerPage() -> impl IntoView {
-    view! { <section class="page" data-testid="page-customer-new"></section> }
-}
-
-/// The form for editing a customer.
-#[component]
-pub fn EditCustomerPage() -> impl IntoView {
-    view! { <section class="page" data-testid="page-customer-edit"></section> }
-}
+pub use form_page::{EditCustomerPage, NewCustomerPage};
+pub use page::CustomerPage;

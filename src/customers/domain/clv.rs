@@ -11,13 +11,16 @@
 //! year (so a first purchase last week is not extrapolated fifty-fold).
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::model::{format_cents, Customer};
 
 const DAYS_PER_YEAR: f64 = 365.25;
 
-/// The figures a user may change; defaults are common textbook values.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// The figures a user may change; defaults are common textbook values. Stored with the
+/// customer book; a missing field reads as its default.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ClvAssumptions {
     /// Share of revenue kept as margin, 0..=1.
     pub gross_margin: f64,

@@ -1,21 +1,23 @@
-//! The customer list and the pages that work on many customers at once (stub).
+//! The customer list and the pages that work on many customers at once: search, filters,
+//! bulk actions, demo data, export, import and duplicate merging.
 
-use leptos::prelude::*;
+mod bulk;
+mod context;
+mod data_actions;
+mod duplicates;
+mod export;
+mod filters;
+mod import;
+mod messages;
+mod page;
+mod pager;
+pub mod records;
+mod row;
+mod status;
+mod table;
+mod toolbar;
+pub mod view_query;
 
-/// The customer list.
-#[component]
-pub fn CustomerListPage() -> impl IntoView {
-    view! { <section class="page" data-testid="page-customers"><h1>"Customers"</h1></section> }
-}
-
-/// CSV/JSON import.
-#[component]
-pub fn ImportPage() -> impl IntoView {
-    view! { <section class="page" data-testid="page-customer-import"></section> }
-}
-
-/// Duplicate detection and merge.
-#[component]
-pub fn DuplicatesPage() -> impl IntoView {
-    view! { <section class="page" data-testid="page-customer-duplicates"></section> }
-}
+pub use duplicates::DuplicatesPage;
+pub use import::ImportPage;
+pub use page::CustomerListPage;

@@ -1,0 +1,107 @@
+//! The figures card: spend, purchases, last purchase and RFM scores, each with its working;
+//! lifetime value, complaint resolution and churn risk follow in their own components.
+
+use leptos::prelude::*;
+
+use super::lifetime_value::LifetimeValue;
+use super::messages::DetailMsg;
+use super::resolution::ResolutionTimes;
+use super::risk::RiskLevel;
+use super::widgets::{today, Working};
+use crate::components::text::{tr, use_lang};
+use crate::customers::domain::{format_cents, rfm_scores, Customer};
+use crate::i18n::{fill, Text};
+use crate::state::use_app_state;
+
+/// Every computed figure of one customer.
+#[component]
+pub fn Figures(
+    /// The customer shown.
+    customer: Signal<Customer>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let lang = use_lang();
+    let spend = move || customer.with(|c| format_cents(c.total_spend_cents()));
+    let spend_working = Signal::derive(move || {
+        customer.with(|c| {
+            let amounts: Vec<String> = c
+                .purchases()
+                .filter_map(|p| p.purchase_amount_cents())
+                .map(format_cents)
+                .collect();
+            let sum = if amounts.is_empty() {
+                "0".to_owned()
+            } else {
+                amounts.join(" + ")
+            };
+            format!(
+                "Σ purchases = {sum} = {}",
+                format_cents(c.total_spend_cents())
+            )
+        })
+    });
+    let count_working = Signal::derive(move || {
+        customer.with(|c| {
+            let dates: Vec<String> = c.purchases().map(|p| p.date.to_string()).collect();
+            format!("count({}) = {}", dates.join(", "), c.purchase_count())
+        })
+    });
+    let last = move || {
+        let lang = lang.get();
+        match customer.with(|c| c.last_purchase()) {
+            Some(date) => {
+                let days = (today() - date).num_days().to_string();
+                fill(
+                    DetailMsg::DaysAgo.in_lang(lang),
+                    &[&date.to_string(), &days],
+                )
+            }
+            None => DetailMsg::NoPurchaseYet.in_lang(lang).to_owned(),
+        }
+    };
+    let rfm = Memo::new(move |_| {
+        let id = customer.with(|c| c.id);
+        state.customers.with(|book| {
+            let index = book.customers.iter().position(|c| c.id == id)?;
+            rfm_scores(&book.customers, today()).get(index).copied()
+        })
+    });
+    let score = move |pick: fn(&crate::customers::domain::RfmScore) -> u8| {
+        move || rfm.get().map_or("—".to_owned(), |s| pick(&s).to_string())
+    };
+    let rfm_working = Signal::derive(move || rfm.get().map(|s| s.working()).unwrap_or_default());
+    view! {
+        <div class="card figures" data-testid="customer-figures">
+            <h2>{tr(DetailMsg::FiguresHeading)}</h2>
+            <div class="figure-grid">
+                <div class="figure">
+                    <h3>{tr(DetailMsg::TotalSpend)}</h3>
+                    <p class="figure-value" data-testid="figure-total-spend">{spend}</p>
+                    <Working text=spend_working testid="working-total-spend" />
+                </div>
+                <div class="figure">
+                    <h3>{tr(DetailMsg::PurchaseCount)}</h3>
+                    <p class="figure-value" data-testid="figure-purchase-count">{move || customer.with(|c| c.purchase_count())}</p>
+                    <Working text=count_working testid="working-purchase-count" />
+                </div>
+                <div class="figure">
+                    <h3>{tr(DetailMsg::LastPurchase)}</h3>
+                    <p class="figure-value small" data-testid="figure-last-purchase">{last}</p>
+                </div>
+            </div>
+            <div class="figure" data-testid="figure-rfm">
+                <h3>{tr(DetailMsg::RfmHeading)}</h3>
+                <p class="explain">{tr(DetailMsg::RfmExplain)}</p>
+                <dl class="rfm">
+                    <div><dt>{tr(DetailMsg::RfmRecency)}</dt><dd data-testid="rfm-r">{score(|s| s.r)}</dd></div>
+                    <div><dt>{tr(DetailMsg::RfmFrequency)}</dt><dd data-testid="rfm-f">{score(|s| s.f)}</dd></div>
+                    <div><dt>{tr(DetailMsg::RfmMonetary)}</dt><dd data-testid="rfm-m">{score(|s| s.m)}</dd></div>
+                </dl>
+                <Working text=rfm_working testid="working-rfm" />
+            </div>
+            <LifetimeValue customer />
+            <ResolutionTimes customer />
+            <RiskLevel customer />
+        </div>
+    }
+}

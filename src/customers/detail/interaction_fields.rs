@@ -1,0 +1,180 @@
+//! The kind-specific parts of the add-an-interaction form and the draft they edit.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::input::parse_date;
+use super::messages::DetailMsg;
+use crate::components::text::{tr, use_lang};
+use crate::customers::domain::{
+    ComplaintCategory, ComplaintStatus, Customer, InteractionKind, Severity,
+};
+use crate::customers::labels::Labelled;
+use crate::i18n::{fill, Text};
+
+/// What has been typed so far, as text, so nothing is lost while it is not yet valid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub kind: String,
+    pub date: String,
+    pub note: String,
+    pub amount: String,
+    pub currency: String,
+    pub items: String,
+    pub category: ComplaintCategory,
+    pub severity: Severity,
+    pub status: ComplaintStatus,
+    pub opened: String,
+    pub resolved: String,
+    pub complaint_id: Option<u64>,
+    pub action: String,
+}
+
+impl Draft {
+    /// An empty note dated `today`; purchases default to CNY.
+    pub fn new(today: NaiveDate) -> Self {
+        Draft {
+            kind: "note".into(),
+            date: today.to_string(),
+            note: String::new(),
+            amount: String::new(),
+            currency: "CNY".into(),
+            items: String::new(),
+            category: ComplaintCategory::Product,
+            severity: Severity::Medium,
+            status: ComplaintStatus::Open,
+            opened: today.to_string(),
+            resolved: String::new(),
+            complaint_id: None,
+            action: String::new(),
+        }
+    }
+}
+
+/// A labelled text input bound to one draft field.
+fn text(
+    draft: RwSignal<Draft>,
+    label: DetailMsg,
+    testid: &'static str,
+    kind: &'static str,
+    get: fn(&Draft) -> String,
+    set: fn(&mut Draft, String),
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{tr(label)}</span>
+            <input type=kind data-testid=testid aria-describedby="interaction-errors" inputmode=(testid == "purchase-amount-input").then_some("decimal")
+                prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev))) />
+        </label>
+    }
+}
+
+/// A labelled select over a domain enum, bound to one draft field.
+fn choose<T: Labelled + PartialEq + Send + Sync + 'static>(
+    draft: RwSignal<Draft>,
+    label: DetailMsg,
+    testid: &'static str,
+    all: &'static [T],
+    key: fn(T) -> &'static str,
+    get: fn(&Draft) -> T,
+    set: fn(&mut Draft, T),
+) -> impl IntoView {
+    let lang = use_lang();
+    let options = all.iter().map(move |&v| {
+        view! { <option value=key(v) selected=move || draft.with(get) == v>{move || v.label(lang.get())}</option> }
+    });
+    view! {
+        <label class="field">
+            <span>{tr(label)}</span>
+            <select data-testid=testid on:change=move |ev| {
+                let chosen = event_target_value(&ev);
+                if let Some(&v) = all.iter().find(|v| key(**v) == chosen) { draft.update(|d| set(d, v)) }
+            }>{options.collect_view()}</select>
+        </label>
+    }
+}
+
+/// Amount, currency and items of a purchase.
+#[component]
+pub fn PurchaseFields(
+    /// The draft being edited.
+    draft: RwSignal<Draft>,
+) -> impl IntoView {
+    view! {
+        <div class="inline-fields">
+            {text(draft, DetailMsg::Amount, "purchase-amount-input", "text", |d| d.amount.clone(), |d, v| d.amount = v)}
+            {text(draft, DetailMsg::Currency, "purchase-currency", "text", |d| d.currency.clone(), |d, v| d.currency = v)}
+            {text(draft, DetailMsg::ItemsLabel, "purchase-items", "text", |d| d.items.clone(), |d, v| d.items = v)}
+        </div>
+    }
+}
+
+/// Category, severity, status and dates of a complaint, with the time to resolve.
+#[component]
+pub fn ComplaintFields(
+    /// The draft being edited.
+    draft: RwSignal<Draft>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let resolved = move || draft.with(|d| d.status == ComplaintStatus::Resolved);
+    let days = move || {
+        let (o, r) = draft.with(|d| (parse_date(&d.opened), parse_date(&d.resolved)));
+        let days = (r? - o?).num_days();
+        Some(fill(
+            DetailMsg::TimeToResolve.in_lang(lang.get()),
+            &[&days.to_string()],
+        ))
+    };
+    view! {
+        <div class="inline-fields">
+            {choose(draft, DetailMsg::Category, "complaint-category", ComplaintCategory::ALL, ComplaintCategory::key, |d| d.category, |d, v| d.category = v)}
+            {choose(draft, DetailMsg::SeverityLabel, "complaint-severity", Severity::ALL, Severity::key, |d| d.severity, |d, v| d.severity = v)}
+            {choose(draft, DetailMsg::Status, "complaint-status", ComplaintStatus::ALL, ComplaintStatus::key, |d| d.status, |d, v| d.status = v)}
+            {text(draft, DetailMsg::Opened, "complaint-opened", "date", |d| d.opened.clone(), |d, v| d.opened = v)}
+            <Show when=resolved>
+                {text(draft, DetailMsg::Resolved, "complaint-resolved", "date", |d| d.resolved.clone(), |d, v| d.resolved = v)}
+            </Show>
+        </div>
+        <Show when=resolved><p class="muted" data-testid="time-to-resolve">{days}</p></Show>
+    }
+}
+
+/// The complaint a service recovery answers, and what was done.
+#[component]
+pub fn RecoveryFields(
+    /// The customer whose complaints can be chosen.
+    customer: Signal<Customer>,
+    /// The draft being edited.
+    draft: RwSignal<Draft>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let complaints = move || {
+        customer.with(|c| {
+            c.interactions
+                .iter()
+                .filter_map(|i| match &i.kind {
+                    InteractionKind::Complaint { category, .. } => Some((i.id, i.date, *category)),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let on_change =
+        move |ev| draft.update(|d| d.complaint_id = event_target_value(&ev).parse().ok());
+    view! {
+        <div class="inline-fields">
+            <label class="field">
+                <span>{tr(DetailMsg::LinkedComplaint)}</span>
+                <select data-testid="recovery-complaint" on:change=on_change>
+                    <option value="">{tr(DetailMsg::NotSet)}</option>
+                    {move || complaints().into_iter().map(|(id, date, category)| view! {
+                        <option value=id.to_string() selected=move || draft.with(|d| d.complaint_id == Some(id))>
+                            {move || format!("{date} · {}", category.label(lang.get()))}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            {text(draft, DetailMsg::RecoveryAction, "recovery-action", "text", |d| d.action.clone(), |d, v| d.action = v)}
+        </div>
+    }
+}

@@ -1,0 +1,83 @@
+//! Small pieces the customer page and forms share: "show the working", labelled options,
+//! today's date and the current customer as a signal.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::messages::DetailMsg;
+use crate::components::text::tr;
+use crate::customers::domain::Customer;
+use crate::customers::labels::Labelled;
+use crate::i18n::Lang;
+use crate::state::use_app_state;
+
+/// Today in the user's own time zone (a date typed in Beijing at 7 am is not "future").
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// An option of a `<select>`: its key and its label in English and Chinese.
+pub type Choice = (&'static str, [&'static str; 2]);
+
+/// The option for a labelled domain value.
+pub fn choice<T: Labelled>(value: T, key: &'static str) -> Choice {
+    (key, [value.label(Lang::En), value.label(Lang::Zh)])
+}
+
+/// The label of `choice` in `lang`.
+pub fn choice_label(choice: &Choice, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => choice.1[0],
+        Lang::Zh => choice.1[1],
+    }
+}
+
+/// One customer from the book as a signal; a placeholder while the id is unknown, so
+/// children never panic during a route change.
+pub fn customer_signal(id: Signal<Option<u64>>) -> Signal<Customer> {
+    let state = use_app_state();
+    let found = Memo::new(move |_| {
+        let id = id.get()?;
+        state.customers.with(|book| book.get(id).cloned())
+    });
+    Signal::derive(move || {
+        found
+            .get()
+            .unwrap_or_else(|| Customer::new(0, "", Default::default()))
+    })
+}
+
+/// A figure's formula with this customer's numbers, folded away until asked for.
+#[component]
+pub fn Working(
+    /// The language-neutral working, one step per line.
+    #[prop(into)]
+    text: Signal<String>,
+    /// A hook for tests.
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <details class="working" data-testid=testid>
+            <summary>{tr(DetailMsg::ShowWorking)}</summary>
+            <pre>{move || text.get()}</pre>
+        </details>
+    }
+}
+
+/// Problems shown under a field, in the user's language.
+#[component]
+pub fn FieldErrors(
+    /// The element id other controls point to with `aria-describedby`.
+    id: String,
+    /// The messages to show; nothing is rendered when empty.
+    #[prop(into)]
+    messages: Signal<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || messages.with(|m| !m.is_empty())>
+            <ul class="field-errors" id=id.clone() role="alert">
+                {move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+        </Show>
+    }
+}

@@ -1,0 +1,141 @@
+//! State shared by the parts of the list page: the view read from the URL, the prepared
+//! search index and row facts, the filtered rows, the selection and the status line.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use super::messages::ListMsg;
+use super::records::Removed;
+use super::view_query::ListQuery;
+use crate::customers::domain::{
+    filter_customers, row_facts, AbcThresholds, CustomerFilter, RowFacts, SearchIndex,
+};
+use crate::state::use_app_state;
+
+/// Today in the user's time zone (stage history and churn risk count in local days).
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// What is rebuilt only when the customers change, never per keystroke.
+pub struct Prepared {
+    /// Counts rebuilds: two preparations are equal only when they are the same build.
+    revision: u64,
+    pub index: SearchIndex,
+    pub facts: Vec<RowFacts>,
+}
+
+impl PartialEq for Prepared {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
+
+static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The outcome of the last action, shown in a status line (with Undo after a delete).
+#[derive(Clone)]
+pub struct Status {
+    pub msg: ListMsg,
+    pub count: usize,
+    pub undo: Option<Arc<Removed>>,
+}
+
+/// The list page's shared handles; all `Copy`.
+#[derive(Clone, Copy)]
+pub struct ListContext {
+    pub query: Memo<ListQuery>,
+    pub filter: Memo<CustomerFilter>,
+    pub prepared: Memo<Arc<Prepared>>,
+    /// Indexes into the book's customers, filtered and sorted.
+    pub rows: Memo<Vec<usize>>,
+    pub selection: RwSignal<HashSet<u64>>,
+    pub status: RwSignal<Option<Status>>,
+    /// Shows another view: `(view, replace the history entry)`.
+    pub go: Callback<(ListQuery, bool)>,
+}
+
+impl ListContext {
+    /// Creates the context from the current URL and provides it to the page's children.
+    pub fn provide() -> Self {
+        let state = use_app_state();
+        let query_map = use_query_map();
+        let query = Memo::new(move |_| {
+            query_map.with(|map| {
+                let pairs: Vec<(String, String)> = map
+                    .latest_values()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect();
+                ListQuery::from_pairs(&pairs)
+            })
+        });
+        let filter = Memo::new(move |_| query.with(|q| q.filter.clone()));
+        let prepared = Memo::new(move |_| {
+            state.customers.with(|book| {
+                Arc::new(Prepared {
+                    revision: REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+                    index: SearchIndex::new(&book.customers),
+                    facts: row_facts(&book.customers, &AbcThresholds::default(), today()),
+                })
+            })
+        });
+        let rows = Memo::new(move |_| {
+            let prepared = prepared.get();
+            filter.with(|f| {
+                state.customers.with(|book| {
+                    filter_customers(&book.customers, &prepared.facts, &prepared.index, f)
+                })
+            })
+        });
+        let navigate = use_navigate();
+        let go = Callback::new(move |(view, replace): (ListQuery, bool)| {
+            let search: leptos_router::params::ParamsMap = view.to_pairs().into_iter().collect();
+            let options = NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&format!("/customers{}", search.to_query_string()), options);
+        });
+        let context = ListContext {
+            query,
+            filter,
+            prepared,
+            rows,
+            selection: RwSignal::new(HashSet::new()),
+            status: RwSignal::new(None),
+            go,
+        };
+        provide_context(context);
+        context
+    }
+
+    /// Sets one query parameter (empty: removes it) and goes back to the first page.
+    pub fn set_param(&self, name: &str, value: &str, replace: bool) {
+        let mut pairs = self.filter.get_untracked().to_query_pairs();
+        pairs.retain(|(k, _)| k != name);
+        if !value.is_empty() {
+            pairs.push((name.to_string(), value.to_string()));
+        }
+        self.go.run((ListQuery::from_pairs(&pairs), replace));
+    }
+
+    /// Shows the action's outcome in the status line.
+    pub fn tell(&self, msg: ListMsg, count: usize, undo: Option<Removed>) {
+        self.status.set(Some(Status {
+            msg,
+            count,
+            undo: undo.map(Arc::new),
+        }));
+    }
+}
+
+/// The list page's context.
+pub fn use_list() -> ListContext {
+    expect_context::<ListContext>()
+}

@@ -1,0 +1,91 @@
+//! The list of likely duplicate pairs with their reasons, a page at a time.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::text::{tr, use_lang};
+use crate::customers::domain::{find_duplicates, DuplicateReason};
+use crate::customers::list::messages::ListMsg;
+use crate::customers::list::view_query::page_window;
+use crate::i18n::{fill, Lang, Text};
+use crate::state::use_app_state;
+
+const PAIRS_PER_PAGE: usize = 20;
+
+fn reason_text(reason: DuplicateReason, lang: Lang) -> String {
+    match reason {
+        DuplicateReason::SameEmail => ListMsg::ReasonEmail.in_lang(lang).into(),
+        DuplicateReason::SamePhone => ListMsg::ReasonPhone.in_lang(lang).into(),
+        DuplicateReason::SameName => ListMsg::ReasonName.in_lang(lang).into(),
+        DuplicateReason::SimilarName(p) => {
+            fill(ListMsg::ReasonSimilar.in_lang(lang), &[&p.to_string()])
+        }
+    }
+}
+
+/// Every likely duplicate pair; "Review and merge" opens the pair.
+#[component]
+pub fn PairList(
+    /// The message left by the last merge, shown above the list.
+    merged: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let lang = use_lang();
+    let query = use_query_map();
+    let pairs = Memo::new(move |_| state.customers.with(|b| find_duplicates(&b.customers)));
+    let page = move || query.with(|q| q.get_str("page").and_then(|p| p.parse().ok()).unwrap_or(1));
+    let window = move || page_window(pairs.with(Vec::len), page(), PAIRS_PER_PAGE);
+    let name = move |id: u64| {
+        state
+            .customers
+            .with(|b| b.get(id).map(|c| c.name.clone()).unwrap_or_default())
+    };
+    let items = move || {
+        let w = window();
+        let lang = lang.get();
+        pairs.with(|all| {
+            all[w.start..w.end]
+                .iter()
+                .map(|pair| {
+                    let (a, b) = (pair.a, pair.b);
+                    let (name_a, name_b) = (name(a), name(b));
+                    let reasons = pair.reasons.iter().map(|&r| reason_text(r, lang)).collect::<Vec<_>>().join(" · ");
+                    let review = fill(ListMsg::ReviewPair.in_lang(lang), &[&name_a, &name_b]);
+                    view! {
+                        <li class="pair" data-testid="duplicate-pair">
+                            <span class="pair-names">
+                                <A href=format!("/customers/{a}")>{name_a}</A>" ↔ "<A href=format!("/customers/{b}")>{name_b}</A>
+                            </span>
+                            <span class="muted">{reasons}</span>
+                            <A href=format!("/customers/duplicates?a={a}&b={b}") attr:class="button ghost"
+                                attr:aria-label=review attr:data-testid="review-pair">{ListMsg::Review.in_lang(lang)}</A>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let pager = move || {
+        let w = window();
+        (w.pages > 1).then(|| {
+            let link = |p: usize| format!("/customers/duplicates?page={p}");
+            view! {
+                <nav class="pager" aria-label=tr(ListMsg::Pagination)>
+                    <Show when=move || { w.page > 1 }><A href=link(w.page - 1)>{tr(ListMsg::Previous)}</A></Show>
+                    <span>{move || fill(ListMsg::PageOf.in_lang(lang.get()), &[&w.page.to_string(), &w.pages.to_string()])}</span>
+                    <Show when=move || { w.page < w.pages }><A href=link(w.page + 1)>{tr(ListMsg::Next)}</A></Show>
+                </nav>
+            }
+        })
+    };
+    view! {
+        <p class="muted">{tr(ListMsg::DuplicatesIntro)}</p>
+        {move || merged.get().map(|text| view! { <p class="banner success" role="status" data-testid="merge-done">{text}</p> })}
+        <Show when=move || pairs.with(|p| !p.is_empty()) fallback=|| view! { <p data-testid="no-duplicates">{tr(ListMsg::NoDuplicates)}</p> }>
+            <p data-testid="pair-count">{move || fill(ListMsg::PairCount.in_lang(lang.get()), &[&pairs.with(Vec::len).to_string()])}</p>
+            <ul class="pair-list">{items}</ul>
+            {pager}
+        </Show>
+    }
+}

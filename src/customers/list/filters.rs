@@ -1,0 +1,128 @@
+//! The filter bar: one labelled select per classification, each kept in the URL query.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::context::use_list;
+use super::messages::ListMsg;
+use crate::components::text::{tr, use_lang};
+use crate::customers::domain::{
+    Channel, ChurnLevel, Field, LadderLevel, LifecycleStage, Motive, ValueClass,
+};
+use crate::customers::labels::Labelled;
+use crate::i18n::{Lang, Text};
+use crate::state::use_app_state;
+
+/// `(value, text)` options of a filter select, in the given language.
+type Options = Vec<(String, String)>;
+
+fn labelled<T: Labelled + 'static>(
+    all: &'static [T],
+    key: fn(T) -> &'static str,
+) -> impl Fn(Lang) -> Options {
+    move |lang| {
+        all.iter()
+            .map(|&v| (key(v).to_string(), v.label(lang).to_string()))
+            .collect()
+    }
+}
+
+/// Every filter of the list.
+#[component]
+pub fn Filters() -> impl IntoView {
+    let list = use_list();
+    let state = use_app_state();
+    let distinct = move |pick: fn(&crate::customers::domain::Customer) -> Vec<String>| {
+        Memo::new(move |_| {
+            state.customers.with(|b| {
+                let set: BTreeSet<String> = b
+                    .customers
+                    .iter()
+                    .flat_map(pick)
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                set.into_iter().map(|t| (t.clone(), t)).collect::<Options>()
+            })
+        })
+    };
+    let tags = distinct(|c| c.tags.clone());
+    let owners = distinct(|c| vec![c.owner.clone()]);
+    let has_filter = move || {
+        list.filter.with(|f| {
+            f.to_query_pairs()
+                .iter()
+                .any(|(k, _)| !matches!(k.as_str(), "q" | "sort" | "dir"))
+        })
+    };
+    let clear = move |_| {
+        let keep: Vec<(String, String)> = list
+            .filter
+            .get_untracked()
+            .to_query_pairs()
+            .into_iter()
+            .filter(|(k, _)| matches!(k.as_str(), "q" | "sort" | "dir"))
+            .collect();
+        list.go
+            .run((super::view_query::ListQuery::from_pairs(&keep), false));
+    };
+    view! {
+        <fieldset class="list-filters" data-testid="customer-filters">
+            <legend>{tr(ListMsg::Filters)}</legend>
+            <FilterSelect param="value_class" label=Box::new(|l| Field::ValueClass.label(l)) options=Box::new(labelled(ValueClass::ALL, ValueClass::key)) />
+            <FilterSelect param="motive" label=Box::new(|l| Field::Motive.label(l)) options=Box::new(labelled(Motive::ALL, Motive::key)) />
+            <FilterSelect param="stage" label=Box::new(|l| Field::Stage.label(l)) options=Box::new(labelled(LifecycleStage::ALL, LifecycleStage::key)) />
+            <FilterSelect param="ladder" label=Box::new(|l| Field::Ladder.label(l)) options=Box::new(labelled(LadderLevel::ALL, LadderLevel::key)) />
+            <FilterSelect param="channel" label=Box::new(|l| Field::Channel.label(l)) options=Box::new(labelled(Channel::ALL, Channel::key)) />
+            <FilterSelect param="tag" label=Box::new(|l| ListMsg::Tag.in_lang(l)) options=Box::new(move |_| tags.get()) />
+            <FilterSelect param="owner" label=Box::new(|l| Field::Owner.label(l)) options=Box::new(move |_| owners.get()) />
+            <FilterSelect param="risk" label=Box::new(|l| ListMsg::ColRisk.in_lang(l)) options=Box::new(labelled(ChurnLevel::ALL, ChurnLevel::key)) />
+            <Show when=has_filter>
+                <button type="button" class="ghost" data-testid="clear-filters" on:click=clear>{tr(ListMsg::ClearFilters)}</button>
+            </Show>
+        </fieldset>
+    }
+}
+
+/// One filter: "Any" or one of the options; changing it updates the URL.
+#[component]
+fn FilterSelect(
+    /// The URL query parameter this filter sets.
+    param: &'static str,
+    /// The label, per language.
+    label: Box<dyn Fn(Lang) -> &'static str + Send + Sync>,
+    /// The choices, per language.
+    options: Box<dyn Fn(Lang) -> Options + Send + Sync>,
+) -> impl IntoView {
+    let list = use_list();
+    let lang = use_lang();
+    let current = move || {
+        list.filter.with(|f| {
+            f.to_query_pairs()
+                .into_iter()
+                .find(|(k, _)| k == param)
+                .map(|(_, v)| v)
+                .unwrap_or_default()
+        })
+    };
+    let on_change = move |ev| list.set_param(param, &event_target_value(&ev), false);
+    let choices = move || {
+        let selected = current();
+        options(lang.get())
+            .into_iter()
+            .map(|(value, text)| {
+                let is_selected = value == selected;
+                view! { <option value=value selected=is_selected>{text}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <label class="filter">
+            <span>{move || label(lang.get())}</span>
+            <select data-testid=format!("filter-{param}") on:change=on_change prop:value=current>
+                <option value="">{tr(ListMsg::Any)}</option>
+                {choices}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,50 @@
+//! The customer list page: toolbar, filters, status line, bulk actions, table and pager.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::bulk::BulkBar;
+use super::context::ListContext;
+use super::data_actions::DataActions;
+use super::filters::Filters;
+use super::messages::ListMsg;
+use super::status::StatusLine;
+use super::table::CustomerTable;
+use super::toolbar::Toolbar;
+use crate::components::text::tr;
+use crate::state::use_app_state;
+
+/// The customer list: every customer, searchable and filterable, with the view in the URL.
+#[component]
+pub fn CustomerListPage() -> impl IntoView {
+    let state = use_app_state();
+    ListContext::provide();
+    let empty = move || state.customers.with(|b| b.customers.is_empty());
+    view! {
+        <section class="page list-page customer-list" data-testid="page-customers">
+            <h1>{tr(ListMsg::Title)}</h1>
+            <p class="muted">{tr(ListMsg::Intro)}</p>
+            <Toolbar />
+            <DataActions />
+            <StatusLine />
+            <Show when=empty fallback=|| view! { <Filters /> <BulkBar /> <CustomerTable /> }>
+                <EmptyState />
+            </Show>
+        </section>
+    }
+}
+
+/// What to do when there are no customers at all.
+#[component]
+fn EmptyState() -> impl IntoView {
+    view! {
+        <div class="card empty-state" data-testid="customers-empty">
+            <h2>{tr(ListMsg::EmptyTitle)}</h2>
+            <p>{tr(ListMsg::EmptyBody)}</p>
+            <div class="actions">
+                <A href="/customers/new" attr:class="button">{tr(ListMsg::NewCustomer)}</A>
+                <A href="/customers/import" attr:class="button ghost">{tr(ListMsg::Import)}</A>
+            </div>
+        </div>
+    }
+}

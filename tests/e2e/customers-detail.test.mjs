@@ -1,0 +1,221 @@
+// Journeys through one customer: create with the form (inline errors first), reload,
+// edit, add a purchase and a complaint and resolve it, mark churned, the referral chain,
+// and screenshots of the page and the form in both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, newContext, open, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+/** A local date `daysAgo` days back, as an <input type=date> value. */
+function day(daysAgo = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() - daysAgo);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function customer(id, name, extra = {}) {
+  return {
+    id, name, kind: 'individual', company: '', phone: '', email: '', address: '', owner: '',
+    tags: [], notes: '', created_at: '2024-01-10T08:00:00Z', updated_at: '2024-01-10T08:00:00Z',
+    value_class: null, motive: null, internal: false, stage: 'exploration',
+    stage_history: [{ stage: 'exploration', date: '2024-01-10' }], ladder: 'prospect',
+    relationship_level: null, channel: 'other', referred_by: null, interactions: [], churn: null,
+    ...extra,
+  };
+}
+
+/** Seeds `crm.customers` once per browser profile (a reload keeps what the app saved). */
+async function seeded(locale, customers) {
+  const context = await newContext(env.browser, { locale });
+  const book = JSON.stringify({ schema: 1, rev: 1, data: { customers, next_id: customers.length + 1 } });
+  await context.addInitScript((raw) => {
+    if (!localStorage.getItem('crm.customers')) localStorage.setItem('crm.customers', raw);
+  }, book);
+  return context;
+}
+
+const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('crm.customers') ?? 'null'));
+const text = (page, id) => page.locator(`[data-testid=${id}]`).first().innerText();
+
+test('create a customer with a Chinese name: inline errors first, then saved and kept', async () => {
+  const context = await newContext(env.browser, { locale: 'zh-CN' });
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/new');
+  await page.fill('[data-testid=field-name]', '王芳');
+  await page.fill('[data-testid=field-email]', 'wangfang@');
+  await page.fill('[data-testid=field-phone]', '138 0013 8000');
+  await page.click('[data-testid=save-customer]');
+  const problems = await text(page, 'form-problems');
+  assert.match(problems, /不是有效的邮箱地址/, 'the error is in Chinese');
+  assert.match(await page.locator('#customer-email-errors').innerText(), /wangfang@/);
+  assert.equal(await page.getAttribute('[data-testid=field-email]', 'aria-invalid'), 'true');
+  assert.equal((await stored(page))?.data.customers.length ?? 0, 0, 'nothing saved');
+  await screenshot(page, 'customer-form-zh');
+
+  await page.fill('[data-testid=field-email]', 'wangfang@example.cn');
+  await page.selectOption('[data-testid=field-stage]', 'formation');
+  await page.click('[data-testid=save-customer]');
+  await page.waitForSelector('[data-testid=page-customer]');
+  assert.match(new URL(page.url()).pathname, /^\/customers\/\d+$/);
+  assert.equal(await text(page, 'customer-name'), '王芳');
+  assert.equal(await text(page, 'customer-email'), 'wangfang@example.cn');
+  assert.equal(await text(page, 'customer-stage'), '形成期');
+  await page.reload();
+  await page.waitForSelector('[data-testid=customer-name]');
+  assert.equal(await text(page, 'customer-name'), '王芳', 'still there after a reload');
+
+  await page.click('[data-testid=edit-customer]');
+  await page.waitForSelector('[data-testid=page-customer-edit]');
+  await page.fill('[data-testid=field-company]', '芳华书店');
+  await page.selectOption('[data-testid=field-stage]', 'stability');
+  await page.click('[data-testid=save-customer]');
+  await page.waitForSelector('[data-testid=page-customer]');
+  assert.equal(await text(page, 'customer-company'), '芳华书店');
+  const history = (await stored(page)).data.customers[0].stage_history.map((h) => h.stage);
+  assert.deepEqual(history, ['formation', 'stability'], 'each stage change is recorded');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('cancel with unsaved changes asks first; declining keeps the form', async () => {
+  const context = await seeded('en-US', [customer(1, 'Ann Lee')]);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/1/edit');
+  await page.fill('[data-testid=field-name]', 'Ann Lee-Smith');
+  page.once('dialog', (d) => d.dismiss());
+  await page.click('[data-testid=cancel-customer]');
+  assert.equal(new URL(page.url()).pathname, '/customers/1/edit', 'stayed on the form');
+  page.once('dialog', (d) => d.accept());
+  await page.click('[data-testid=cancel-customer]');
+  await page.waitForSelector('[data-testid=page-customer]');
+  assert.equal(await text(page, 'customer-name'), 'Ann Lee', 'nothing saved');
+  await context.close();
+});
+
+test('purchases and a resolved complaint update the figures and their working', async () => {
+  const context = await seeded('en-US', [customer(1, 'Ann Lee')]);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/1');
+  await page.click('[data-testid=add-interaction] > summary');
+  await page.selectOption('[data-testid=interaction-kind]', 'purchase');
+  await page.fill('[data-testid=purchase-amount-input]', '-5');
+  await page.click('[data-testid=interaction-add]');
+  assert.match(await page.locator('#interaction-errors').innerText(), /cannot be negative/);
+  await page.fill('[data-testid=purchase-amount-input]', '128.50');
+  await page.fill('[data-testid=purchase-items]', 'Books');
+  await page.fill('[data-testid=interaction-date]', day(3));
+  await page.click('[data-testid=interaction-add]');
+  await page.waitForSelector('[data-testid=timeline-purchase]');
+  assert.equal(await text(page, 'figure-total-spend'), '128.50');
+  assert.equal(await text(page, 'figure-purchase-count'), '1');
+
+  await page.selectOption('[data-testid=interaction-kind]', 'complaint');
+  await page.fill('[data-testid=complaint-opened]', day(5));
+  await page.fill('[data-testid=interaction-date]', day(5));
+  await page.fill('[data-testid=interaction-note]', 'Late delivery');
+  await page.click('[data-testid=interaction-add]');
+  await page.waitForSelector('[data-testid=timeline-complaint]');
+  assert.match(await text(page, 'open-complaints'), /1/);
+  await page.fill('[data-testid=resolve-date]', day(8));
+  await page.click('[data-testid=resolve-button]');
+  assert.match(await page.locator('[data-testid=resolve-complaint]').innerText(), /cannot be resolved before/);
+  await page.fill('[data-testid=resolve-date]', day(1));
+  await page.click('[data-testid=resolve-button]');
+  await page.waitForSelector('[data-testid=resolution-average]');
+  assert.match(await text(page, 'resolution-average'), /4\.0 days/);
+
+  for (const id of ['working-total-spend', 'working-resolution', 'working-clv', 'working-rfm']) {
+    await page.click(`[data-testid=${id}] > summary`);
+  }
+  assert.match(await text(page, 'working-total-spend'), /128\.50/);
+  assert.match(await text(page, 'working-resolution'), /= 4 days/);
+  assert.match(await text(page, 'working-clv'), /128\.50/);
+  await page.selectOption('[data-testid=timeline-filter]', 'purchase');
+  assert.equal(await page.locator('[data-testid=timeline-list] > li').count(), 1, 'filtered by kind');
+  await page.reload();
+  await page.waitForSelector('[data-testid=figure-total-spend]');
+  assert.equal(await text(page, 'figure-total-spend'), '128.50', 'kept after a reload');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('mark as churned with two reasons, kept after a reload, then reactivate', async () => {
+  const context = await seeded('en-US', [customer(1, 'Ann Lee')]);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/1');
+  await page.click('[data-testid=mark-churned]');
+  await page.click('[data-testid=churn-save]');
+  assert.match(await page.locator('[data-testid=churn-form]').innerText(), /at least one reason/);
+  await page.check('[data-testid=churn-reason-competitor_price]');
+  await page.check('[data-testid=churn-reason-complaint_unresolved]');
+  await page.check('[data-testid=churn-prevention-service_level]');
+  await page.click('[data-testid=churn-save]');
+  await page.waitForSelector('[data-testid=churn-record]');
+  await page.reload();
+  await page.waitForSelector('[data-testid=churn-record]');
+  assert.equal(await text(page, 'customer-stage'), 'Churned');
+  const reasons = await page.locator('[data-testid=churn-reasons] li').allInnerTexts();
+  assert.deepEqual(reasons, ['A competitor won on price', 'Complaints were not resolved in time']);
+  await page.click('[data-testid=reactivate]');
+  assert.equal(await text(page, 'customer-stage'), 'Exploration');
+  assert.equal(await page.locator('[data-testid=churn-record]').count(), 0);
+  await context.close();
+});
+
+const FIXTURE = [
+  customer(1, '李明', {
+    kind: 'business', company: '明德贸易有限公司', phone: '+86 10 8888 6666', email: 'liming@mingde.cn',
+    tags: ['VIP', 'wholesale'], channel: 'advertising', stage: 'stability', ladder: 'advocate',
+    relationship_level: 'proactive', motive: 'economic',
+    stage_history: [
+      { stage: 'exploration', date: '2024-01-10' }, { stage: 'formation', date: '2024-03-02' },
+      { stage: 'stability', date: '2024-09-15' },
+    ],
+    interactions: [
+      { id: 1, date: day(200), kind: { type: 'purchase', amount_cents: 1250000, currency: 'CNY', items: '教材 200 册' }, note: '' },
+      { id: 2, date: day(120), kind: { type: 'purchase', amount_cents: 860000, currency: 'CNY', items: '' }, note: '' },
+      { id: 3, date: day(40), kind: { type: 'complaint', category: 'delivery', severity: 'high', status: 'resolved', opened: day(40), resolved: day(37) }, note: '配送延误' },
+      { id: 4, date: day(36), kind: { type: 'service_recovery', complaint_id: 3, action: '免运费并致歉' }, note: '' },
+      { id: 5, date: day(10), kind: { type: 'meeting' }, note: '季度回访' },
+    ],
+  }),
+  customer(2, 'Ann Lee', { referred_by: 1, channel: 'referral', interactions: [
+    { id: 1, date: day(30), kind: { type: 'purchase', amount_cents: 99000, currency: 'CNY', items: '' }, note: '' },
+  ] }),
+  customer(3, 'Zhang Wei', { referred_by: 2, channel: 'referral' }),
+];
+
+test('the referral chain shows both ways, as links', async () => {
+  const context = await seeded('en-US', FIXTURE);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/3');
+  assert.equal(await text(page, 'referred-by'), 'Ann Lee ← 李明');
+  await page.click('[data-testid=referred-by] a >> text=Ann Lee');
+  await page.waitForFunction(() => location.pathname === '/customers/2');
+  assert.equal(await text(page, 'referrals'), 'Zhang Wei');
+  await open(page, env.origin + '/customers/99');
+  await page.waitForSelector('[data-testid=customer-not-found]');
+  await context.close();
+});
+
+for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
+  test(`the customer page and form in ${lang}`, async () => {
+    const context = await seeded(locale, FIXTURE);
+    const page = await context.newPage();
+    await open(page, env.origin + '/customers/1');
+    for (const id of ['working-total-spend', 'working-clv', 'working-rfm']) {
+      await page.click(`[data-testid=${id}] > summary`);
+    }
+    assert.equal(await text(page, 'figure-total-spend'), '21100.00');
+    assert.equal(await text(page, 'customer-stage'), lang === 'zh' ? '稳定期' : 'Stability');
+    await screenshot(page, `customer-page-${lang}`);
+    await open(page, env.origin + '/customers/1/edit');
+    await screenshot(page, `customer-edit-form-${lang}`);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+}
