@@ -12,6 +12,7 @@ use super::input::finish_draft;
 use super::leave_guard::use_leave_guard;
 use super::messages::DetailMsg;
 use super::widgets::today;
+use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{validate, Customer};
 use crate::customers::labels::problem_text;
@@ -36,8 +37,8 @@ pub fn CustomerForm(
     let dirty = Signal::derive(move || !saved.get() && draft.with(|d| *d != baseline));
     use_leave_guard(dirty);
     let back = match &original {
-        Some(c) => format!("/customers/{}", c.id),
-        None => "/customers".to_owned(),
+        Some(c) => app_path(&format!("/customers/{}", c.id)),
+        None => app_path("/customers"),
     };
     let editing = original.is_some();
     let navigate = use_navigate();
@@ -66,7 +67,7 @@ pub fn CustomerForm(
             },
         );
         saved.set(true);
-        navigate(&format!("/customers/{id}"), Default::default());
+        navigate(&app_path(&format!("/customers/{id}")), Default::default());
     };
     let summary = move || {
         let lang = lang.get();

@@ -13,6 +13,7 @@ use super::messages::DetailMsg;
 use super::relationship::Relationship;
 use super::timeline::Timeline;
 use super::widgets::customer_signal;
+use crate::app::app_path;
 use crate::components::text::tr;
 use crate::state::use_app_state;
 
@@ -38,7 +39,7 @@ pub fn CustomerPage() -> impl IntoView {
             <Show when=move || exists.get() fallback=|| view! { <NotFound /> }>
                 <header class="customer-header">
                     <h1 data-testid="customer-name">{move || customer.with(|c| c.name.clone())}</h1>
-                    <A href=move || format!("/customers/{}/edit", id_value.get()) attr:class="button" attr:data-testid="edit-customer">
+                    <A href=move || app_path(&format!("/customers/{}/edit", id_value.get())) attr:class="button" attr:data-testid="edit-customer">
                         {tr(DetailMsg::Edit)}
                     </A>
                 </header>
@@ -66,7 +67,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="card" data-testid="customer-not-found">
             <h1>{tr(DetailMsg::NotFoundTitle)}</h1>
             <p>{tr(DetailMsg::NotFoundBody)}</p>
-            <p><A href="/customers">{tr(DetailMsg::BackToList)}</A></p>
+            <p><A href=app_path("/customers")>{tr(DetailMsg::BackToList)}</A></p>
         </div>
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use super::kotler::KotlerHelper;
 use super::messages::DetailMsg;
+use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{referrals_of, referred_by_chain, Customer, Field};
 use crate::customers::labels::Labelled;
@@ -100,7 +101,7 @@ fn Referrals(
                 .with(|book| referrals_of(&book.customers, id)),
         )
     });
-    let link = |(id, name): (u64, String)| view! { <A href=format!("/customers/{id}")>{name}</A> };
+    let link = |(id, name): (u64, String)| view! { <A href=app_path(&format!("/customers/{id}"))>{name}</A> };
     view! {
         <div class="fact">
             <dt>{tr(DetailMsg::ReferredByChain)}</dt>
