@@ -12,6 +12,7 @@ use leptos_router::NavigateOptions;
 use super::messages::ListMsg;
 use super::records::Removed;
 use super::view_query::ListQuery;
+use crate::app::app_path;
 use crate::customers::domain::{
     filter_customers, row_facts, AbcThresholds, CustomerFilter, RowFacts, SearchIndex,
 };
@@ -84,6 +85,7 @@ impl ListContext {
                 })
             })
         });
+        let status = RwSignal::new(None::<Status>);
         let rows = Memo::new(move |_| {
             let prepared = prepared.get();
             filter.with(|f| {
@@ -100,7 +102,10 @@ impl ListContext {
                 scroll: false,
                 ..Default::default()
             };
-            navigate(&format!("/customers{}", search.to_query_string()), options);
+            navigate(
+                &app_path(&format!("/customers{}", search.to_query_string())),
+                options,
+            );
         });
         let context = ListContext {
             query,
@@ -108,7 +113,7 @@ impl ListContext {
             prepared,
             rows,
             selection: RwSignal::new(HashSet::new()),
-            status: RwSignal::new(None),
+            status,
             go,
         };
         provide_context(context);

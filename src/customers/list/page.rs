@@ -11,6 +11,7 @@ use super::messages::ListMsg;
 use super::status::StatusLine;
 use super::table::CustomerTable;
 use super::toolbar::Toolbar;
+use crate::app::app_path;
 use crate::components::text::tr;
 use crate::state::use_app_state;
 
@@ -42,8 +43,8 @@ fn EmptyState() -> impl IntoView {
             <h2>{tr(ListMsg::EmptyTitle)}</h2>
             <p>{tr(ListMsg::EmptyBody)}</p>
             <div class="actions">
-                <A href="/customers/new" attr:class="button">{tr(ListMsg::NewCustomer)}</A>
-                <A href="/customers/import" attr:class="button ghost">{tr(ListMsg::Import)}</A>
+                <A href=app_path("/customers/new") attr:class="button">{tr(ListMsg::NewCustomer)}</A>
+                <A href=app_path("/customers/import") attr:class="button ghost">{tr(ListMsg::Import)}</A>
             </div>
         </div>
     }

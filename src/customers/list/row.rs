@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use super::context::use_list;
 use super::messages::ListMsg;
 use super::view_query::money;
+use crate::app::app_path;
 use crate::components::text::use_lang;
 use crate::customers::domain::{ChurnLevel, Customer, LifecycleStage, RowFacts};
 use crate::customers::labels::Labelled;
@@ -71,7 +72,7 @@ pub fn CustomerRow(
             <td class="check">
                 <input type="checkbox" data-testid="select-row" aria-label=select_label prop:checked=checked on:change=toggle />
             </td>
-            <td class="name"><A href=format!("/customers/{id}")>{row.name}</A></td>
+            <td class="name"><A href=app_path(&format!("/customers/{id}"))>{row.name}</A></td>
             <td>{row.company}</td>
             <td class="contact">
                 <span>{row.phone}</span>

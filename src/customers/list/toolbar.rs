@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use super::context::use_list;
 use super::messages::ListMsg;
+use crate::app::app_path;
 use crate::components::text::tr;
 
 /// Search box and the page's main links.
@@ -28,13 +29,13 @@ pub fn Toolbar() -> impl IntoView {
                 />
             </label>
             <div class="toolbar-links">
-                <A href="/customers/new" attr:class="button" attr:data-testid="new-customer">
+                <A href=app_path("/customers/new") attr:class="button" attr:data-testid="new-customer">
                     {tr(ListMsg::NewCustomer)}
                 </A>
-                <A href="/customers/import" attr:class="button ghost" attr:data-testid="import-link">
+                <A href=app_path("/customers/import") attr:class="button ghost" attr:data-testid="import-link">
                     {tr(ListMsg::Import)}
                 </A>
-                <A href="/customers/duplicates" attr:class="button ghost" attr:data-testid="duplicates-link">
+                <A href=app_path("/customers/duplicates") attr:class="button ghost" attr:data-testid="duplicates-link">
                     {tr(ListMsg::FindDuplicates)}
                 </A>
             </div>

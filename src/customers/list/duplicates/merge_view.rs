@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::field_text::field_text;
+use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{conflicting_fields, Field, FieldChoices, Side};
 use crate::customers::labels::Labelled;
@@ -58,14 +59,14 @@ pub fn MergeView(
                 ListMsg::Merged.in_lang(lang.get_untracked()),
                 &[&name],
             )));
-            navigate("/customers/duplicates", Default::default());
+            navigate(&app_path("/customers/duplicates"), Default::default());
         }
     };
     move || {
         let Some((ca, cb)) = records() else {
             return view! {
                 <p class="banner error" role="alert">{tr(ListMsg::PairGone)}</p>
-                <p><A href="/customers/duplicates">{tr(ListMsg::BackToDuplicates)}</A></p>
+                <p><A href=app_path("/customers/duplicates")>{tr(ListMsg::BackToDuplicates)}</A></p>
             }
             .into_any();
         };
@@ -113,7 +114,7 @@ pub fn MergeView(
                 </div>
                 <div class="actions">
                     <button type="button" data-testid="merge-confirm" on:click=do_merge.clone()>{ListMsg::Merge.in_lang(lang)}</button>
-                    <A href="/customers/duplicates" attr:class="button ghost">{ListMsg::Cancel.in_lang(lang)}</A>
+                    <A href=app_path("/customers/duplicates") attr:class="button ghost">{ListMsg::Cancel.in_lang(lang)}</A>
                 </div>
             </div>
         }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{find_duplicates, DuplicateReason};
 use crate::customers::list::messages::ListMsg;
@@ -55,10 +56,10 @@ pub fn PairList(
                     view! {
                         <li class="pair" data-testid="duplicate-pair">
                             <span class="pair-names">
-                                <A href=format!("/customers/{a}")>{name_a}</A>" ↔ "<A href=format!("/customers/{b}")>{name_b}</A>
+                                <A href=app_path(&format!("/customers/{a}"))>{name_a}</A>" ↔ "<A href=app_path(&format!("/customers/{b}"))>{name_b}</A>
                             </span>
                             <span class="muted">{reasons}</span>
-                            <A href=format!("/customers/duplicates?a={a}&b={b}") attr:class="button ghost"
+                            <A href=app_path(&format!("/customers/duplicates?a={a}&b={b}")) attr:class="button ghost"
                                 attr:aria-label=review attr:data-testid="review-pair">{ListMsg::Review.in_lang(lang)}</A>
                         </li>
                     }
@@ -69,7 +70,7 @@ pub fn PairList(
     let pager = move || {
         let w = window();
         (w.pages > 1).then(|| {
-            let link = |p: usize| format!("/customers/duplicates?page={p}");
+            let link = |p: usize| app_path(&format!("/customers/duplicates?page={p}"));
             view! {
                 <nav class="pager" aria-label=tr(ListMsg::Pagination)>
                     <Show when=move || { w.page > 1 }><A href=link(w.page - 1)>{tr(ListMsg::Previous)}</A></Show>
