@@ -1,6 +1,6 @@
 //! Writes the benchmark's fixture: 10,000 deterministic demo customers as the stored
 //! `crm.customers` envelope. Ignored by the test suite; `.ci/bench` runs it:
-//! `cargo test --release --test bench_fixture -- --ignored`.
+//! `cargo test --test bench_fixture -- --ignored`.
 
 use crm::customers::book::CustomerBook;
 use crm::customers::domain::demo_customers;

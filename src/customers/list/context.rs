@@ -86,10 +86,12 @@ impl ListContext {
             })
         });
         let status = RwSignal::new(None::<Status>);
+        // Follows the book through `prepared` only: reading the book here as well made a
+        // diamond in the reactive graph, after which the list stopped following deletes.
         let rows = Memo::new(move |_| {
             let prepared = prepared.get();
             filter.with(|f| {
-                state.customers.with(|book| {
+                state.customers.with_untracked(|book| {
                     filter_customers(&book.customers, &prepared.facts, &prepared.index, f)
                 })
             })
