@@ -54,7 +54,7 @@ pub struct ListContext {
     pub filter: Memo<CustomerFilter>,
     pub prepared: Memo<Arc<Prepared>>,
     /// Indexes into the book's customers, filtered and sorted.
-    pub rows: Memo<Vec<usize>>,
+    pub rows: Signal<Vec<usize>>,
     pub selection: RwSignal<HashSet<u64>>,
     pub status: RwSignal<Option<Status>>,
     /// Shows another view: `(view, replace the history entry)`.
@@ -86,12 +86,13 @@ impl ListContext {
             })
         });
         let status = RwSignal::new(None::<Status>);
-        // Follows the book through `prepared` only: reading the book here as well made a
-        // diamond in the reactive graph, after which the list stopped following deletes.
-        let rows = Memo::new(move |_| {
+        // Derived, not memoised: a memo here stopped following the book after a bulk edit
+        // that left the rows unchanged (a delete then did not show). Filtering the
+        // prepared index is cheap; the expensive part, `prepared`, stays memoised.
+        let rows = Signal::derive(move || {
             let prepared = prepared.get();
             filter.with(|f| {
-                state.customers.with_untracked(|book| {
+                state.customers.with(|book| {
                     filter_customers(&book.customers, &prepared.facts, &prepared.index, f)
                 })
             })
