@@ -120,7 +120,7 @@ test('a full storage quota keeps the change on screen, says so, and offers a bac
     let chunk = 'x'.repeat(1024 * 1024);
     let filler = '';
     while (chunk.length > 0) {
-      try { localStorage.setItem('filler', filler + chunk); filler += chunk; } catch { chunk = chunk.slice(chunk.length / 2); }
+      try { localStorage.setItem('filler', filler + chunk); filler += chunk; } catch { chunk = chunk.slice(0, Math.floor(chunk.length / 2)); }
     }
   });
   await page.selectOption('[data-testid=lang-switch]', 'zh-CN');
