@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::settings::backup::AppData;
 use crate::settings::model::Settings;
 use crate::storage::browser::BrowserStore;
-use crate::storage::{Document, Loaded, Problem, Repository, SaveError};
+use crate::storage::{Loaded, Persist, Problem, Repository, SaveError};
 
 thread_local! {
     static REPO: Repository<BrowserStore> = Repository::new(BrowserStore);
@@ -28,7 +28,7 @@ pub enum Notice {
     QuotaExceeded,
     /// Stored data could not be read and was kept aside (or left in place).
     Unreadable {
-        key: &'static str,
+        key: String,
         raw: String,
     },
     /// A save was refused because another tab had saved newer data, which is now shown.
@@ -39,30 +39,42 @@ pub enum Notice {
 }
 
 /// A document held in a signal and kept in step with storage.
-pub struct Persisted<D: Send + Sync + 'static> {
+pub struct Persisted<D: Persist> {
     value: RwSignal<D>,
+    /// What the repository remembers between saves of this document.
+    memory: StoredValue<D::Memory>,
     notices: RwSignal<Vec<Notice>>,
 }
 
-impl<D: Send + Sync + 'static> Clone for Persisted<D> {
+impl<D: Persist> Clone for Persisted<D> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<D: Send + Sync + 'static> Copy for Persisted<D> {}
+impl<D: Persist> Copy for Persisted<D> {}
 
-impl<D: Document + Send + Sync + 'static> Persisted<D> {
+impl<D: Persist> Persisted<D> {
     fn load(notices: RwSignal<Vec<Notice>>) -> Self {
-        let loaded = with_repo(|repo| repo.load::<D>());
-        let value = RwSignal::new(D::default());
-        let persisted = Self { value, notices };
-        persisted.take(loaded);
+        let persisted = Self {
+            value: RwSignal::new(D::default()),
+            memory: StoredValue::new(D::Memory::default()),
+            notices,
+        };
+        persisted.reload();
+        if persisted.memory.with_value(D::needs_rewrite) {
+            // Data from an older build: write it in today's layout straight away.
+            persisted.save();
+        }
         persisted
     }
 
     fn take(&self, loaded: Loaded<D>) {
         self.value.set(loaded.doc);
-        for problem in loaded.problems {
+        self.tell(loaded.problems);
+    }
+
+    fn tell(&self, problems: Vec<Problem>) {
+        for problem in problems {
             self.notices.update(|n| push_unique(n, notice_for(problem)));
         }
     }
@@ -81,9 +93,15 @@ impl<D: Document + Send + Sync + 'static> Persisted<D> {
     /// screen (quota) or is replaced by the newer stored data (conflict), with a notice.
     pub fn update(&self, f: impl FnOnce(&mut D)) {
         self.value.update(f);
-        let result = self
-            .value
-            .with_untracked(|doc| with_repo(|repo| repo.save(doc)));
+        self.save();
+    }
+
+    fn save(&self) {
+        let result = self.value.with_untracked(|doc| {
+            self.memory
+                .try_update_value(|memory| with_repo(|repo| doc.save(repo, memory)))
+                .unwrap_or_else(|| Err(SaveError::Unavailable("disposed".into())))
+        });
         self.after_save(result);
     }
 
@@ -96,7 +114,7 @@ impl<D: Document + Send + Sync + 'static> Persisted<D> {
                 .notices
                 .update(|n| push_unique(n, Notice::QuotaExceeded)),
             Err(SaveError::Conflict) => {
-                self.take(with_repo(|repo| repo.load::<D>()));
+                self.reload();
                 self.notices.update(|n| push_unique(n, Notice::Conflict));
             }
             // The unreadable-data banner for this key is already showing.
@@ -107,14 +125,25 @@ impl<D: Document + Send + Sync + 'static> Persisted<D> {
         }
     }
 
-    /// Takes the value another tab stored (`None`: it was deleted).
-    fn follow(&self, raw: Option<String>) {
-        self.take(with_repo(|repo| repo.accept::<D>(raw.as_deref())));
+    /// Takes the value another tab stored under `key` (`None`: it was deleted).
+    fn follow(&self, key: &str, raw: Option<String>) {
+        let mut problems = Vec::new();
+        self.value.update(|doc| {
+            self.memory.update_value(|memory| {
+                problems = with_repo(|repo| doc.follow(repo, memory, key, raw));
+            })
+        });
+        self.tell(problems);
     }
 
-    /// Shows a document that was written to storage by other means (restore, erase).
+    /// Shows what is stored now (at start-up, after a conflict, a restore or an erase).
     fn reload(&self) {
-        self.take(with_repo(|repo| repo.load::<D>()));
+        let loaded = self
+            .memory
+            .try_update_value(|memory| with_repo(|repo| D::load(repo, memory)));
+        if let Some(loaded) = loaded {
+            self.take(loaded);
+        }
     }
 }
 
@@ -168,8 +197,12 @@ impl AppState {
     fn follow_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
             match event.key() {
-                Some(key) if key == Settings::KEY => self.settings.follow(event.new_value()),
-                Some(key) if key == CustomerBook::KEY => self.customers.follow(event.new_value()),
+                Some(key) if Settings::owns_key(&key) => {
+                    self.settings.follow(&key, event.new_value())
+                }
+                Some(key) if CustomerBook::owns_key(&key) => {
+                    self.customers.follow(&key, event.new_value())
+                }
                 Some(_) => return,
                 // `localStorage.clear()` in another tab.
                 None => self.reload_all(),

@@ -10,7 +10,9 @@ use serde_json::Value;
 use super::model::Settings;
 use crate::customers::book::CustomerBook;
 use crate::storage::envelope::{decode_value, encode_value, DecodeError};
-use crate::storage::{Document, KeyValueStore, Repository, SaveError};
+use crate::storage::{
+    Document, KeyValueStore, Repository, SaveError, ShardMemory, QUARANTINE_PREFIX,
+};
 
 /// Identifies files written by this app.
 pub const BACKUP_APP: &str = "crm-studio";
@@ -32,9 +34,6 @@ pub struct AppData {
     pub settings: Settings,
     pub customers: CustomerBook,
 }
-
-/// The keys of every document a backup holds, in the order they are restored.
-const DOCUMENT_KEYS: [&str; 2] = [Settings::KEY, CustomerBook::KEY];
 
 /// What a backup holds, shown to the user before restoring.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,22 +128,28 @@ fn document_error<D: Document>(e: &DecodeError) -> BackupError {
 }
 
 /// Replaces all stored documents with the backup's. All or nothing: if any write fails
-/// (a full quota), the documents already written are put back as they were.
+/// (a full quota), every key is put back as it was.
 pub fn restore<S: KeyValueStore>(repo: &Repository<S>, data: &AppData) -> Result<(), SaveError> {
     let store = repo.store();
-    let before: Vec<(&str, Option<String>)> = DOCUMENT_KEYS
-        .iter()
-        .map(|key| Ok((*key, store.get(key)?)))
-        .collect::<Result<_, SaveError>>()?;
+    let documents = || {
+        repo.app_keys()
+            .into_iter()
+            .filter(|k| !k.starts_with(QUARANTINE_PREFIX))
+    };
+    let before: Vec<(String, String)> = documents()
+        .filter_map(|key| store.get(&key).transpose().map(|v| v.map(|v| (key, v))))
+        .collect::<Result<_, _>>()?;
     let result = repo
         .replace(&data.settings)
-        .and_then(|()| repo.replace(&data.customers));
+        .and_then(|()| repo.replace_sharded(&data.customers, &mut ShardMemory::default()));
     if result.is_err() {
-        for (key, raw) in before {
-            match raw {
-                Some(raw) => store.set(key, &raw)?,
-                None => store.remove(key)?,
+        for key in documents() {
+            if !before.iter().any(|(k, _)| *k == key) {
+                store.remove(&key)?;
             }
+        }
+        for (key, raw) in &before {
+            store.set(key, raw)?;
         }
     }
     result
@@ -155,7 +160,7 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::settings::model::Theme;
-    use crate::storage::MemoryStore;
+    use crate::storage::{MemoryStore, Persist};
 
     fn now() -> DateTime<Utc> {
         "2026-11-23T10:00:00Z".parse().unwrap()
@@ -190,7 +195,8 @@ mod tests {
         let fresh = Repository::new(MemoryStore::new());
         restore(&fresh, &preview.data).unwrap();
         assert_eq!(fresh.load::<Settings>().doc, settings);
-        assert_eq!(fresh.load::<CustomerBook>().doc.customers[0].name, "王芳");
+        let customers = <CustomerBook as Persist>::load(&fresh, &mut ShardMemory::default());
+        assert_eq!(customers.doc.customers[0].name, "王芳");
     }
 
     #[test]

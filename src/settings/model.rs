@@ -42,3 +42,5 @@ impl Document for Settings {
     const SCHEMA: u32 = 1;
     const MIGRATIONS: &'static [Migration] = &[];
 }
+
+crate::persist_whole_document!(Settings);

@@ -2,11 +2,11 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use super::backup::{export_backup, read_backup, restore, BackupError, BackupPreview};
 use super::model::{Settings, Theme};
 use crate::components::download::download_text;
+use crate::components::file::{chosen_file, file_text};
 use crate::components::notices::backup_filename;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Lang, Msg, Text};
@@ -93,18 +93,11 @@ fn BackupRestore() -> impl IntoView {
     let input_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |_| {
-        let Some(file) = input_ref
-            .get()
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = chosen_file(&input_ref) else {
             return;
         };
         leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
+            let text = file_text(&file).await;
             step.set(match text.map(|t| read_backup(&t)) {
                 Some(Ok(preview)) => RestoreStep::Preview(preview),
                 Some(Err(e)) => RestoreStep::Failed(e),

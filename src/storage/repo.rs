@@ -13,7 +13,7 @@ use super::{KEY_PREFIX, QUARANTINE_PREFIX};
 pub enum Problem {
     /// Unreadable data was copied, unchanged, to `quarantine_key`.
     Quarantined {
-        key: &'static str,
+        key: String,
         quarantine_key: String,
         raw: String,
         reason: String,
@@ -21,7 +21,7 @@ pub enum Problem {
     /// Unreadable data could not even be copied aside (storage full). The original
     /// key is left untouched and saving to it is refused, so it is not overwritten.
     QuarantineFailed {
-        key: &'static str,
+        key: String,
         raw: String,
         reason: String,
     },
@@ -59,8 +59,8 @@ pub struct Loaded<D> {
 pub struct Repository<S> {
     store: S,
     /// The revision this tab last read or wrote, per key (0 = nothing stored).
-    known_revs: RefCell<HashMap<&'static str, u64>>,
-    blocked: RefCell<HashSet<&'static str>>,
+    known_revs: RefCell<HashMap<String, u64>>,
+    blocked: RefCell<HashSet<String>>,
 }
 
 impl<S: KeyValueStore> Repository<S> {
@@ -90,9 +90,9 @@ impl<S: KeyValueStore> Repository<S> {
 
     /// Takes a value another tab wrote (from a `storage` event) as the newest revision.
     pub fn accept<D: Document>(&self, raw: Option<&str>) -> Loaded<D> {
-        self.blocked.borrow_mut().remove(D::KEY);
+        self.unblock(D::KEY);
         let Some(raw) = raw else {
-            self.known_revs.borrow_mut().insert(D::KEY, 0);
+            self.set_known_rev(D::KEY, 0);
             return Loaded {
                 doc: D::default(),
                 problems: vec![],
@@ -100,12 +100,12 @@ impl<S: KeyValueStore> Repository<S> {
         };
         match decode::<D>(raw) {
             Ok(decoded) => {
-                self.known_revs.borrow_mut().insert(D::KEY, decoded.rev);
+                self.set_known_rev(D::KEY, decoded.rev);
                 let mut problems = vec![];
                 if !decoded.rejected.is_empty() {
                     let rejected = serde_json::to_string(&decoded.rejected).unwrap_or_default();
                     let reason = format!("{} unreadable records", decoded.rejected.len());
-                    problems.push(self.quarantine(D::KEY, rejected, reason, false));
+                    problems.push(self.quarantine_records(D::KEY, rejected, reason));
                 }
                 Loaded {
                     doc: decoded.doc,
@@ -113,7 +113,7 @@ impl<S: KeyValueStore> Repository<S> {
                 }
             }
             Err(e) => {
-                let problem = self.quarantine(D::KEY, raw.to_owned(), e.to_string(), true);
+                let problem = self.quarantine_key(D::KEY, raw.to_owned(), e.to_string());
                 Loaded {
                     doc: D::default(),
                     problems: vec![problem],
@@ -122,19 +122,29 @@ impl<S: KeyValueStore> Repository<S> {
         }
     }
 
-    /// Copies unreadable data to a fresh quarantine key. When the whole stored value was
-    /// unreadable (`whole`), the original key is cleared only after the copy succeeded.
-    fn quarantine(&self, key: &'static str, raw: String, reason: String, whole: bool) -> Problem {
+    /// Copies a key's unreadable value to a fresh quarantine key, then clears the key.
+    /// The key is cleared only after the copy succeeded; if the copy fails, the key is
+    /// left untouched and saving over it is refused.
+    pub(super) fn quarantine_key(&self, key: &str, raw: String, reason: String) -> Problem {
+        self.quarantine(key, raw, reason, true)
+    }
+
+    /// Copies unreadable records of `key` (the readable ones are kept) to quarantine.
+    pub(super) fn quarantine_records(&self, key: &str, raw: String, reason: String) -> Problem {
+        self.quarantine(key, raw, reason, false)
+    }
+
+    fn quarantine(&self, key: &str, raw: String, reason: String, whole: bool) -> Problem {
         let quarantine_key = self.free_quarantine_key(key);
         match self.store.set(&quarantine_key, &raw) {
             Ok(()) => {
                 if whole {
                     // The copy exists, so clearing the original loses nothing.
                     let _ = self.store.remove(key);
-                    self.known_revs.borrow_mut().insert(key, 0);
+                    self.set_known_rev(key, 0);
                 }
                 Problem::Quarantined {
-                    key,
+                    key: key.to_owned(),
                     quarantine_key,
                     raw,
                     reason,
@@ -142,9 +152,13 @@ impl<S: KeyValueStore> Repository<S> {
             }
             Err(_) => {
                 if whole {
-                    self.blocked.borrow_mut().insert(key);
+                    self.blocked.borrow_mut().insert(key.to_owned());
                 }
-                Problem::QuarantineFailed { key, raw, reason }
+                Problem::QuarantineFailed {
+                    key: key.to_owned(),
+                    raw,
+                    reason,
+                }
             }
         }
     }
@@ -161,10 +175,10 @@ impl<S: KeyValueStore> Repository<S> {
     /// Saves a document over the revision this tab last saw. If another tab saved in
     /// between, nothing is written and `Conflict` tells the caller to reload.
     pub fn save<D: Document>(&self, doc: &D) -> Result<(), SaveError> {
-        if self.blocked.borrow().contains(D::KEY) {
+        if self.is_blocked(D::KEY) {
             return Err(SaveError::Blocked);
         }
-        let known = self.known_rev(D::KEY);
+        let known = self.known_rev_of(D::KEY);
         let stored = self.stored_rev(D::KEY)?;
         if stored != known {
             return Err(SaveError::Conflict);
@@ -175,18 +189,31 @@ impl<S: KeyValueStore> Repository<S> {
     /// Saves regardless of what is stored (restoring a backup the user confirmed).
     pub fn replace<D: Document>(&self, doc: &D) -> Result<(), SaveError> {
         let stored = self.stored_rev(D::KEY)?;
-        self.blocked.borrow_mut().remove(D::KEY);
-        self.write(doc, stored.max(self.known_rev(D::KEY)) + 1)
+        self.unblock(D::KEY);
+        self.write(doc, stored.max(self.known_rev_of(D::KEY)) + 1)
     }
 
     fn write<D: Document>(&self, doc: &D, rev: u64) -> Result<(), SaveError> {
         self.store.set(D::KEY, &encode(doc, rev))?;
-        self.known_revs.borrow_mut().insert(D::KEY, rev);
+        self.set_known_rev(D::KEY, rev);
         Ok(())
     }
 
-    fn known_rev(&self, key: &'static str) -> u64 {
+    /// The revision this tab last read or wrote under `key` (0: nothing stored).
+    pub(super) fn known_rev_of(&self, key: &str) -> u64 {
         self.known_revs.borrow().get(key).copied().unwrap_or(0)
+    }
+
+    pub(super) fn set_known_rev(&self, key: &str, rev: u64) {
+        self.known_revs.borrow_mut().insert(key.to_owned(), rev);
+    }
+
+    pub(super) fn is_blocked(&self, key: &str) -> bool {
+        self.blocked.borrow().contains(key)
+    }
+
+    pub(super) fn unblock(&self, key: &str) {
+        self.blocked.borrow_mut().remove(key);
     }
 
     fn stored_rev(&self, key: &str) -> Result<u64, SaveError> {

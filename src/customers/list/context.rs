@@ -86,17 +86,20 @@ impl ListContext {
             })
         });
         let status = RwSignal::new(None::<Status>);
-        // Derived, not memoised: a memo here stopped following the book after a bulk edit
-        // that left the rows unchanged (a delete then did not show). Filtering the
-        // prepared index is cheap; the expensive part, `prepared`, stays memoised.
-        let rows = Signal::derive(move || {
+        // Filtered once per change of the view or the book. The memo's value carries the
+        // preparation's revision, so every change of the book notifies the readers even
+        // when the same rows pass (a bulk edit), and a keystroke filters once, not once
+        // per reader.
+        let filtered = Memo::new(move |_| {
             let prepared = prepared.get();
-            filter.with(|f| {
+            let rows = filter.with(|f| {
                 state.customers.with(|book| {
                     filter_customers(&book.customers, &prepared.facts, &prepared.index, f)
                 })
-            })
+            });
+            (prepared.revision, rows)
         });
+        let rows = Signal::derive(move || filtered.with(|(_, rows)| rows.clone()));
         let navigate = use_navigate();
         let go = Callback::new(move |(view, replace): (ListQuery, bool)| {
             let search: leptos_router::params::ParamsMap = view.to_pairs().into_iter().collect();

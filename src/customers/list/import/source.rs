@@ -3,10 +3,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use super::texts::{looks_like_json, ImportFailure};
 use super::ImportStep;
+use crate::components::file::{chosen_file, file_text};
 use crate::components::text::tr;
 use crate::customers::domain::{import_customers_json, parse_csv, suggest_mapping};
 use crate::customers::list::messages::ListMsg;
@@ -44,18 +44,11 @@ pub fn SourceStep(
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let pasted = RwSignal::new(String::new());
     let on_file = move |_| {
-        let Some(file) = input_ref
-            .get()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = chosen_file(&input_ref) else {
             return;
         };
         leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
+            let text = file_text(&file).await;
             step.set(match text {
                 Some(text) => read_text(text, Some(&file.name())),
                 None => ImportStep::Failed(ImportFailure::Unreadable),

@@ -1,0 +1,495 @@
+//! Large collections stored across many keys, compressed, so a save writes only the
+//! shards that changed.
+//!
+//! Layout of a collection whose document key is `K` (e.g. `crm.customers`):
+//! - `K` holds the envelope `{schema, rev, data: {"layout": "shards", "meta": …}}`: the
+//!   collection's small fields (next id, settings), without the records.
+//! - `K.s<n>` holds the records whose id is in `n*SHARD_SIZE .. (n+1)*SHARD_SIZE`, as
+//!   `{schema, rev, data: "<packed>"}` where the packed text ([`super::pack`]) is the
+//!   JSON array of those records. Every key keeps its own revision, so a stale tab is
+//!   caught on exactly the shard it would overwrite.
+//!
+//! A save is all or nothing: if any key cannot be written (a full quota), the keys
+//! already written are put back as they were. A `K` written by an older build as one
+//! whole document is read as it is and split into shards by the next save.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::envelope::{migrate, DecodeError, Document};
+use super::pack;
+use super::repo::{Loaded, Problem, Repository, SaveError};
+use super::store::KeyValueStore;
+
+/// Marks a document key that holds the sharded layout rather than a whole document.
+const LAYOUT: &str = "shards";
+
+/// A document made of many records plus a few collection-wide fields.
+pub trait Collection: Document {
+    type Record: Serialize + DeserializeOwned + Clone + PartialEq;
+    type Meta: Serialize + DeserializeOwned + Default + Clone;
+    /// Records per shard. Ids are handed out in order, so neighbours share a key.
+    const SHARD_SIZE: u64;
+
+    fn record_id(record: &Self::Record) -> u64;
+    fn records(&self) -> &[Self::Record];
+    fn records_mut(&mut self) -> &mut Vec<Self::Record>;
+    fn meta(&self) -> Self::Meta;
+    fn set_meta(&mut self, meta: Self::Meta);
+    /// Wraps records the way the whole document holds them (`{"customers": [...]}`), so
+    /// the document's own migrations and record-by-record reading apply to a shard.
+    fn wrap_records(records: Value) -> Value;
+}
+
+/// What was last written, kept between saves to find the shards that changed.
+pub struct ShardMemory<R> {
+    saved: HashMap<u64, Vec<R>>,
+    saved_meta: Option<String>,
+    /// The stored document is still the old single-key layout.
+    legacy: bool,
+}
+
+impl<R> Default for ShardMemory<R> {
+    fn default() -> Self {
+        Self {
+            saved: HashMap::new(),
+            saved_meta: None,
+            legacy: false,
+        }
+    }
+}
+
+impl<R> ShardMemory<R> {
+    /// Whether what is stored should be rewritten at once (old layout found).
+    pub fn needs_rewrite(&self) -> bool {
+        self.legacy
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct MetaData<M> {
+    layout: String,
+    meta: M,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    schema: u32,
+    rev: u64,
+    data: T,
+}
+
+/// The key that holds shard `n` of the collection stored at `key`.
+pub fn shard_key(key: &str, n: u64) -> String {
+    format!("{key}.s{n}")
+}
+
+fn shard_number(key: &str, collection_key: &str) -> Option<u64> {
+    key.strip_prefix(collection_key)?
+        .strip_prefix(".s")?
+        .parse()
+        .ok()
+}
+
+/// Whether `key` is the collection's document key or one of its shards.
+pub fn owns_key(key: &str, collection_key: &str) -> bool {
+    key == collection_key || shard_number(key, collection_key).is_some()
+}
+
+impl<S: KeyValueStore> Repository<S> {
+    /// Reads a sharded collection, quarantining any shard or record it cannot read.
+    pub fn load_sharded<C: Collection>(&self, memory: &mut ShardMemory<C::Record>) -> Loaded<C> {
+        *memory = ShardMemory::default();
+        let raw_meta = match self.store().get(C::KEY) {
+            Ok(raw) => raw,
+            Err(e) => return storage_failure(e),
+        };
+        let mut problems = Vec::new();
+        let mut doc = C::default();
+        if let Some(raw) = raw_meta {
+            if !is_sharded_layout(&raw) {
+                // Written by an older build (or damaged): read it the old way.
+                let loaded = self.accept::<C>(Some(&raw));
+                memory.legacy = true;
+                doc = loaded.doc;
+                problems.extend(loaded.problems);
+            } else {
+                match self.read_meta::<C>(&raw) {
+                    Ok(meta) => {
+                        memory.saved_meta = Some(meta_json::<C>(&meta));
+                        doc.set_meta(meta);
+                    }
+                    Err(e) => problems.push(self.quarantine_key(C::KEY, raw, e.to_string())),
+                }
+            }
+        } else {
+            self.set_known_rev(C::KEY, 0);
+        }
+        let mut shards: Vec<(u64, String)> = match self.store().keys() {
+            Ok(keys) => keys
+                .into_iter()
+                .filter_map(|k| shard_number(&k, C::KEY).map(|n| (n, k)))
+                .collect(),
+            Err(e) => return storage_failure(e),
+        };
+        shards.sort();
+        let mut records = std::mem::take(doc.records_mut());
+        for (n, key) in shards {
+            let raw = match self.store().get(&key) {
+                Ok(Some(raw)) => raw,
+                Ok(None) => continue,
+                Err(e) => {
+                    problems.push(Problem::Storage(e));
+                    continue;
+                }
+            };
+            let (shard, problem) = self.read_shard::<C>(&key, raw);
+            problems.extend(problem);
+            if !memory.legacy {
+                memory.saved.insert(n, shard.clone());
+            }
+            records.extend(shard);
+        }
+        records.sort_by_key(C::record_id);
+        *doc.records_mut() = records;
+        Loaded { doc, problems }
+    }
+
+    /// Saves the shards that differ from what was last read or written, then the
+    /// collection's own fields, over the revisions this tab knows of.
+    pub fn save_sharded<C: Collection>(
+        &self,
+        doc: &C,
+        memory: &mut ShardMemory<C::Record>,
+    ) -> Result<(), SaveError> {
+        let groups = group_by_shard::<C>(doc.records());
+        let mut changed: Vec<(u64, Vec<C::Record>)> = groups
+            .iter()
+            .filter(|(n, records)| !same_records(memory.saved.get(n), records))
+            .map(|(n, records)| (*n, records.iter().map(|r| (*r).clone()).collect()))
+            .collect();
+        changed.extend(
+            memory
+                .saved
+                .keys()
+                .filter(|n| !groups.contains_key(n))
+                .map(|n| (*n, Vec::new())),
+        );
+        let mut writes: Vec<(String, Option<String>)> = Vec::new();
+        for (n, records) in &changed {
+            let key = shard_key(C::KEY, *n);
+            let rev = self.known_rev_of(&key) + 1;
+            let value = (!records.is_empty()).then(|| encode_shard::<C>(records, rev));
+            writes.push((key, value));
+        }
+        let meta = meta_json::<C>(&doc.meta());
+        if memory.legacy || memory.saved_meta.as_deref() != Some(meta.as_str()) {
+            let rev = self.known_rev_of(C::KEY) + 1;
+            writes.push((C::KEY.to_owned(), Some(encode_meta(&meta, C::SCHEMA, rev))));
+        }
+        if writes.is_empty() {
+            return Ok(());
+        }
+        self.write_all(&writes)?;
+        for (n, records) in changed {
+            if records.is_empty() {
+                memory.saved.remove(&n);
+            } else {
+                memory.saved.insert(n, records);
+            }
+        }
+        memory.saved_meta = Some(meta);
+        memory.legacy = false;
+        Ok(())
+    }
+
+    /// Writes the whole collection regardless of what is stored (a restored backup).
+    pub fn replace_sharded<C: Collection>(
+        &self,
+        doc: &C,
+        memory: &mut ShardMemory<C::Record>,
+    ) -> Result<(), SaveError> {
+        let keys = self.store().keys()?;
+        let stale: HashMap<u64, Vec<C::Record>> = keys
+            .iter()
+            .filter_map(|k| shard_number(k, C::KEY))
+            .map(|n| (n, Vec::new()))
+            .collect();
+        for key in keys.iter().filter(|k| owns_key(k, C::KEY)) {
+            self.adopt_stored_rev(key)?;
+        }
+        self.adopt_stored_rev(C::KEY)?;
+        // Every stored shard counts as differing, so each is rewritten or removed.
+        let mut fresh = ShardMemory {
+            saved: stale,
+            saved_meta: None,
+            legacy: true,
+        };
+        self.save_sharded(doc, &mut fresh)?;
+        *memory = fresh;
+        Ok(())
+    }
+
+    /// Takes another tab's write to one of the collection's keys into `doc`.
+    pub fn accept_sharded<C: Collection>(
+        &self,
+        doc: &mut C,
+        memory: &mut ShardMemory<C::Record>,
+        key: &str,
+        raw: Option<String>,
+    ) -> Vec<Problem> {
+        if key == C::KEY {
+            let Some(raw) = raw else {
+                self.set_known_rev(C::KEY, 0);
+                doc.set_meta(C::Meta::default());
+                return vec![];
+            };
+            if !is_sharded_layout(&raw) {
+                let loaded = self.load_sharded::<C>(memory);
+                *doc = loaded.doc;
+                return loaded.problems;
+            }
+            return match self.read_meta::<C>(&raw) {
+                Ok(meta) => {
+                    memory.saved_meta = Some(meta_json::<C>(&meta));
+                    doc.set_meta(meta);
+                    vec![]
+                }
+                Err(e) => vec![self.quarantine_key(C::KEY, raw, e.to_string())],
+            };
+        }
+        let Some(n) = shard_number(key, C::KEY) else {
+            return vec![];
+        };
+        let (shard, problems) = match raw {
+            Some(raw) => self.read_shard::<C>(key, raw),
+            None => {
+                self.set_known_rev(key, 0);
+                (Vec::new(), None)
+            }
+        };
+        let records = doc.records_mut();
+        records.retain(|r| C::record_id(r) / C::SHARD_SIZE != n);
+        records.extend(shard.iter().cloned());
+        records.sort_by_key(C::record_id);
+        if shard.is_empty() {
+            memory.saved.remove(&n);
+        } else {
+            memory.saved.insert(n, shard);
+        }
+        problems.into_iter().collect()
+    }
+
+    fn read_meta<C: Collection>(&self, raw: &str) -> Result<C::Meta, DecodeError> {
+        let envelope: Envelope<MetaData<C::Meta>> =
+            serde_json::from_str(raw).map_err(|e| DecodeError::BadData(e.to_string()))?;
+        if envelope.data.layout != LAYOUT {
+            return Err(DecodeError::NotAnEnvelope(
+                "not a sharded collection".into(),
+            ));
+        }
+        if envelope.schema > C::SCHEMA {
+            return Err(DecodeError::FromTheFuture {
+                schema: envelope.schema,
+            });
+        }
+        self.set_known_rev(C::KEY, envelope.rev);
+        Ok(envelope.data.meta)
+    }
+
+    /// Reads one shard. Unreadable records (or the whole shard) go to quarantine.
+    fn read_shard<C: Collection>(
+        &self,
+        key: &str,
+        raw: String,
+    ) -> (Vec<C::Record>, Option<Problem>) {
+        match decode_shard::<C>(&raw) {
+            Ok(Shard {
+                rev,
+                records,
+                rejected,
+            }) => {
+                self.set_known_rev(key, rev);
+                if rejected.is_empty() {
+                    return (records, None);
+                }
+                let reason = format!("{} unreadable records", rejected.len());
+                let rejected = serde_json::to_string(&rejected).unwrap_or_default();
+                let problem = self.quarantine_records(C::KEY, rejected, reason);
+                (records, Some(problem))
+            }
+            Err(e) => (
+                Vec::new(),
+                Some(self.quarantine_key(key, raw, e.to_string())),
+            ),
+        }
+    }
+
+    /// Writes (or removes, for `None`) every key, each over the revision this tab knows.
+    /// On any failure the keys already written are put back and nothing has changed.
+    fn write_all(&self, writes: &[(String, Option<String>)]) -> Result<(), SaveError> {
+        let mut before = Vec::with_capacity(writes.len());
+        for (key, _) in writes.iter() {
+            if self.is_blocked(key) {
+                return Err(SaveError::Blocked);
+            }
+            let stored = self.store().get(key)?;
+            let stored_rev = stored.as_deref().map_or(0, peek_rev_or_max);
+            if stored_rev != self.known_rev_of(key) {
+                return Err(SaveError::Conflict);
+            }
+            before.push(stored);
+        }
+        let mut written = 0;
+        let mut failure = None;
+        for (key, value) in writes {
+            let result = match value {
+                Some(v) => self.store().set(key, v),
+                None => self.store().remove(key),
+            };
+            if let Err(e) = result {
+                failure = Some(e);
+                break;
+            }
+            written += 1;
+        }
+        if let Some(e) = failure {
+            for ((key, _), old) in writes.iter().zip(before).take(written) {
+                let _ = match old {
+                    Some(old) => self.store().set(key, &old),
+                    None => self.store().remove(key),
+                };
+            }
+            return Err(e.into());
+        }
+        for (key, value) in writes.iter() {
+            let rev = if value.is_some() {
+                self.known_rev_of(key) + 1
+            } else {
+                0
+            };
+            self.set_known_rev(key, rev);
+        }
+        Ok(())
+    }
+
+    fn adopt_stored_rev(&self, key: &str) -> Result<(), SaveError> {
+        let stored = self.store().get(key)?;
+        self.unblock(key);
+        self.set_known_rev(key, stored.as_deref().map_or(0, peek_rev_or_max));
+        Ok(())
+    }
+}
+
+fn storage_failure<C: Default>(e: super::StorageError) -> Loaded<C> {
+    Loaded {
+        doc: C::default(),
+        problems: vec![Problem::Storage(e)],
+    }
+}
+
+fn is_sharded_layout(raw: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Probe {
+        data: ProbeData,
+    }
+    #[derive(Deserialize)]
+    struct ProbeData {
+        layout: Option<String>,
+    }
+    serde_json::from_str::<Probe>(raw)
+        .ok()
+        .and_then(|p| p.data.layout)
+        .is_some_and(|l| l == LAYOUT)
+}
+
+fn peek_rev_or_max(raw: &str) -> u64 {
+    // Unreadable data that appeared since the load counts as someone else's write.
+    super::envelope::peek_rev(raw).unwrap_or(u64::MAX)
+}
+
+fn meta_json<C: Collection>(meta: &C::Meta) -> String {
+    serde_json::to_string(meta).expect("collection fields serialise")
+}
+
+fn encode_meta(meta_json: &str, schema: u32, rev: u64) -> String {
+    format!(
+        r#"{{"schema":{schema},"rev":{rev},"data":{{"layout":"{LAYOUT}","meta":{meta_json}}}}}"#
+    )
+}
+
+/// The stored form of one shard.
+pub fn encode_shard<C: Collection>(records: &[C::Record], rev: u64) -> String {
+    let json = serde_json::to_string(records).expect("records serialise");
+    serde_json::to_string(&Envelope {
+        schema: C::SCHEMA,
+        rev,
+        data: pack::compress(&json),
+    })
+    .expect("envelopes serialise")
+}
+
+/// A stored shard, read: its revision, the readable records and the unreadable ones.
+struct Shard<R> {
+    rev: u64,
+    records: Vec<R>,
+    rejected: Vec<Value>,
+}
+
+fn decode_shard<C: Collection>(raw: &str) -> Result<Shard<C::Record>, DecodeError> {
+    let envelope: Envelope<String> = serde_json::from_str(raw).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => DecodeError::NotAnEnvelope(e.to_string()),
+        _ => DecodeError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    let json = pack::decompress(&envelope.data).map_err(|e| DecodeError::BadData(e.to_string()))?;
+    if envelope.schema == C::SCHEMA {
+        // The usual case, and the fast one: straight to records.
+        if let Ok(records) = serde_json::from_str::<Vec<C::Record>>(&json) {
+            return Ok(Shard {
+                rev: envelope.rev,
+                records,
+                rejected: Vec::new(),
+            });
+        }
+    }
+    let records: Value = serde_json::from_str(&json).map_err(|e| DecodeError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let data = migrate(
+        envelope.schema,
+        C::wrap_records(records),
+        C::SCHEMA,
+        C::MIGRATIONS,
+    )?;
+    let (doc, rejected) = C::from_data(data).map_err(DecodeError::BadData)?;
+    Ok(Shard {
+        rev: envelope.rev,
+        records: doc.records().to_vec(),
+        rejected,
+    })
+}
+
+/// The records of each shard, in the collection's order.
+fn group_by_shard<C: Collection>(records: &[C::Record]) -> BTreeMap<u64, Vec<&C::Record>> {
+    let mut groups: BTreeMap<u64, Vec<&C::Record>> = BTreeMap::new();
+    for record in records {
+        groups
+            .entry(C::record_id(record) / C::SHARD_SIZE)
+            .or_default()
+            .push(record);
+    }
+    groups
+}
+
+fn same_records<R: PartialEq>(saved: Option<&Vec<R>>, current: &[&R]) -> bool {
+    saved.is_some_and(|saved| {
+        saved.len() == current.len() && saved.iter().zip(current).all(|(a, b)| a == *b)
+    })
+}
