@@ -3,7 +3,7 @@
 // and screenshots of the page and the form in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newContext, open, screenshot } from './harness.mjs';
+import { start, newContext, open, screenshot, storedBook } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -38,7 +38,7 @@ async function seeded(locale, customers) {
   return context;
 }
 
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('crm.customers') ?? 'null'));
+const stored = storedBook;
 const text = (page, id) => page.locator(`[data-testid=${id}]`).first().innerText();
 
 test('create a customer with a Chinese name: inline errors first, then saved and kept', async () => {

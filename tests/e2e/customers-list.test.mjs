@@ -3,17 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, newContext, open, screenshot } from './harness.mjs';
+import { start, newContext, open, screenshot, storedBook } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.close(); });
 
 const COUNT = '[data-testid=customer-count]';
-const stored = (page) => page.evaluate(() => {
-  const raw = localStorage.getItem('crm.customers');
-  return raw ? JSON.parse(raw).data.customers : [];
-});
+const stored = async (page) => (await storedBook(page))?.data.customers ?? [];
 const total = async (page) => Number((await page.locator(COUNT).innerText()).replace(/,/g, '').match(/(\d+)\D*$/)[1]);
 
 async function withDemo(locale = 'en-US') {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { start, newContext, open, screenshot } from './harness.mjs';
+import { start, newContext, open, screenshot, storedBook } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -148,5 +148,53 @@ test('two tabs: a change in one appears in the other without a reload', async ()
   await tab2.selectOption('[data-testid=lang-switch]', 'en');
   await tab1.waitForFunction(() => document.querySelector('h1').textContent === 'Settings');
   assert.equal(await tab2.isVisible('[data-testid=notice-conflict]'), false);
+  await context.close();
+});
+
+test('customers saved by the old single-key layout are kept and rewritten as shards', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/settings');
+  const customers = Array.from({ length: 150 }, (_, i) => ({
+    id: i + 1, name: `老客户 ${i + 1}`, kind: 'individual', company: '', phone: '', email: '', address: '',
+    owner: '', tags: [], notes: '', created_at: '2024-01-10T08:00:00Z', updated_at: '2024-01-10T08:00:00Z',
+    value_class: null, motive: null, internal: false, stage: 'exploration',
+    stage_history: [{ stage: 'exploration', date: '2024-01-10' }], ladder: 'prospect',
+    relationship_level: null, channel: 'other', referred_by: null, interactions: [], churn: null,
+  }));
+  await page.evaluate((raw) => localStorage.setItem('crm.customers', raw),
+    JSON.stringify({ schema: 1, rev: 7, data: { customers, next_id: 151 } }));
+  await open(page, env.origin + '/customers');
+  await page.waitForSelector('[data-testid=customer-row]');
+  assert.match(await page.locator('[data-testid=customer-count]').innerText(), /of 150$/);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('crm.customers')).sort());
+  assert.deepEqual(keys, ['crm.customers', 'crm.customers.s0', 'crm.customers.s1']);
+  const book = await storedBook(page);
+  assert.equal(book.data.customers.length, 150);
+  assert.equal(book.data.next_id, 151);
+  await page.reload();
+  await page.waitForSelector('[data-testid=customer-row]');
+  assert.match(await page.locator('[data-testid=customer-count]').innerText(), /of 150$/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('two tabs: a customer edited in one tab shows in the other, shard by shard', async () => {
+  const context = await newContext(env.browser);
+  const tab1 = await context.newPage();
+  await open(tab1, env.origin + '/customers');
+  await tab1.click('[data-testid=load-demo]');
+  await tab1.waitForSelector('[data-testid=customer-row]');
+  const tab2 = await context.newPage();
+  await open(tab2, env.origin + '/customers?q=Zhu%20Bajie');
+  await tab2.waitForSelector('[data-testid=customer-count]');
+  await open(tab1, env.origin + '/customers/150/edit');
+  await tab1.fill('[data-testid=field-name]', 'Zhu Bajie');
+  await tab1.click('[data-testid=save-customer]');
+  await tab1.waitForSelector('[data-testid=page-customer]');
+  await tab2.waitForSelector('[data-testid=customer-row]');
+  assert.equal(await tab2.locator('[data-testid=customer-row]').count(), 1);
+  assert.equal(await tab2.getAttribute('[data-testid=customer-row]', 'data-id'), '150');
+  assert.deepEqual([...tab1.errors, ...tab2.errors], []);
   await context.close();
 });
