@@ -136,9 +136,24 @@ test('purchases and a resolved complaint update the figures and their working', 
   assert.match(await text(page, 'working-clv'), /128\.50/);
   await page.selectOption('[data-testid=timeline-filter]', 'purchase');
   assert.equal(await page.locator('[data-testid=timeline-list] > li').count(), 1, 'filtered by kind');
+  await page.waitForURL(/\?kind=purchase$/);
   await page.reload();
   await page.waitForSelector('[data-testid=figure-total-spend]');
   assert.equal(await text(page, 'figure-total-spend'), '128.50', 'kept after a reload');
+  assert.equal(await page.inputValue('[data-testid=timeline-filter]'), 'purchase', 'the filter is in the URL');
+  assert.equal(await page.locator('[data-testid=timeline-list] > li').count(), 1);
+
+  // Delete the purchase (entered by mistake): asked first, then the figures follow.
+  await page.click('[data-testid=timeline-purchase] [data-testid=delete-interaction]');
+  await page.click('[data-testid=timeline-purchase] [data-testid=confirm-delete-interaction]');
+  await page.waitForSelector('[data-testid=timeline-purchase]', { state: 'detached' });
+  assert.equal(await text(page, 'figure-purchase-count'), '0');
+  await page.selectOption('[data-testid=timeline-filter]', '');
+  await page.waitForURL((url) => !url.search.includes('kind='));
+  assert.equal(await page.locator('[data-testid=timeline-list] > li').count(), 1, 'the complaint remains');
+  await page.reload();
+  await page.waitForSelector('[data-testid=timeline-complaint]');
+  assert.equal(await page.locator('[data-testid=timeline-purchase]').count(), 0, 'deleted for good');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -1,15 +1,20 @@
-//! The timeline of interactions, newest first, filterable by kind, with the form to add one.
+//! The timeline of interactions, newest first, filterable by kind (kept in the URL as
+//! `?kind=`), with the form to add one and a way to delete one entered by mistake.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 use super::complaint::ResolveComplaint;
 use super::interaction_form::InteractionForm;
 use super::messages::DetailMsg;
 use super::widgets::today;
+use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{format_cents, Customer, Interaction, InteractionKind};
 use crate::customers::labels::{interaction_kind_label, Labelled};
 use crate::i18n::{fill, Text};
+use crate::state::use_app_state;
 
 /// The timeline card of the customer page.
 #[component]
@@ -18,7 +23,32 @@ pub fn Timeline(
     customer: Signal<Customer>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let filter = RwSignal::new(String::new());
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        query
+            .with(|q| q.get("kind"))
+            .filter(|k| InteractionKind::KEYS.contains(&k.as_str()))
+            .unwrap_or_default()
+    });
+    let navigate = use_navigate();
+    let choose = move |kind: String| {
+        let mut params = query.get_untracked();
+        if kind.is_empty() {
+            params.remove("kind");
+        } else {
+            params.replace("kind", kind);
+        }
+        let id = customer.with_untracked(|c| c.id);
+        let options = NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(
+            &app_path(&format!("/customers/{id}{}", params.to_query_string())),
+            options,
+        );
+    };
     let entries = Memo::new(move |_| {
         let filter = filter.get();
         customer.with(|c| {
@@ -27,7 +57,11 @@ pub fn Timeline(
         })
     });
     let options = InteractionKind::KEYS.iter().map(|&key| {
-        view! { <option value=key>{move || interaction_kind_label(key, lang.get())}</option> }
+        view! {
+            <option value=key selected=move || filter.with(|f| f == key)>
+                {move || interaction_kind_label(key, lang.get())}
+            </option>
+        }
     });
     view! {
         <div class="card" data-testid="customer-timeline">
@@ -35,8 +69,8 @@ pub fn Timeline(
             <InteractionForm customer />
             <label class="field filter">
                 <span>{tr(DetailMsg::FilterKind)}</span>
-                <select data-testid="timeline-filter" on:change=move |ev| filter.set(event_target_value(&ev))>
-                    <option value="">{tr(DetailMsg::AllKinds)}</option>
+                <select data-testid="timeline-filter" prop:value=move || filter.get() on:change=move |ev| choose(event_target_value(&ev))>
+                    <option value="" selected=move || filter.with(String::is_empty)>{tr(DetailMsg::AllKinds)}</option>
                     {options.collect_view()}
                 </select>
             </label>
@@ -108,6 +142,48 @@ fn Entry(
             </div>
             {detail}
             {(!entry.note.is_empty()).then(|| view! { <p class="timeline-note">{entry.note.clone()}</p> })}
+            <DeleteEntry customer interaction_id=entry.id />
         </li>
+    }
+}
+
+/// Deletes an interaction entered by mistake, after an inline "are you sure".
+#[component]
+fn DeleteEntry(
+    /// The customer the interaction belongs to.
+    customer: Signal<Customer>,
+    /// The interaction to delete.
+    interaction_id: u64,
+) -> impl IntoView {
+    let state = use_app_state();
+    let asking = RwSignal::new(false);
+    let delete = move |_| {
+        let id = customer.with_untracked(|c| c.id);
+        let now = chrono::Utc::now();
+        state.customers.update(|book| {
+            if let Some(c) = book.get_mut(id) {
+                c.remove_interaction(interaction_id, now);
+            }
+        });
+    };
+    view! {
+        <div class="timeline-actions">
+            <Show
+                when=move || asking.get()
+                fallback=move || view! {
+                    <button type="button" class="link-button" data-testid="delete-interaction" on:click=move |_| asking.set(true)>
+                        {tr(DetailMsg::DeleteInteraction)}
+                    </button>
+                }
+            >
+                <span role="alert">{tr(DetailMsg::DeleteInteractionConfirm)}</span>
+                " "
+                <button type="button" class="danger" data-testid="confirm-delete-interaction" on:click=delete>
+                    {tr(DetailMsg::DeleteInteraction)}
+                </button>
+                " "
+                <button type="button" on:click=move |_| asking.set(false)>{tr(DetailMsg::Cancel)}</button>
+            </Show>
+        </div>
     }
 }

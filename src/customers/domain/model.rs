@@ -344,6 +344,22 @@ impl Customer {
         entries.sort_by(|x, y| y.date.cmp(&x.date).then(y.id.cmp(&x.id)));
         entries
     }
+
+    /// Removes one interaction (entered by mistake) and returns it. A service recovery
+    /// that answered a removed complaint stays, no longer linked to it.
+    pub fn remove_interaction(&mut self, id: u64, now: DateTime<Utc>) -> Option<Interaction> {
+        let at = self.interactions.iter().position(|i| i.id == id)?;
+        let removed = self.interactions.remove(at);
+        for other in &mut self.interactions {
+            if let InteractionKind::ServiceRecovery { complaint_id, .. } = &mut other.kind {
+                if *complaint_id == Some(id) {
+                    *complaint_id = None;
+                }
+            }
+        }
+        self.updated_at = now;
+        Some(removed)
+    }
 }
 
 /// Cents as a plain decimal ("1234.50", "-0.05"): language-neutral, for "show the working".
@@ -357,6 +373,34 @@ pub fn format_cents(cents: i64) -> String {
 mod tests {
     use super::super::test_support::{at, complaint, customer, day, purchase, simple};
     use super::*;
+
+    #[test]
+    fn removing_an_interaction_unlinks_the_recovery_that_answered_it() {
+        let mut c = customer(1, "王芳");
+        c.interactions = vec![
+            complaint(1, day(2026, 3, 1), None),
+            simple(
+                2,
+                day(2026, 3, 2),
+                InteractionKind::ServiceRecovery {
+                    complaint_id: Some(1),
+                    action: "refund".into(),
+                },
+            ),
+        ];
+        let removed = c.remove_interaction(1, at(2026, 3, 5)).unwrap();
+        assert_eq!(removed.id, 1);
+        assert_eq!(c.interactions.len(), 1);
+        assert!(matches!(
+            c.interactions[0].kind,
+            InteractionKind::ServiceRecovery {
+                complaint_id: None,
+                ..
+            }
+        ));
+        assert_eq!(c.updated_at, at(2026, 3, 5));
+        assert_eq!(c.remove_interaction(99, at(2026, 3, 6)), None);
+    }
 
     #[test]
     fn keys_equal_serde_names_and_round_trip() {
