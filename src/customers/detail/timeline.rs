@@ -182,7 +182,7 @@ fn DeleteEntry(
                     {tr(DetailMsg::DeleteInteraction)}
                 </button>
                 " "
-                <button type="button" on:click=move |_| asking.set(false)>{tr(DetailMsg::Cancel)}</button>
+                <button type="button" class="ghost" on:click=move |_| asking.set(false)>{tr(DetailMsg::Cancel)}</button>
             </Show>
         </div>
     }
