@@ -34,11 +34,12 @@ pub trait Document: Serialize + DeserializeOwned + Default + Clone {
     }
 }
 
+/// What is stored under a key (also used by [`super::sharded`] for shards).
 #[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    schema: u32,
-    rev: u64,
-    data: T,
+pub(super) struct Envelope<T> {
+    pub(super) schema: u32,
+    pub(super) rev: u64,
+    pub(super) data: T,
 }
 
 /// Only the header of an envelope: reading it skips over `data` without building it.

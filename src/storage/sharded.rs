@@ -19,7 +19,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::envelope::{migrate, DecodeError, Document};
+use super::envelope::{migrate, DecodeError, Document, Envelope};
 use super::pack;
 use super::repo::{Loaded, Problem, Repository, SaveError};
 use super::store::KeyValueStore;
@@ -73,13 +73,6 @@ impl<R> ShardMemory<R> {
 struct MetaData<M> {
     layout: String,
     meta: M,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    schema: u32,
-    rev: u64,
-    data: T,
 }
 
 /// The key that holds shard `n` of the collection stored at `key`.
@@ -188,7 +181,7 @@ impl<S: KeyValueStore> Repository<S> {
         let meta = meta_json::<C>(&doc.meta());
         if memory.legacy || memory.saved_meta.as_deref() != Some(meta.as_str()) {
             let rev = self.known_rev_of(C::KEY) + 1;
-            writes.push((C::KEY.to_owned(), Some(encode_meta(&meta, C::SCHEMA, rev))));
+            writes.push((C::KEY.to_owned(), Some(encode_meta::<C>(doc.meta(), rev))));
         }
         if writes.is_empty() {
             return Ok(());
@@ -415,10 +408,17 @@ fn meta_json<C: Collection>(meta: &C::Meta) -> String {
     serde_json::to_string(meta).expect("collection fields serialise")
 }
 
-fn encode_meta(meta_json: &str, schema: u32, rev: u64) -> String {
-    format!(
-        r#"{{"schema":{schema},"rev":{rev},"data":{{"layout":"{LAYOUT}","meta":{meta_json}}}}}"#
-    )
+fn encode_meta<C: Collection>(meta: C::Meta, rev: u64) -> String {
+    let data = MetaData {
+        layout: LAYOUT.to_owned(),
+        meta,
+    };
+    serde_json::to_string(&Envelope {
+        schema: C::SCHEMA,
+        rev,
+        data,
+    })
+    .expect("envelopes serialise")
 }
 
 /// The stored form of one shard.
