@@ -350,6 +350,34 @@ impl Customer {
     pub fn remove_interaction(&mut self, id: u64, now: DateTime<Utc>) -> Option<Interaction> {
         let at = self.interactions.iter().position(|i| i.id == id)?;
         let removed = self.interactions.remove(at);
+        self.unlink_recoveries_of(id);
+        self.updated_at = now;
+        Some(removed)
+    }
+
+    /// Puts `replacement` in place of the interaction `id` (corrected after it was
+    /// added) and returns whether it was found. The id stays `id`, so a service recovery
+    /// that answered a complaint keeps its link; if the entry is no longer a complaint,
+    /// such recoveries stay, unlinked, as when the complaint is removed.
+    pub fn replace_interaction(
+        &mut self,
+        id: u64,
+        replacement: Interaction,
+        now: DateTime<Utc>,
+    ) -> bool {
+        let Some(slot) = self.interactions.iter_mut().find(|i| i.id == id) else {
+            return false;
+        };
+        *slot = Interaction { id, ..replacement };
+        if !matches!(slot.kind, InteractionKind::Complaint { .. }) {
+            self.unlink_recoveries_of(id);
+        }
+        self.updated_at = now;
+        true
+    }
+
+    /// Service recoveries that answered the complaint `id` no longer point at it.
+    fn unlink_recoveries_of(&mut self, id: u64) {
         for other in &mut self.interactions {
             if let InteractionKind::ServiceRecovery { complaint_id, .. } = &mut other.kind {
                 if *complaint_id == Some(id) {
@@ -357,8 +385,6 @@ impl Customer {
                 }
             }
         }
-        self.updated_at = now;
-        Some(removed)
     }
 }
 
@@ -400,6 +426,61 @@ mod tests {
         ));
         assert_eq!(c.updated_at, at(2026, 3, 5));
         assert_eq!(c.remove_interaction(99, at(2026, 3, 6)), None);
+    }
+
+    #[test]
+    fn replacing_an_interaction_keeps_its_id_and_place() {
+        let recovery = |complaint_id| {
+            simple(
+                3,
+                day(2026, 3, 4),
+                InteractionKind::ServiceRecovery {
+                    complaint_id,
+                    action: "refund".into(),
+                },
+            )
+        };
+        let stored = vec![
+            purchase(1, day(2026, 3, 1), 10_000),
+            complaint(2, day(2026, 3, 2), None),
+            recovery(Some(2)),
+        ];
+        let with = |at: usize, i: Interaction| {
+            let mut all = stored.clone();
+            all[at] = i;
+            all
+        };
+        let resolved = complaint(2, day(2026, 3, 2), Some(day(2026, 3, 5)));
+        let note = simple(2, day(2026, 3, 2), InteractionKind::Note);
+        // (id replaced, replacement as the form built it, found?, interactions after)
+        let cases: Vec<(u64, Interaction, bool, Vec<Interaction>)> = vec![
+            // A corrected amount; the id the form used does not matter.
+            (
+                1,
+                purchase(99, day(2026, 3, 1), 12_000),
+                true,
+                with(0, purchase(1, day(2026, 3, 1), 12_000)),
+            ),
+            // A complaint resolved by editing it: its recovery stays linked.
+            (2, resolved.clone(), true, with(1, resolved)),
+            // No longer a complaint: the recovery stays, unlinked (as after a delete).
+            (2, note.clone(), true, {
+                let mut all = with(1, note);
+                all[2] = recovery(None);
+                all
+            }),
+            (3, recovery(None), true, with(2, recovery(None))),
+            (7, purchase(7, day(2026, 3, 1), 1), false, stored.clone()),
+        ];
+        for (id, replacement, found, expected) in cases {
+            let mut c = customer(1, "王芳");
+            c.interactions = stored.clone();
+            let now = at(2026, 3, 6);
+            assert_eq!(c.replace_interaction(id, replacement, now), found, "{id}");
+            assert_eq!(c.interactions, expected, "{id}");
+            let updated = if found { now } else { at(2024, 1, 1) };
+            assert_eq!(c.updated_at, updated, "{id}");
+        }
     }
 
     #[test]
