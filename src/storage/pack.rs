@@ -74,39 +74,90 @@ fn char_for(value: u32) -> char {
 }
 
 fn unpack(packed: &str) -> Result<Vec<u8>, UnpackError> {
-    let mut chars = packed.chars().map(|c| {
-        (c as u32)
-            .checked_sub(BASE)
-            .filter(|v| *v < 1 << BITS)
-            .ok_or_else(|| UnpackError(format!("unexpected character U+{:04X}", c as u32)))
-    });
-    let used_in_last = match chars.next() {
+    // Start-up unpacks every shard, so this decodes the UTF-8 by hand: every valid
+    // character is two or three bytes, and anything else is refused.
+    let text = packed.as_bytes();
+    let mut values = Utf8Values { text, at: 0 };
+    let used_in_last = match values.next() {
         Some(v) => v?,
         None => return Err(UnpackError("empty".into())),
     };
     if !(1..=BITS).contains(&used_in_last) {
         return Err(UnpackError("bad length marker".into()));
     }
-    let values: Vec<u32> = chars.collect::<Result<_, _>>()?;
-    let total_bits = match values.len() {
-        0 => 0,
-        n => (n as u64 - 1) * BITS as u64 + used_in_last as u64,
-    };
-    if total_bits % 8 != 0 {
-        return Err(UnpackError("truncated".into()));
-    }
-    let mut bytes = Vec::with_capacity((total_bits / 8) as usize);
-    let (mut acc, mut held) = (0u32, 0u32);
+    let mut bytes = Vec::with_capacity(text.len() * BITS as usize / 8 / 2);
+    let (mut acc, mut held, mut count) = (0u32, 0u32, 0u64);
     for value in values {
-        acc = (acc << BITS) | value;
+        acc = (acc << BITS) | value?;
         held += BITS;
-        while held >= 8 && bytes.len() < (total_bits / 8) as usize {
+        count += 1;
+        while held >= 8 {
             held -= 8;
             bytes.push((acc >> held) as u8);
             acc &= (1 << held) - 1;
         }
     }
+    let total_bits = match count {
+        0 => 0,
+        n => (n - 1) * BITS as u64 + used_in_last as u64,
+    };
+    if total_bits % 8 != 0 {
+        return Err(UnpackError("truncated".into()));
+    }
+    // The last value's unused low bits are padding.
+    bytes.truncate((total_bits / 8) as usize);
     Ok(bytes)
+}
+
+/// The packed values of a text, each a character's code point minus [`BASE`].
+struct Utf8Values<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl Iterator for Utf8Values<'_> {
+    type Item = Result<u32, UnpackError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let t = self.text;
+        let first = *t.get(self.at)?;
+        // The text is valid UTF-8 (a `str`), so continuation bytes are there.
+        let (code, len) = match first {
+            0xC0..=0xDF => (
+                (u32::from(first & 0x1F) << 6) | u32::from(t[self.at + 1] & 0x3F),
+                2,
+            ),
+            0xE0..=0xEF => (
+                (u32::from(first & 0x0F) << 12)
+                    | (u32::from(t[self.at + 1] & 0x3F) << 6)
+                    | u32::from(t[self.at + 2] & 0x3F),
+                3,
+            ),
+            _ => {
+                let c = packed_char_at(t, self.at);
+                self.at = t.len();
+                return Some(Err(unexpected(c)));
+            }
+        };
+        self.at += len;
+        Some(
+            code.checked_sub(BASE)
+                .filter(|v| *v < 1 << BITS)
+                .ok_or_else(|| unexpected(code)),
+        )
+    }
+}
+
+/// The code point of the character starting at `at` (for an error message).
+fn packed_char_at(text: &[u8], at: usize) -> u32 {
+    std::str::from_utf8(&text[at..])
+        .ok()
+        .and_then(|s| s.chars().next())
+        .map_or(0, |c| c as u32)
+}
+
+fn unexpected(code: u32) -> UnpackError {
+    UnpackError(format!("unexpected character U+{code:04X}"))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ const fixturePath = join(import.meta.dirname, '..', '..', 'target', 'bench', 'st
 const fixture = readFileSync(fixturePath, 'utf8');
 const SHARD_SIZE = 100;
 
+const PROFILE = process.env.CRM_BENCH_PROFILE === '1';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs) => Math.max(...xs);
 
@@ -47,6 +48,55 @@ async function timeUntil(page, action, selector) {
   return page.evaluate(async () => (await window.__done) - window.__t0);
 }
 
+/**
+ * With CRM_BENCH_PROFILE=1: runs `phase` under the DevTools CPU profiler and prints the
+ * functions with the most self time (wasm functions keep their Rust names in the profile
+ * build). Without it, just runs `phase`.
+ */
+async function profiled(page, name, phase) {
+  if (!PROFILE) return phase();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const result = await phase();
+  const { profile } = await cdp.send('Profiler.stop');
+  const dt = profile.timeDeltas;
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = f.functionName || `(${f.url.split('/').pop() || 'program'})`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\n## ${name}: ${total.toFixed(0)} ms sampled; most self time`);
+  for (const [fn, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${fn.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 150)}`);
+  }
+  // Inclusive time of this app's own functions (a function counted once per sample).
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const total2 = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const fn = byId.get(n).callFrame.functionName;
+      if (!fn.startsWith('crm[') && !fn.startsWith('<crm[')) continue;
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      total2.set(fn, (total2.get(fn) ?? 0) + (dt[i] ?? 0) / 1000);
+    }
+  });
+  console.log(`-- this app's functions, most time including callees`);
+  const short = (fn) => fn.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 150);
+  for (const [fn, ms] of [...total2].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${short(fn)}`);
+  }
+  await cdp.detach();
+  return result;
+}
+
 async function measureOnce(env, count) {
   const context = await newContext(env.browser);
   await context.addInitScript(OBSERVE_LONG_TASKS);
@@ -60,8 +110,10 @@ async function measureOnce(env, count) {
   }, [fixture, Math.ceil(count / SHARD_SIZE)]);
 
   // Start-up: navigation start until the first customer row is on screen.
-  await page.goto(env.origin + '/customers');
-  await page.waitForSelector('[data-testid=customer-row]');
+  await profiled(page, 'start-up', async () => {
+    await page.goto(env.origin + '/customers');
+    await page.waitForSelector('[data-testid=customer-row]');
+  });
   const startup = await page.evaluate(() => {
     const row = performance.getEntriesByType('mark').find((m) => m.name === 'rows');
     return row ? row.startTime : performance.now();
@@ -69,24 +121,25 @@ async function measureOnce(env, count) {
 
   // One keystroke of search: input event until the next frame has been painted.
   await page.focus('[data-testid=customer-search]');
-  const keystroke = await page.evaluate(async () => {
+  const keystroke = await profiled(page, 'keystroke', () => page.evaluate(async () => {
     const input = document.querySelector('[data-testid=customer-search]');
     const t0 = performance.now();
     input.value = '王';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((r) => requestAnimationFrame(() => r()));
     return performance.now() - t0;
-  });
+  }));
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-row]').length > 0);
 
   // Opening a customer from the list.
-  const open = await timeUntil(page, () => page.click('[data-testid=customer-row] a'), '[data-testid=page-customer]');
+  const open = await profiled(page, 'open', () => timeUntil(page, () => page.click('[data-testid=customer-row] a'), '[data-testid=page-customer]'));
 
   // Saving an edit: change the notes on the edit form and save.
   await page.click('[data-testid=edit-customer]');
   await page.waitForSelector('[data-testid=field-notes]');
   await page.fill('[data-testid=field-notes]', 'benchmark edit ' + Date.now());
-  const save = await timeUntil(page, () => page.click('[data-testid=save-customer]'), '[data-testid=page-customer]');
+  const save = await profiled(page, 'save', () =>
+    timeUntil(page, () => page.click('[data-testid=save-customer]'), '[data-testid=page-customer]'));
 
   const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
   await context.close();

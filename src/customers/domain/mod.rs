@@ -22,6 +22,7 @@ pub mod search;
 #[cfg(test)]
 mod test_support;
 pub mod validate;
+mod wire;
 
 pub use abc::{
     abc_classes, effective_class, suggest_relationship_level, AbcSuggestion, AbcThresholds,

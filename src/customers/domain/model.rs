@@ -129,12 +129,14 @@ keyed_enum! {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct StageChange {
     pub stage: LifecycleStage,
+    #[serde(deserialize_with = "super::wire::date")]
     pub date: NaiveDate,
 }
 
 /// Why and when a customer was lost, and what had been tried to keep them.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct ChurnRecord {
+    #[serde(deserialize_with = "super::wire::date")]
     pub date: NaiveDate,
     pub reasons: Vec<ChurnReason>,
     pub other_reason: String,
@@ -142,8 +144,9 @@ pub struct ChurnRecord {
     pub notes: String,
 }
 
-/// What happened in one contact with the customer.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+/// What happened in one contact with the customer. Written with serde's `type` tag; read
+/// by a faster hand-written reader of the same format (`super::wire`).
+#[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum InteractionKind {
     Note,
@@ -198,6 +201,7 @@ impl InteractionKind {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Interaction {
     pub id: u64,
+    #[serde(deserialize_with = "super::wire::date")]
     pub date: NaiveDate,
     pub kind: InteractionKind,
     pub note: String,
@@ -234,7 +238,9 @@ pub struct Customer {
     pub owner: String,
     pub tags: Vec<String>,
     pub notes: String,
+    #[serde(deserialize_with = "super::wire::datetime")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "super::wire::datetime")]
     pub updated_at: DateTime<Utc>,
     /// Manual override; `None` follows the ABC suggestion.
     pub value_class: Option<ValueClass>,

@@ -41,7 +41,7 @@ impl SearchIndex {
                 .into_iter()
                 .chain(&c.tags)
                 {
-                    other.push_str(&normalise(text));
+                    normalise_into(text, &mut other);
                     other.push(FIELD_SEPARATOR);
                 }
                 Entry {
@@ -112,13 +112,30 @@ pub fn search(customers: &[Customer], query: &str) -> Vec<(usize, u32)> {
 /// Lowercase with runs of whitespace (including the ideographic space) as one space.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
+    normalise_into(text, &mut out);
     out
+}
+
+/// [`normalise`], appended to `out` (one pass, no allocation of its own: the index
+/// normalises every customer's fields at start-up).
+fn normalise_into(text: &str, out: &mut String) {
+    let start = out.len();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = out.len() > start;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -178,5 +195,23 @@ mod tests {
             assert_eq!(got, *expected, "{query:?}");
         }
         assert_eq!(search(&list, "").len(), list.len());
+    }
+
+    #[test]
+    fn normalising_lowercases_and_folds_whitespace() {
+        let cases = [
+            ("  Anna \t SMITH  ", "anna smith"),
+            ("王\u{3000}\u{3000}芳", "王 芳"),
+            ("ÉCOLE Straße", "école straße"),
+            ("ΣΑΣ", "σασ"),
+            ("", ""),
+            (" \n ", ""),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(normalise(text), expected, "{text:?}");
+            let mut appended = String::from("x");
+            normalise_into(text, &mut appended);
+            assert_eq!(appended, format!("x{expected}"), "{text:?}");
+        }
     }
 }
