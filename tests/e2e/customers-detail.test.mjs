@@ -1,6 +1,7 @@
 // Journeys through one customer: create with the form (inline errors first), reload,
-// edit, add a purchase and a complaint and resolve it, mark churned, the referral chain,
-// and screenshots of the page and the form in both languages.
+// edit, add a purchase and a complaint and resolve it, correct
+// timeline entries in place, mark churned, the referral chain, and screenshots of the
+// page and the form in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, newContext, open, screenshot, storedBook } from './harness.mjs';
@@ -154,6 +155,101 @@ test('purchases and a resolved complaint update the figures and their working', 
   await page.reload();
   await page.waitForSelector('[data-testid=timeline-complaint]');
   assert.equal(await page.locator('[data-testid=timeline-purchase]').count(), 0, 'deleted for good');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('edit an interaction: the figures follow, a complaint is resolved, a wrong edit changes nothing', async () => {
+  const context = await seeded('en-US', [customer(1, 'Ann Lee', { interactions: [
+    { id: 1, date: day(6), kind: { type: 'complaint', category: 'delivery', severity: 'high', status: 'open', opened: day(6), resolved: null }, note: 'Late delivery' },
+    { id: 2, date: day(5), kind: { type: 'service_recovery', complaint_id: 1, action: 'Free shipping' }, note: '' },
+  ] })]);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/1');
+  await page.click('[data-testid=add-interaction] > summary');
+  await page.selectOption('[data-testid=interaction-form] [data-testid=interaction-kind]', 'purchase');
+  await page.fill('[data-testid=interaction-form] [data-testid=purchase-amount-input]', '128.50');
+  await page.fill('[data-testid=interaction-form] [data-testid=interaction-date]', day(3));
+  await page.click('[data-testid=interaction-add]');
+  await page.waitForSelector('[data-testid=timeline-purchase]');
+  assert.equal(await text(page, 'figure-total-spend'), '128.50');
+  const purchaseId = (await stored(page)).data.customers[0].interactions.find((i) => i.kind.type === 'purchase').id;
+
+  // The form opens filled in from the entry; only one entry is edited at a time.
+  const form = '[data-testid=interaction-edit-form]';
+  await page.click('[data-testid=timeline-purchase] [data-testid=edit-interaction]');
+  await page.waitForSelector(form);
+  assert.equal(await page.inputValue(`${form} [data-testid=purchase-amount-input]`), '128.50');
+  assert.equal(await page.inputValue(`${form} [data-testid=interaction-date]`), day(3));
+  assert.equal(await page.locator('[data-testid=edit-interaction]').count(), 0, 'no second edit');
+
+  // A negative amount: the inline error, and nothing changes.
+  await page.fill(`${form} [data-testid=purchase-amount-input]`, '-5');
+  await page.click('[data-testid=interaction-save]');
+  assert.match(await page.locator('#interaction-edit-errors').innerText(), /cannot be negative/);
+  assert.equal(await text(page, 'figure-total-spend'), '128.50');
+  const before = (await stored(page)).data.customers[0];
+  assert.equal(before.interactions.find((i) => i.id === purchaseId).kind.amount_cents, 12850, 'nothing saved');
+
+  await page.fill(`${form} [data-testid=purchase-amount-input]`, '150');
+  await page.click('[data-testid=interaction-save]');
+  await page.waitForSelector(form, { state: 'detached' });
+  assert.equal(await text(page, 'purchase-amount'), 'CNY 150.00');
+  assert.equal(await text(page, 'figure-total-spend'), '150.00', 'the figures follow');
+  assert.equal(await text(page, 'figure-purchase-count'), '1', 'replaced, not added');
+
+  // Cancel closes the form and keeps the entry as it was.
+  await page.click('[data-testid=timeline-purchase] [data-testid=edit-interaction]');
+  await page.fill(`${form} [data-testid=purchase-amount-input]`, '999');
+  await page.click('[data-testid=interaction-cancel]');
+  await page.waitForSelector(form, { state: 'detached' });
+  assert.equal(await text(page, 'figure-total-spend'), '150.00');
+
+  // A complaint resolved by editing it; its service recovery stays linked.
+  await page.click('[data-testid=timeline-complaint] [data-testid=edit-interaction]');
+  await page.selectOption(`${form} [data-testid=complaint-status]`, 'resolved');
+  await page.click('[data-testid=interaction-save]');
+  assert.match(await page.locator('#interaction-edit-errors').innerText(), /date the complaint was resolved/);
+  await page.fill(`${form} [data-testid=complaint-resolved]`, day(2));
+  await page.click('[data-testid=interaction-save]');
+  await page.waitForSelector(form, { state: 'detached' });
+  assert.equal(await text(page, 'complaint-state'), `Resolved ${day(2)}, after 4 days`);
+  assert.match(await text(page, 'resolution-average'), /4\.0 days/);
+  assert.match(await text(page, 'open-complaints'), /0/);
+  assert.match(await text(page, 'timeline-service_recovery'), new RegExp(`For the complaint of ${day(6)}`));
+
+  await page.reload();
+  await page.waitForSelector('[data-testid=figure-total-spend]');
+  assert.equal(await text(page, 'figure-total-spend'), '150.00', 'kept after a reload');
+  const after = (await stored(page)).data.customers[0];
+  const byId = Object.fromEntries(after.interactions.map((i) => [i.id, i]));
+  assert.equal(after.interactions.length, 3);
+  assert.equal(byId[purchaseId].kind.amount_cents, 15000);
+  assert.deepEqual(
+    [byId[1].kind.status, byId[1].kind.resolved, byId[2].kind.complaint_id],
+    ['resolved', day(2), 1],
+  );
+  assert.ok(Date.parse(after.updated_at) > Date.parse(before.updated_at), 'updated_at is set');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('edit an entry in Chinese: the form in place, errors in Chinese (screenshot)', async () => {
+  const context = await seeded('zh-CN', FIXTURE);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/1');
+  await page.click('[data-testid=timeline-complaint] [data-testid=edit-interaction]');
+  const form = '[data-testid=interaction-edit-form]';
+  assert.equal(await page.inputValue(`${form} [data-testid=complaint-resolved]`), day(37));
+  await page.fill(`${form} [data-testid=complaint-resolved]`, day(45));
+  await page.click('[data-testid=interaction-save]');
+  assert.match(await page.locator('#interaction-edit-errors').innerText(), /解决日期不能早于提出日期/);
+  await page.locator('[data-testid=customer-timeline]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'customer-timeline-edit-zh');
+  await page.click('[data-testid=interaction-cancel]');
+  await page.waitForSelector(form, { state: 'detached' });
+  const complaint = (await stored(page))?.data.customers[0]?.interactions.find((i) => i.id === 3);
+  assert.equal(complaint?.kind.resolved ?? day(37), day(37), 'nothing saved');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

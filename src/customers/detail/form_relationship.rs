@@ -47,18 +47,24 @@ pub fn RelationshipFields(
     levels.extend(RelationshipLevel::ALL.iter().map(|&l| choice(l, l.key())));
     let channels = Channel::ALL.iter().map(|&c| choice(c, c.key())).collect();
     let self_id = draft.with_untracked(|c| c.id);
-    let others = move || {
-        state.customers.with(|book| {
-            let mut others: Vec<(u64, String)> = book
-                .customers
-                .iter()
-                .filter(|c| c.id != self_id)
-                .map(|c| (c.id, c.name.clone()))
-                .collect();
-            others.sort_by(|a, b| a.1.cmp(&b.1));
-            others
-        })
-    };
+    // Built once, untracked: with 10,000 customers a reactive list of options would be
+    // rebuilt on every change of the book, and each option re-checked on every keystroke.
+    // The select keeps the choice itself after that.
+    let chosen = draft.with_untracked(|c| c.referred_by);
+    let others = state.customers.with_untracked(|book| {
+        let mut others: Vec<(u64, String)> = book
+            .customers
+            .iter()
+            .filter(|c| c.id != self_id)
+            .map(|c| (c.id, c.name.clone()))
+            .collect();
+        others.sort_by(|a, b| a.1.cmp(&b.1));
+        others
+    });
+    let others = others
+        .into_iter()
+        .map(|(id, name)| view! { <option value=id.to_string() selected=chosen == Some(id)>{name}</option> })
+        .collect_view();
     let referred_errors =
         field_messages(draft, issues, shown, Field::ReferredBy, |_| String::new());
     view! {
@@ -80,9 +86,7 @@ pub fn RelationshipFields(
                         }
                     })>
                     <option value="">{tr(DetailMsg::Nobody)}</option>
-                    {move || others().into_iter().map(|(id, name)| view! {
-                        <option value=id.to_string() selected=move || draft.with(|c| c.referred_by == Some(id))>{name}</option>
-                    }).collect_view()}
+                    {others}
                 </select>
                 <small class="muted">{tr(DetailMsg::ReferredByHint)}</small>
                 <FieldErrors id="customer-referred_by-errors".into() messages=referred_errors />

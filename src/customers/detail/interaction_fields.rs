@@ -1,4 +1,5 @@
-//! The kind-specific parts of the add-an-interaction form and the draft they edit.
+//! The kind-specific parts of the interaction form (adding or editing) and the draft
+//! they edit.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -7,7 +8,8 @@ use super::input::parse_date;
 use super::messages::DetailMsg;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
-    ComplaintCategory, ComplaintStatus, Customer, InteractionKind, Severity,
+    format_cents, ComplaintCategory, ComplaintStatus, Customer, Interaction, InteractionKind,
+    Severity,
 };
 use crate::customers::labels::Labelled;
 use crate::i18n::{fill, Text};
@@ -49,11 +51,59 @@ impl Draft {
             action: String::new(),
         }
     }
+
+    /// The stored `interaction` as text to correct; fields of other kinds keep the
+    /// defaults of [`Draft::new`], so changing the kind starts them fresh.
+    pub fn from_interaction(interaction: &Interaction, today: NaiveDate) -> Self {
+        let mut draft = Draft {
+            kind: interaction.kind.key().into(),
+            date: interaction.date.to_string(),
+            note: interaction.note.clone(),
+            ..Draft::new(today)
+        };
+        match &interaction.kind {
+            InteractionKind::Purchase {
+                amount_cents,
+                currency,
+                items,
+            } => {
+                draft.amount = format_cents(*amount_cents);
+                draft.currency = currency.clone();
+                draft.items = items.clone();
+            }
+            InteractionKind::Complaint {
+                category,
+                severity,
+                status,
+                opened,
+                resolved,
+            } => {
+                draft.category = *category;
+                draft.severity = *severity;
+                draft.status = *status;
+                draft.opened = opened.to_string();
+                draft.resolved = resolved.map(|r| r.to_string()).unwrap_or_default();
+            }
+            InteractionKind::ServiceRecovery {
+                complaint_id,
+                action,
+            } => {
+                draft.complaint_id = *complaint_id;
+                draft.action = action.clone();
+            }
+            InteractionKind::Note
+            | InteractionKind::Call
+            | InteractionKind::Meeting
+            | InteractionKind::Email => {}
+        }
+        draft
+    }
 }
 
 /// A labelled text input bound to one draft field.
 fn text(
     draft: RwSignal<Draft>,
+    errors_id: &str,
     label: DetailMsg,
     testid: &'static str,
     kind: &'static str,
@@ -63,7 +113,7 @@ fn text(
     view! {
         <label class="field">
             <span>{tr(label)}</span>
-            <input type=kind data-testid=testid aria-describedby="interaction-errors" inputmode=(testid == "purchase-amount-input").then_some("decimal")
+            <input type=kind data-testid=testid aria-describedby=errors_id.to_owned() inputmode=(testid == "purchase-amount-input").then_some("decimal")
                 prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev))) />
         </label>
     }
@@ -99,12 +149,14 @@ fn choose<T: Labelled + PartialEq + Send + Sync + 'static>(
 pub fn PurchaseFields(
     /// The draft being edited.
     draft: RwSignal<Draft>,
+    /// The id of the form's error list, which the inputs point to.
+    errors_id: &'static str,
 ) -> impl IntoView {
     view! {
         <div class="inline-fields">
-            {text(draft, DetailMsg::Amount, "purchase-amount-input", "text", |d| d.amount.clone(), |d, v| d.amount = v)}
-            {text(draft, DetailMsg::Currency, "purchase-currency", "text", |d| d.currency.clone(), |d, v| d.currency = v)}
-            {text(draft, DetailMsg::ItemsLabel, "purchase-items", "text", |d| d.items.clone(), |d, v| d.items = v)}
+            {text(draft, errors_id, DetailMsg::Amount, "purchase-amount-input", "text", |d| d.amount.clone(), |d, v| d.amount = v)}
+            {text(draft, errors_id, DetailMsg::Currency, "purchase-currency", "text", |d| d.currency.clone(), |d, v| d.currency = v)}
+            {text(draft, errors_id, DetailMsg::ItemsLabel, "purchase-items", "text", |d| d.items.clone(), |d, v| d.items = v)}
         </div>
     }
 }
@@ -114,6 +166,8 @@ pub fn PurchaseFields(
 pub fn ComplaintFields(
     /// The draft being edited.
     draft: RwSignal<Draft>,
+    /// The id of the form's error list, which the inputs point to.
+    errors_id: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     let resolved = move || draft.with(|d| d.status == ComplaintStatus::Resolved);
@@ -130,9 +184,9 @@ pub fn ComplaintFields(
             {choose(draft, DetailMsg::Category, "complaint-category", ComplaintCategory::ALL, ComplaintCategory::key, |d| d.category, |d, v| d.category = v)}
             {choose(draft, DetailMsg::SeverityLabel, "complaint-severity", Severity::ALL, Severity::key, |d| d.severity, |d, v| d.severity = v)}
             {choose(draft, DetailMsg::Status, "complaint-status", ComplaintStatus::ALL, ComplaintStatus::key, |d| d.status, |d, v| d.status = v)}
-            {text(draft, DetailMsg::Opened, "complaint-opened", "date", |d| d.opened.clone(), |d, v| d.opened = v)}
+            {text(draft, errors_id, DetailMsg::Opened, "complaint-opened", "date", |d| d.opened.clone(), |d, v| d.opened = v)}
             <Show when=resolved>
-                {text(draft, DetailMsg::Resolved, "complaint-resolved", "date", |d| d.resolved.clone(), |d, v| d.resolved = v)}
+                {text(draft, errors_id, DetailMsg::Resolved, "complaint-resolved", "date", |d| d.resolved.clone(), |d, v| d.resolved = v)}
             </Show>
         </div>
         <Show when=resolved><p class="muted" data-testid="time-to-resolve">{days}</p></Show>
@@ -146,6 +200,8 @@ pub fn RecoveryFields(
     customer: Signal<Customer>,
     /// The draft being edited.
     draft: RwSignal<Draft>,
+    /// The id of the form's error list, which the inputs point to.
+    errors_id: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     let complaints = move || {
@@ -174,7 +230,7 @@ pub fn RecoveryFields(
                     }).collect_view()}
                 </select>
             </label>
-            {text(draft, DetailMsg::RecoveryAction, "recovery-action", "text", |d| d.action.clone(), |d, v| d.action = v)}
+            {text(draft, errors_id, DetailMsg::RecoveryAction, "recovery-action", "text", |d| d.action.clone(), |d, v| d.action = v)}
         </div>
     }
 }

@@ -1,6 +1,9 @@
-//! The form that adds an interaction: note, call, visit, email, purchase, complaint or
-//! service recovery, checked by the domain's rules before anything is saved.
+//! The interaction form: the fields every kind shares, the check that turns typed text
+//! into an interaction (the domain's rules, for this entry only), and the folded form
+//! that adds one to the timeline. Correcting an entry uses the same form
+//! (`interaction_edit.rs`).
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::input::{next_interaction_id, parse_amount_cents, parse_date};
@@ -17,7 +20,7 @@ use crate::state::use_app_state;
 
 /// Either a message of this form or a domain problem, translated when shown.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum FormError {
+pub enum FormError {
     Local(DetailMsg),
     Domain(Problem),
 }
@@ -84,17 +87,55 @@ fn build(draft: &Draft, id: u64) -> Result<Interaction, Vec<FormError>> {
     }
 }
 
-/// The add-an-interaction form, folded until opened.
+/// The interaction `id` read from `draft` and checked against the domain's rules as
+/// part of `customer`: added when `customer` has no entry `id`, put in its place when
+/// it has. Only problems of this entry count, so an old mistake elsewhere never blocks it.
+pub fn check(
+    customer: &Customer,
+    draft: &Draft,
+    id: u64,
+    today: NaiveDate,
+) -> Result<Interaction, Vec<FormError>> {
+    let interaction = build(draft, id)?;
+    let mut candidate = customer.clone();
+    let now = candidate.updated_at;
+    if !candidate.replace_interaction(id, interaction.clone(), now) {
+        candidate.interactions.push(interaction.clone());
+    }
+    let problems: Vec<FormError> = validate(&candidate, today)
+        .into_iter()
+        .filter(|i| i.field == Field::Interactions && mentions(i.problem, id))
+        .map(|i| FormError::Domain(i.problem))
+        .collect();
+    if problems.is_empty() {
+        Ok(interaction)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The fields of an interaction form with its errors; `children` are its buttons.
 #[component]
 pub fn InteractionForm(
-    /// The customer the interaction is added to.
+    /// The customer the interaction belongs to (its complaints can be linked).
     customer: Signal<Customer>,
+    /// The text typed so far.
+    draft: RwSignal<Draft>,
+    /// What is wrong with the last attempt to save, shown under the fields.
+    errors: RwSignal<Vec<FormError>>,
+    /// The id of the error list, unique on the page; the inputs point to it.
+    errors_id: &'static str,
+    /// A hook for tests.
+    testid: &'static str,
+    /// Runs when the form is submitted (the page is never reloaded).
+    on_submit: Callback<()>,
+    /// Moves focus to the first field as soon as the form is shown.
+    #[prop(optional)]
+    focus_first: bool,
+    /// The buttons, and anything shown under them.
+    children: Children,
 ) -> impl IntoView {
-    let state = use_app_state();
     let lang = use_lang();
-    let draft = RwSignal::new(Draft::new(today()));
-    let errors = RwSignal::new(Vec::<FormError>::new());
-    let added = RwSignal::new(false);
     let messages = Signal::derive(move || {
         let lang = lang.get();
         let text = |e: &FormError| match *e {
@@ -103,25 +144,72 @@ pub fn InteractionForm(
         };
         errors.with(|e| e.iter().map(text).collect::<Vec<_>>())
     });
+    let first = NodeRef::<leptos::html::Select>::new();
+    if focus_first {
+        first.on_load(|select| {
+            let _ = select.focus();
+        });
+    }
+    let options = InteractionKind::KEYS.iter().map(|&key| {
+        view! { <option value=key selected=move || draft.with(|d| d.kind == key)>{move || interaction_kind_label(key, lang.get())}</option> }
+    });
+    let text_input = |label: DetailMsg,
+                      testid: &'static str,
+                      kind: &'static str,
+                      get: fn(&Draft) -> String,
+                      set: fn(&mut Draft, String)| {
+        view! {
+            <label class="field">
+                <span>{tr(label)}</span>
+                <input type=kind data-testid=testid aria-describedby=errors_id max=move || (kind == "date").then(|| today().to_string())
+                    prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev))) />
+            </label>
+        }
+    };
+    let kind_is = move |k: &'static str| move || draft.with(|d| d.kind == k);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        on_submit.run(());
+    };
+    view! {
+        <form on:submit=submit novalidate data-testid=testid>
+            <div class="inline-fields">
+                <label class="field">
+                    <span>{tr(DetailMsg::Kind)}</span>
+                    <select node_ref=first data-testid="interaction-kind" on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
+                        {options.collect_view()}
+                    </select>
+                </label>
+                {text_input(DetailMsg::Date, "interaction-date", "date", |d| d.date.clone(), |d, v| d.date = v)}
+            </div>
+            <Show when=kind_is("purchase")><PurchaseFields draft errors_id /></Show>
+            <Show when=kind_is("complaint")><ComplaintFields draft errors_id /></Show>
+            <Show when=kind_is("service_recovery")><RecoveryFields customer draft errors_id /></Show>
+            <label class="field wide">
+                <span>{tr(DetailMsg::Note)}</span>
+                <textarea data-testid="interaction-note" rows="2" aria-describedby=errors_id prop:value=move || draft.with(|d| d.note.clone())
+                    on:input=move |ev| draft.update(|d| d.note = event_target_value(&ev))></textarea>
+            </label>
+            <FieldErrors id=errors_id.into() messages />
+            {children()}
+        </form>
+    }
+}
+
+/// The add-an-interaction form, folded until opened.
+#[component]
+pub fn AddInteraction(
+    /// The customer the interaction is added to.
+    customer: Signal<Customer>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let draft = RwSignal::new(Draft::new(today()));
+    let errors = RwSignal::new(Vec::<FormError>::new());
+    let added = RwSignal::new(false);
+    let add = move |()| {
         let id = customer.with_untracked(next_interaction_id);
-        let result = draft
-            .with_untracked(|d| build(d, id))
-            .and_then(|interaction| {
-                let mut candidate = customer.get_untracked();
-                candidate.interactions.push(interaction.clone());
-                let problems: Vec<FormError> = validate(&candidate, today())
-                    .into_iter()
-                    .filter(|i| i.field == Field::Interactions && mentions(i.problem, id))
-                    .map(|i| FormError::Domain(i.problem))
-                    .collect();
-                if problems.is_empty() {
-                    Ok(interaction)
-                } else {
-                    Err(problems)
-                }
-            });
+        let result =
+            customer.with_untracked(|c| draft.with_untracked(|d| check(c, d, id, today())));
         match result {
             Ok(interaction) => {
                 let customer_id = customer.with_untracked(|c| c.id);
@@ -141,50 +229,15 @@ pub fn InteractionForm(
             }
         }
     };
-    let options = InteractionKind::KEYS.iter().map(|&key| {
-        view! { <option value=key selected=move || draft.with(|d| d.kind == key)>{move || interaction_kind_label(key, lang.get())}</option> }
-    });
-    let text_input = |label: DetailMsg,
-                      testid: &'static str,
-                      kind: &'static str,
-                      get: fn(&Draft) -> String,
-                      set: fn(&mut Draft, String)| {
-        view! {
-            <label class="field">
-                <span>{tr(label)}</span>
-                <input type=kind data-testid=testid aria-describedby="interaction-errors" max=move || (kind == "date").then(|| today().to_string())
-                    prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev))) />
-            </label>
-        }
-    };
-    let kind_is = move |k: &'static str| move || draft.with(|d| d.kind == k);
     view! {
         <details class="add-interaction" data-testid="add-interaction">
             <summary>{tr(DetailMsg::AddInteraction)}</summary>
-            <form on:submit=submit novalidate data-testid="interaction-form">
-                <div class="inline-fields">
-                    <label class="field">
-                        <span>{tr(DetailMsg::Kind)}</span>
-                        <select data-testid="interaction-kind" on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
-                            {options.collect_view()}
-                        </select>
-                    </label>
-                    {text_input(DetailMsg::Date, "interaction-date", "date", |d| d.date.clone(), |d, v| d.date = v)}
-                </div>
-                <Show when=kind_is("purchase")><PurchaseFields draft /></Show>
-                <Show when=kind_is("complaint")><ComplaintFields draft /></Show>
-                <Show when=kind_is("service_recovery")><RecoveryFields customer draft /></Show>
-                <label class="field wide">
-                    <span>{tr(DetailMsg::Note)}</span>
-                    <textarea data-testid="interaction-note" rows="2" prop:value=move || draft.with(|d| d.note.clone())
-                        on:input=move |ev| draft.update(|d| d.note = event_target_value(&ev))></textarea>
-                </label>
-                <FieldErrors id="interaction-errors".into() messages />
+            <InteractionForm customer draft errors errors_id="interaction-errors" testid="interaction-form" on_submit=Callback::new(add)>
                 <div class="actions">
                     <button type="submit" data-testid="interaction-add">{tr(DetailMsg::AddButton)}</button>
                 </div>
                 <Show when=move || added.get()><p class="success-text" role="status">{tr(DetailMsg::Added)}</p></Show>
-            </form>
+            </InteractionForm>
         </details>
     }
 }
@@ -203,7 +256,7 @@ fn mentions(problem: Problem, id: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
+    use crate::customers::domain::{ComplaintCategory, Severity};
 
     fn draft(edit: impl Fn(&mut Draft)) -> Draft {
         let mut d = Draft::new(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
@@ -249,6 +302,114 @@ mod tests {
         for (d, expected) in cases {
             let got = build(&d, 3).map(|i| i.kind);
             assert!(got == expected, "{d:?}");
+        }
+    }
+
+    #[test]
+    fn a_stored_interaction_reads_back_unchanged_from_its_draft() {
+        let today = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2024, 6, d).unwrap();
+        let entry = |id, kind, note: &str| Interaction {
+            id,
+            date: day(3),
+            kind,
+            note: note.into(),
+        };
+        let stored = [
+            entry(1, InteractionKind::Meeting, "季度回访"),
+            entry(
+                2,
+                InteractionKind::Purchase {
+                    amount_cents: 1_250_005,
+                    currency: "CNY".into(),
+                    items: "教材 200 册".into(),
+                },
+                "",
+            ),
+            entry(
+                3,
+                InteractionKind::Complaint {
+                    category: ComplaintCategory::Delivery,
+                    severity: Severity::High,
+                    status: ComplaintStatus::Resolved,
+                    opened: day(1),
+                    resolved: Some(day(4)),
+                },
+                "配送延误",
+            ),
+            entry(
+                4,
+                InteractionKind::Complaint {
+                    category: ComplaintCategory::Billing,
+                    severity: Severity::Low,
+                    status: ComplaintStatus::InProgress,
+                    opened: day(2),
+                    resolved: None,
+                },
+                "",
+            ),
+            entry(
+                5,
+                InteractionKind::ServiceRecovery {
+                    complaint_id: Some(3),
+                    action: "免运费并致歉".into(),
+                },
+                "",
+            ),
+        ];
+        for interaction in stored {
+            let draft = Draft::from_interaction(&interaction, today);
+            assert_eq!(build(&draft, interaction.id), Ok(interaction.clone()));
+        }
+    }
+
+    #[test]
+    fn an_edit_is_checked_in_place_of_the_stored_entry() {
+        let today = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
+        let mut customer = Customer::new(1, "王芳", "2024-01-01T00:00:00Z".parse().unwrap());
+        let day = |d| NaiveDate::from_ymd_opt(2024, 6, d).unwrap();
+        let purchase = |id, amount_cents| Interaction {
+            id,
+            date: day(3),
+            kind: InteractionKind::Purchase {
+                amount_cents,
+                currency: "CNY".into(),
+                items: String::new(),
+            },
+            note: String::new(),
+        };
+        // An old mistake in entry 9 must not block correcting entry 2.
+        customer.interactions = vec![purchase(2, 10_000), purchase(9, -100)];
+        let edited = |edit: fn(&mut Draft)| {
+            let mut d = Draft::from_interaction(&customer.interactions[0], today);
+            edit(&mut d);
+            d
+        };
+        let domain = |p| Err(vec![FormError::Domain(p)]);
+        // (draft, id checked, expected)
+        let cases: Vec<(Draft, u64, Result<Interaction, Vec<FormError>>)> = vec![
+            (
+                edited(|d| d.amount = "120".into()),
+                2,
+                Ok(purchase(2, 12_000)),
+            ),
+            (
+                edited(|d| d.amount = "-5".into()),
+                2,
+                domain(Problem::NegativeAmount { interaction_id: 2 }),
+            ),
+            (
+                edited(|d| d.date = "2024-07-01".into()),
+                2,
+                domain(Problem::DateInFuture {
+                    interaction_id: Some(2),
+                }),
+            ),
+            // A new entry (no entry 10 yet) is checked as added.
+            (edited(|d| d.amount = "1".into()), 10, Ok(purchase(10, 100))),
+        ];
+        for (draft, id, expected) in cases {
+            assert_eq!(check(&customer, &draft, id, today), expected, "{draft:?}");
         }
     }
 

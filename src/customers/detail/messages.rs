@@ -14,6 +14,7 @@ catalogue! { pub enum DetailMsg {
     Yes => "Yes", "是";
     No => "No", "否";
     ShowWorking => "Show the working", "查看计算过程";
+    EditInteraction => "Edit", "编辑";
     DeleteInteraction => "Delete", "删除";
     DeleteInteractionConfirm => "Delete this entry from the timeline? This cannot be undone.", "确定从时间线中删除此条记录吗？删除后无法恢复。";
 

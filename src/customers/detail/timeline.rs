@@ -1,12 +1,15 @@
 //! The timeline of interactions, newest first, filterable by kind (kept in the URL as
-//! `?kind=`), with the form to add one and a way to delete one entered by mistake.
+//! `?kind=`), with the form to add one, and on each entry the way to correct it (one
+//! entry at a time, in place) or delete it.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::complaint::ResolveComplaint;
-use super::interaction_form::InteractionForm;
+use super::entry_actions::EntryActions;
+use super::interaction_edit::EditInteraction;
+use super::interaction_form::AddInteraction;
 use super::messages::DetailMsg;
 use super::widgets::today;
 use crate::app::app_path;
@@ -14,7 +17,6 @@ use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{format_cents, Customer, Interaction, InteractionKind};
 use crate::customers::labels::{interaction_kind_label, Labelled};
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 /// The timeline card of the customer page.
 #[component]
@@ -56,6 +58,8 @@ pub fn Timeline(
             c.timeline(key).into_iter().cloned().collect::<Vec<_>>()
         })
     });
+    // The entry being corrected; only one at a time.
+    let editing = RwSignal::new(None::<u64>);
     let options = InteractionKind::KEYS.iter().map(|&key| {
         view! {
             <option value=key selected=move || filter.with(|f| f == key)>
@@ -66,7 +70,7 @@ pub fn Timeline(
     view! {
         <div class="card" data-testid="customer-timeline">
             <h2>{tr(DetailMsg::TimelineHeading)}</h2>
-            <InteractionForm customer />
+            <AddInteraction customer />
             <label class="field filter">
                 <span>{tr(DetailMsg::FilterKind)}</span>
                 <select data-testid="timeline-filter" prop:value=move || filter.get() on:change=move |ev| choose(event_target_value(&ev))>
@@ -77,7 +81,7 @@ pub fn Timeline(
             <Show when=move || entries.with(|e| !e.is_empty()) fallback=|| view! { <p class="muted">{tr(DetailMsg::NoInteractions)}</p> }>
                 <ol class="timeline" data-testid="timeline-list">
                     <For each=move || entries.get() key=|i| format!("{i:?}") let:entry>
-                        <Entry customer entry />
+                        <Entry customer entry editing />
                     </For>
                 </ol>
             </Show>
@@ -85,16 +89,45 @@ pub fn Timeline(
     }
 }
 
-/// One interaction in the timeline.
+/// One interaction in the timeline, or the form correcting it.
 #[component]
 fn Entry(
     /// The customer the interaction belongs to.
     customer: Signal<Customer>,
     /// The interaction shown.
     entry: Interaction,
+    /// The id of the entry being corrected, if any.
+    editing: RwSignal<Option<u64>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let key = entry.kind.key();
+    let id = entry.id;
+    let date = entry.date;
+    let original = entry.clone();
+    view! {
+        <li class=format!("timeline-entry kind-{key}") data-testid=format!("timeline-{key}")>
+            <div class="timeline-head">
+                <time>{date.to_string()}</time>
+                <span class="kind-badge">{move || interaction_kind_label(key, lang.get())}</span>
+            </div>
+            <Show when=move || editing.get() == Some(id) fallback=move || view! { <Details customer entry=entry.clone() editing /> }>
+                <EditInteraction customer original=original.clone() on_close=Callback::new(move |()| editing.set(None)) />
+            </Show>
+        </li>
+    }
+}
+
+/// What one interaction records, with its actions.
+#[component]
+fn Details(
+    /// The customer the interaction belongs to.
+    customer: Signal<Customer>,
+    /// The interaction shown.
+    entry: Interaction,
+    /// The id of the entry being corrected, if any.
+    editing: RwSignal<Option<u64>>,
+) -> impl IntoView {
+    let lang = use_lang();
     let detail = match entry.kind.clone() {
         InteractionKind::Purchase { amount_cents, currency, items } => view! {
             <p data-testid="purchase-amount"><strong>{format!("{currency} {}", format_cents(amount_cents))}</strong></p>
@@ -135,55 +168,8 @@ fn Entry(
         _ => ().into_any(),
     };
     view! {
-        <li class=format!("timeline-entry kind-{key}") data-testid=format!("timeline-{key}")>
-            <div class="timeline-head">
-                <time>{entry.date.to_string()}</time>
-                <span class="kind-badge">{move || interaction_kind_label(key, lang.get())}</span>
-            </div>
-            {detail}
-            {(!entry.note.is_empty()).then(|| view! { <p class="timeline-note">{entry.note.clone()}</p> })}
-            <DeleteEntry customer interaction_id=entry.id />
-        </li>
-    }
-}
-
-/// Deletes an interaction entered by mistake, after an inline "are you sure".
-#[component]
-fn DeleteEntry(
-    /// The customer the interaction belongs to.
-    customer: Signal<Customer>,
-    /// The interaction to delete.
-    interaction_id: u64,
-) -> impl IntoView {
-    let state = use_app_state();
-    let asking = RwSignal::new(false);
-    let delete = move |_| {
-        let id = customer.with_untracked(|c| c.id);
-        let now = chrono::Utc::now();
-        state.customers.update(|book| {
-            if let Some(c) = book.get_mut(id) {
-                c.remove_interaction(interaction_id, now);
-            }
-        });
-    };
-    view! {
-        <div class="timeline-actions">
-            <Show
-                when=move || asking.get()
-                fallback=move || view! {
-                    <button type="button" class="link-button" data-testid="delete-interaction" on:click=move |_| asking.set(true)>
-                        {tr(DetailMsg::DeleteInteraction)}
-                    </button>
-                }
-            >
-                <span role="alert">{tr(DetailMsg::DeleteInteractionConfirm)}</span>
-                " "
-                <button type="button" class="danger" data-testid="confirm-delete-interaction" on:click=delete>
-                    {tr(DetailMsg::DeleteInteraction)}
-                </button>
-                " "
-                <button type="button" class="ghost" on:click=move |_| asking.set(false)>{tr(DetailMsg::Cancel)}</button>
-            </Show>
-        </div>
+        {detail}
+        {(!entry.note.is_empty()).then(|| view! { <p class="timeline-note">{entry.note.clone()}</p> })}
+        <EntryActions customer interaction_id=entry.id editing />
     }
 }
