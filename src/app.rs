@@ -8,7 +8,8 @@ use crate::blueprints::BlueprintsPage;
 use crate::components::layout::Shell;
 use crate::credit::CreditPage;
 use crate::customers::{
-    CustomerListPage, CustomerPage, DuplicatesPage, EditCustomerPage, ImportPage, NewCustomerPage,
+    provide_leave_guard, CustomerListPage, CustomerPage, DuplicatesPage, EditCustomerPage,
+    ImportPage, NewCustomerPage,
 };
 use crate::dashboard::DashboardPage;
 use crate::learn::LearnPage;
@@ -21,6 +22,8 @@ use crate::surveys::SurveysPage;
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
+    // Before the router: its `popstate` listener must come after the leave guard's.
+    provide_leave_guard();
     // Keep <html lang> and the colour scheme in step with the settings.
     Effect::new(move |_| {
         let root = document().document_element().expect("an <html> element");

@@ -6,5 +6,5 @@ pub mod domain;
 pub mod labels;
 pub mod list;
 
-pub use detail::{CustomerPage, EditCustomerPage, NewCustomerPage};
+pub use detail::{provide_leave_guard, CustomerPage, EditCustomerPage, NewCustomerPage};
 pub use list::{CustomerListPage, DuplicatesPage, ImportPage};

@@ -1,5 +1,5 @@
 // Journeys through one customer: create with the form (inline errors first), reload,
-// edit, add a purchase and a complaint and resolve it, correct
+// edit, Back with unsaved changes, add a purchase and a complaint and resolve it, correct
 // timeline entries in place, mark churned, the referral chain, and screenshots of the
 // page and the form in both languages.
 import { test, before, after } from 'node:test';
@@ -94,6 +94,40 @@ test('cancel with unsaved changes asks first; declining keeps the form', async (
   await page.click('[data-testid=cancel-customer]');
   await page.waitForSelector('[data-testid=page-customer]');
   assert.equal(await text(page, 'customer-name'), 'Ann Lee', 'nothing saved');
+  await context.close();
+});
+
+test('browser Back with unsaved changes asks first; declining keeps the form and its text', async () => {
+  const context = await seeded('en-US', [customer(1, 'Ann Lee')]);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/1');
+  await page.click('[data-testid=edit-customer]');
+  await page.waitForSelector('[data-testid=page-customer-edit]');
+  await page.fill('[data-testid=field-name]', 'Ann Lee-Smith');
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await page.goBack();
+  await page.waitForFunction(() => location.pathname === '/customers/1/edit');
+  assert.match(asked[0] ?? '', /unsaved changes/, 'asked before leaving');
+  assert.equal(await page.inputValue('[data-testid=field-name]'), 'Ann Lee-Smith', 'the text is kept');
+  assert.equal(await page.locator('[data-testid=page-customer]').count(), 0, 'still on the form');
+
+  // Accepting leaves, to the page before the form (the history was kept as it was).
+  page.once('dialog', (d) => { asked.push(d.message()); d.accept(); });
+  await page.goBack();
+  await page.waitForSelector('[data-testid=page-customer]');
+  assert.equal(new URL(page.url()).pathname, '/customers/1');
+  assert.equal(asked.length, 2);
+  assert.equal(await text(page, 'customer-name'), 'Ann Lee', 'nothing saved');
+
+  // A form without changes lets Back through without asking.
+  page.on('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await page.goForward();
+  await page.waitForSelector('[data-testid=page-customer-edit]');
+  await page.goBack();
+  await page.waitForSelector('[data-testid=page-customer]');
+  assert.equal(asked.length, 2, 'not asked again');
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 

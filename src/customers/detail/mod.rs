@@ -29,4 +29,5 @@ mod timeline;
 mod widgets;
 
 pub use form_page::{EditCustomerPage, NewCustomerPage};
+pub use leave_guard::provide_leave_guard;
 pub use page::CustomerPage;
