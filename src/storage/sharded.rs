@@ -13,7 +13,9 @@
 //! already written are put back as they were. A `K` written by an older build as one
 //! whole document is read as it is and split into shards by the next save.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -29,7 +31,7 @@ const LAYOUT: &str = "shards";
 
 /// A document made of many records plus a few collection-wide fields.
 pub trait Collection: Document {
-    type Record: Serialize + DeserializeOwned + Clone + PartialEq;
+    type Record: Serialize + DeserializeOwned + Clone + Hash;
     type Meta: Serialize + DeserializeOwned + Default + Clone;
     /// Records per shard. Ids are handed out in order, so neighbours share a key.
     const SHARD_SIZE: u64;
@@ -44,12 +46,15 @@ pub trait Collection: Document {
     fn wrap_records(records: Value) -> Value;
 }
 
-/// What was last written, kept between saves to find the shards that changed.
+/// What was last written, kept between saves to find the shards that changed: each
+/// stored record's fingerprint (a 64-bit SipHash of its value) rather than a copy, so
+/// start-up does not duplicate 10,000 customers in memory.
 pub struct ShardMemory<R> {
-    saved: HashMap<u64, Vec<R>>,
+    saved: HashMap<u64, Vec<u64>>,
     saved_meta: Option<String>,
     /// The stored document is still the old single-key layout.
     legacy: bool,
+    records: PhantomData<fn() -> R>,
 }
 
 impl<R> Default for ShardMemory<R> {
@@ -58,8 +63,25 @@ impl<R> Default for ShardMemory<R> {
             saved: HashMap::new(),
             saved_meta: None,
             legacy: false,
+            records: PhantomData,
         }
     }
+}
+
+/// A record's fingerprint. Two different values of one record collide with probability
+/// 2^-64, and only within one session (nothing hashed is stored).
+fn fingerprint<R: Hash>(record: &R) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    record.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A shard that differs from what was saved: its number, its records (none: remove its
+/// key) and their fingerprints.
+type Changed<'a, R> = (u64, Vec<&'a R>, Vec<u64>);
+
+fn fingerprints<'a, R: Hash + 'a>(records: impl IntoIterator<Item = &'a R>) -> Vec<u64> {
+    records.into_iter().map(fingerprint).collect()
 }
 
 impl<R> ShardMemory<R> {
@@ -142,7 +164,7 @@ impl<S: KeyValueStore> Repository<S> {
             let (shard, problem) = self.read_shard::<C>(&key, raw);
             problems.extend(problem);
             if !memory.legacy {
-                memory.saved.insert(n, shard.clone());
+                memory.saved.insert(n, fingerprints(&shard));
             }
             records.extend(shard);
         }
@@ -159,20 +181,24 @@ impl<S: KeyValueStore> Repository<S> {
         memory: &mut ShardMemory<C::Record>,
     ) -> Result<(), SaveError> {
         let groups = group_by_shard::<C>(doc.records());
-        let mut changed: Vec<(u64, Vec<C::Record>)> = groups
-            .iter()
-            .filter(|(n, records)| !same_records(memory.saved.get(n), records))
-            .map(|(n, records)| (*n, records.iter().map(|r| (*r).clone()).collect()))
+        let present: HashSet<u64> = groups.keys().copied().collect();
+        let mut changed: Vec<Changed<C::Record>> = groups
+            .into_iter()
+            .map(|(n, records)| {
+                let prints = fingerprints(records.iter().copied());
+                (n, records, prints)
+            })
+            .filter(|(n, _, prints)| memory.saved.get(n) != Some(prints))
             .collect();
         changed.extend(
             memory
                 .saved
                 .keys()
-                .filter(|n| !groups.contains_key(n))
-                .map(|n| (*n, Vec::new())),
+                .filter(|n| !present.contains(*n))
+                .map(|n| (*n, Vec::new(), Vec::new())),
         );
         let mut writes: Vec<(String, Option<String>)> = Vec::new();
-        for (n, records) in &changed {
+        for (n, records, _) in &changed {
             let key = shard_key(C::KEY, *n);
             let rev = self.known_rev_of(&key) + 1;
             let value = (!records.is_empty()).then(|| encode_shard::<C>(records, rev));
@@ -187,11 +213,11 @@ impl<S: KeyValueStore> Repository<S> {
             return Ok(());
         }
         self.write_all(&writes)?;
-        for (n, records) in changed {
+        for (n, records, prints) in changed {
             if records.is_empty() {
                 memory.saved.remove(&n);
             } else {
-                memory.saved.insert(n, records);
+                memory.saved.insert(n, prints);
             }
         }
         memory.saved_meta = Some(meta);
@@ -206,7 +232,7 @@ impl<S: KeyValueStore> Repository<S> {
         memory: &mut ShardMemory<C::Record>,
     ) -> Result<(), SaveError> {
         let keys = self.store().keys()?;
-        let stale: HashMap<u64, Vec<C::Record>> = keys
+        let stale: HashMap<u64, Vec<u64>> = keys
             .iter()
             .filter_map(|k| shard_number(k, C::KEY))
             .map(|n| (n, Vec::new()))
@@ -220,6 +246,7 @@ impl<S: KeyValueStore> Repository<S> {
             saved: stale,
             saved_meta: None,
             legacy: true,
+            records: PhantomData,
         };
         self.save_sharded(doc, &mut fresh)?;
         *memory = fresh;
@@ -271,7 +298,7 @@ impl<S: KeyValueStore> Repository<S> {
         if shard.is_empty() {
             memory.saved.remove(&n);
         } else {
-            memory.saved.insert(n, shard);
+            memory.saved.insert(n, fingerprints(&shard));
         }
         problems.into_iter().collect()
     }
@@ -422,7 +449,7 @@ fn encode_meta<C: Collection>(meta: C::Meta, rev: u64) -> String {
 }
 
 /// The stored form of one shard.
-pub fn encode_shard<C: Collection>(records: &[C::Record], rev: u64) -> String {
+pub fn encode_shard<C: Collection>(records: &[&C::Record], rev: u64) -> String {
     let json = serde_json::to_string(records).expect("records serialise");
     serde_json::to_string(&Envelope {
         schema: C::SCHEMA,
@@ -486,10 +513,4 @@ fn group_by_shard<C: Collection>(records: &[C::Record]) -> BTreeMap<u64, Vec<&C:
             .push(record);
     }
     groups
-}
-
-fn same_records<R: PartialEq>(saved: Option<&Vec<R>>, current: &[&R]) -> bool {
-    saved.is_some_and(|saved| {
-        saved.len() == current.len() && saved.iter().zip(current).all(|(a, b)| a == *b)
-    })
 }

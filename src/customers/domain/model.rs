@@ -126,7 +126,7 @@ keyed_enum! {
 }
 
 /// One entry of the stage history: the customer entered `stage` on `date`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StageChange {
     pub stage: LifecycleStage,
     #[serde(deserialize_with = "super::wire::date")]
@@ -134,7 +134,7 @@ pub struct StageChange {
 }
 
 /// Why and when a customer was lost, and what had been tried to keep them.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ChurnRecord {
     #[serde(deserialize_with = "super::wire::date")]
     pub date: NaiveDate,
@@ -146,7 +146,7 @@ pub struct ChurnRecord {
 
 /// What happened in one contact with the customer. Written with serde's `type` tag; read
 /// by a faster hand-written reader of the same format (`super::wire`).
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum InteractionKind {
     Note,
@@ -198,7 +198,7 @@ impl InteractionKind {
 }
 
 /// One dated entry in the customer's history.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Interaction {
     pub id: u64,
     #[serde(deserialize_with = "super::wire::date")]
@@ -226,7 +226,7 @@ impl Interaction {
 }
 
 /// The shared customer profile.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Customer {
     pub id: u64,
     pub name: String,
