@@ -33,21 +33,26 @@ fn labelled<T: Labelled + 'static>(
 pub fn Filters() -> impl IntoView {
     let list = use_list();
     let state = use_app_state();
-    let distinct = move |pick: fn(&crate::customers::domain::Customer) -> Vec<String>| {
+    // Borrowed while collecting: only the distinct values are copied, not every
+    // customer's tags.
+    let distinct = move |pick: fn(&crate::customers::domain::Customer) -> &[String]| {
         Memo::new(move |_| {
             state.customers.with(|b| {
-                let set: BTreeSet<String> = b
+                let set: BTreeSet<&str> = b
                     .customers
                     .iter()
                     .flat_map(pick)
+                    .map(String::as_str)
                     .filter(|t| !t.is_empty())
                     .collect();
-                set.into_iter().map(|t| (t.clone(), t)).collect::<Options>()
+                set.into_iter()
+                    .map(|t| (t.to_owned(), t.to_owned()))
+                    .collect::<Options>()
             })
         })
     };
-    let tags = distinct(|c| c.tags.clone());
-    let owners = distinct(|c| vec![c.owner.clone()]);
+    let tags = distinct(|c| &c.tags);
+    let owners = distinct(|c| std::slice::from_ref(&c.owner));
     let has_filter = move || {
         list.filter.with(|f| {
             f.to_query_pairs()
@@ -96,7 +101,9 @@ fn FilterSelect(
 ) -> impl IntoView {
     let list = use_list();
     let lang = use_lang();
-    let current = move || {
+    // A memo, so typing in the search box (which changes the filter) does not rebuild
+    // this select's options: only a change of this parameter does.
+    let current = Memo::new(move |_| {
         list.filter.with(|f| {
             f.to_query_pairs()
                 .into_iter()
@@ -104,10 +111,10 @@ fn FilterSelect(
                 .map(|(_, v)| v)
                 .unwrap_or_default()
         })
-    };
+    });
     let on_change = move |ev| list.set_param(param, &event_target_value(&ev), false);
     let choices = move || {
-        let selected = current();
+        let selected = current.get();
         options(lang.get())
             .into_iter()
             .map(|(value, text)| {
