@@ -278,6 +278,7 @@ test('edit an entry in Chinese: the form in place, errors in Chinese (screenshot
   await page.fill(`${form} [data-testid=complaint-resolved]`, day(45));
   await page.click('[data-testid=interaction-save]');
   assert.match(await page.locator('#interaction-edit-errors').innerText(), /解决日期不能早于提出日期/);
+  assert.equal(await page.locator(`${form} [data-testid=time-to-resolve]`).count(), 0, 'no negative time to resolve');
   await page.locator('[data-testid=customer-timeline]').scrollIntoViewIfNeeded();
   await screenshot(page, 'customer-timeline-edit-zh');
   await page.click('[data-testid=interaction-cancel]');
@@ -344,6 +345,28 @@ test('the referral chain shows both ways, as links', async () => {
   assert.equal(await text(page, 'referrals'), 'Zhang Wei');
   await open(page, env.origin + '/customers/99');
   await page.waitForSelector('[data-testid=customer-not-found]');
+
+  // The referrer is found by typing part of a name, and can be cleared again.
+  await open(page, env.origin + '/customers/3/edit');
+  assert.equal(await text(page, 'referrer-current'), 'Ann Lee (#2)');
+  await page.fill('[data-testid=field-referred_by]', 'nobody by that name');
+  await page.waitForSelector('[data-testid=referrer-none]');
+  await page.fill('[data-testid=field-referred_by]', '李');
+  const offered = await page.locator('[data-testid=referrer-option]').allTextContents();
+  assert.deepEqual(offered, ['李明 #1 · 明德贸易有限公司']);
+  await page.click('[data-testid=referrer-option]');
+  assert.equal(await text(page, 'referrer-current'), '李明 (#1)');
+  await page.click('[data-testid=save-customer]');
+  await page.waitForFunction(() => location.pathname === '/customers/3');
+  assert.equal(await text(page, 'referred-by'), '李明');
+  await page.reload();
+  await page.waitForSelector('[data-testid=referred-by]');
+  assert.equal(await text(page, 'referred-by'), '李明');
+  const stored = await storedBook(page);
+  assert.equal(stored.data.customers.find((c) => c.id === 3).referred_by, 1);
+  await open(page, env.origin + '/customers/3/edit');
+  await page.click('[data-testid=referrer-clear]');
+  assert.equal(await text(page, 'referrer-current'), 'Nobody');
   await context.close();
 });
 

@@ -11,7 +11,11 @@ use crate::customers::domain::{
     Channel, Customer, Field, Issue, LadderLevel, LifecycleStage, RelationshipLevel,
 };
 use crate::customers::labels::Labelled;
+use crate::i18n::Text;
 use crate::state::use_app_state;
+
+/// How many customers the referrer search offers at once.
+const REFERRER_MATCHES: usize = 8;
 
 /// Stage, ladder, relationship level, channel and referred-by.
 #[component]
@@ -25,8 +29,6 @@ pub fn RelationshipFields(
     /// True when editing a stored customer (a stage change is then recorded as history).
     changing_stage: bool,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let lang = use_lang();
     let b = Binding {
         draft,
         issues,
@@ -46,25 +48,6 @@ pub fn RelationshipFields(
     let mut levels = vec![none_choice(DetailMsg::NotSet)];
     levels.extend(RelationshipLevel::ALL.iter().map(|&l| choice(l, l.key())));
     let channels = Channel::ALL.iter().map(|&c| choice(c, c.key())).collect();
-    let self_id = draft.with_untracked(|c| c.id);
-    // Built once, untracked: with 10,000 customers a reactive list of options would be
-    // rebuilt on every change of the book, and each option re-checked on every keystroke.
-    // The select keeps the choice itself after that.
-    let chosen = draft.with_untracked(|c| c.referred_by);
-    let others = state.customers.with_untracked(|book| {
-        let mut others: Vec<(u64, String)> = book
-            .customers
-            .iter()
-            .filter(|c| c.id != self_id)
-            .map(|c| (c.id, c.name.clone()))
-            .collect();
-        others.sort_by(|a, b| a.1.cmp(&b.1));
-        others
-    });
-    let others = others
-        .into_iter()
-        .map(|(id, name)| view! { <option value=id.to_string() selected=chosen == Some(id)>{name}</option> })
-        .collect_view();
     let referred_errors =
         field_messages(draft, issues, shown, Field::ReferredBy, |_| String::new());
     view! {
@@ -75,22 +58,103 @@ pub fn RelationshipFields(
             {b.select(Field::Ladder, ladder, |c| c.ladder.key(), |c, v| c.ladder = LadderLevel::from_key(v).unwrap_or(c.ladder))}
             {b.select(Field::RelationshipLevel, levels, |c| c.relationship_level.map_or("", RelationshipLevel::key), |c, v| c.relationship_level = RelationshipLevel::from_key(v))}
             {b.select(Field::Channel, channels, |c| c.channel.key(), |c, v| c.channel = Channel::from_key(v).unwrap_or(c.channel))}
-            <div class="field">
-                <label for="customer-referred_by">{move || Field::ReferredBy.label(lang.get())}</label>
-                <select id="customer-referred_by" data-testid="field-referred_by" aria-describedby="customer-referred_by-errors"
-                    on:change=move |ev| draft.update(|c| {
-                        c.referred_by = event_target_value(&ev).parse().ok();
-                        // A referrer means the referral chain brought this customer.
-                        if c.referred_by.is_some() && c.channel == Channel::Other {
-                            c.channel = Channel::Referral;
-                        }
-                    })>
-                    <option value="">{tr(DetailMsg::Nobody)}</option>
-                    {others}
-                </select>
-                <small class="muted">{tr(DetailMsg::ReferredByHint)}</small>
-                <FieldErrors id="customer-referred_by-errors".into() messages=referred_errors />
-            </div>
+            <ReferrerPicker draft errors=referred_errors />
         </fieldset>
+    }
+}
+
+/// The referrer, found by typing part of a name (a select of 10,000 names would be
+/// neither usable nor quick): up to [`REFERRER_MATCHES`] customers whose name starts
+/// with the text come first, then those whose name contains it.
+#[component]
+fn ReferrerPicker(
+    /// The draft being edited.
+    draft: RwSignal<Customer>,
+    /// The problems of the referred-by field.
+    errors: Signal<Vec<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let lang = use_lang();
+    let typed = RwSignal::new(String::new());
+    let self_id = draft.with_untracked(|c| c.id);
+    let matches = Memo::new(move |_| {
+        let wanted = typed.with(|t| t.trim().to_lowercase());
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        state.customers.with(|book| {
+            let (mut starts, mut contains) = (Vec::new(), Vec::new());
+            for c in book.customers.iter().filter(|c| c.id != self_id) {
+                let name = c.name.to_lowercase();
+                if name.starts_with(&wanted) {
+                    starts.push((c.id, c.name.clone(), c.company.clone()));
+                } else if contains.len() < REFERRER_MATCHES && name.contains(&wanted) {
+                    contains.push((c.id, c.name.clone(), c.company.clone()));
+                }
+                if starts.len() == REFERRER_MATCHES {
+                    break;
+                }
+            }
+            starts.extend(contains);
+            starts.truncate(REFERRER_MATCHES);
+            starts
+        })
+    });
+    let chosen = Memo::new(move |_| {
+        let id = draft.with(|c| c.referred_by)?;
+        let name = state
+            .customers
+            .with(|book| book.get(id).map(|c| c.name.clone()))
+            .unwrap_or_default();
+        Some((id, name))
+    });
+    let pick = move |id: Option<u64>| {
+        draft.update(|c| {
+            c.referred_by = id;
+            // A referrer means the referral chain brought this customer.
+            if id.is_some() && c.channel == Channel::Other {
+                c.channel = Channel::Referral;
+            }
+        });
+        typed.set(String::new());
+    };
+    let placeholder = move || DetailMsg::FindReferrer.in_lang(lang.get());
+    view! {
+        <div class="field referrer">
+            <label for="customer-referred_by">{move || Field::ReferredBy.label(lang.get())}</label>
+            <p class="referrer-current">
+                <span data-testid="referrer-current">
+                    {move || match chosen.get() {
+                        Some((id, name)) => format!("{name} (#{id})"),
+                        None => DetailMsg::Nobody.in_lang(lang.get()).to_owned(),
+                    }}
+                </span>
+                <Show when=move || chosen.with(Option::is_some)>
+                    <button type="button" class="link-button" data-testid="referrer-clear" on:click=move |_| pick(None)>
+                        {tr(DetailMsg::ClearReferrer)}
+                    </button>
+                </Show>
+            </p>
+            <input id="customer-referred_by" type="search" data-testid="field-referred_by" autocomplete="off"
+                placeholder=placeholder aria-describedby="customer-referred_by-errors"
+                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+            <Show when=move || matches.with(|m| !m.is_empty())>
+                <ul class="referrer-matches" data-testid="referrer-matches">
+                    <For each=move || matches.get() key=|m| m.0 let:m>
+                        <li>
+                            <button type="button" class="link-button" data-testid="referrer-option" on:click=move |_| pick(Some(m.0))>
+                                {m.1.clone()}
+                                <span class="muted">{format!(" #{}", m.0)}{(!m.2.is_empty()).then(|| format!(" · {}", m.2))}</span>
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+            <Show when=move || typed.with(|t| !t.trim().is_empty()) && matches.with(Vec::is_empty)>
+                <p class="muted" data-testid="referrer-none">{tr(DetailMsg::NoReferrerMatch)}</p>
+            </Show>
+            <small class="muted">{tr(DetailMsg::ReferredByHint)}</small>
+            <FieldErrors id="customer-referred_by-errors".into() messages=errors />
+        </div>
     }
 }

@@ -143,5 +143,8 @@ catalogue! { pub enum DetailMsg {
     FormProblems => "Please correct these problems; nothing has been saved:", "请修正以下问题，尚未保存任何内容：";
     LeaveConfirm => "You have unsaved changes. Leave and discard them?", "有尚未保存的更改。确定离开并放弃这些更改吗？";
     ReferredByHint => "Who introduced this customer (referral chain).", "谁介绍了该客户（连环获取法）。";
+    FindReferrer => "Type part of a name to find the referrer", "输入姓名的一部分以查找推荐人";
+    ClearReferrer => "Clear", "清除";
+    NoReferrerMatch => "No customer has that name.", "没有该姓名的客户。";
     StageHint => "A change is recorded in the stage history with today's date.", "变更会以今天的日期记入阶段变更记录。";
 }}
