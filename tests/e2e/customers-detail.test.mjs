@@ -4,7 +4,7 @@
 // page and the form in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newContext, open, screenshot, storedBook } from './harness.mjs';
+import { start, newContext, open, screenshot, storedBook, SCREENSHOTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -354,6 +354,8 @@ test('the referral chain shows both ways, as links', async () => {
   await page.fill('[data-testid=field-referred_by]', '李');
   const offered = await page.locator('[data-testid=referrer-option]').allTextContents();
   assert.deepEqual(offered, ['李明 #1 · 明德贸易有限公司']);
+  await page.locator('[data-testid=referrer-matches]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/customer-referrer-picker-en.png` });
   await page.click('[data-testid=referrer-option]');
   assert.equal(await text(page, 'referrer-current'), '李明 (#1)');
   await page.click('[data-testid=save-customer]');
