@@ -174,10 +174,13 @@ pub fn ComplaintFields(
     let days = move || {
         let (o, r) = draft.with(|d| (parse_date(&d.opened), parse_date(&d.resolved)));
         let days = (r? - o?).num_days();
-        Some(fill(
-            DetailMsg::TimeToResolve.in_lang(lang.get()),
-            &[&days.to_string()],
-        ))
+        // Resolved before opened is an error, said under the form; "-5 days" would not help.
+        (days >= 0).then(|| {
+            fill(
+                DetailMsg::TimeToResolve.in_lang(lang.get()),
+                &[&days.to_string()],
+            )
+        })
     };
     view! {
         <div class="inline-fields">
@@ -189,7 +192,7 @@ pub fn ComplaintFields(
                 {text(draft, errors_id, DetailMsg::Resolved, "complaint-resolved", "date", |d| d.resolved.clone(), |d, v| d.resolved = v)}
             </Show>
         </div>
-        <Show when=resolved><p class="muted" data-testid="time-to-resolve">{days}</p></Show>
+        <Show when=move || resolved() && days().is_some()><p class="muted" data-testid="time-to-resolve">{days}</p></Show>
     }
 }
 
