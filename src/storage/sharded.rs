@@ -13,7 +13,7 @@
 //! already written are put back as they were. A `K` written by an older build as one
 //! whole document is read as it is and split into shards by the next save.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::marker::PhantomData;
 
@@ -181,7 +181,13 @@ impl<S: KeyValueStore> Repository<S> {
         memory: &mut ShardMemory<C::Record>,
     ) -> Result<(), SaveError> {
         let groups = group_by_shard::<C>(doc.records());
-        let present: HashSet<u64> = groups.keys().copied().collect();
+        // Shards saved before that now hold no record: their keys are removed.
+        let emptied: Vec<Changed<C::Record>> = memory
+            .saved
+            .keys()
+            .filter(|n| !groups.contains_key(n))
+            .map(|n| (*n, Vec::new(), Vec::new()))
+            .collect();
         let mut changed: Vec<Changed<C::Record>> = groups
             .into_iter()
             .map(|(n, records)| {
@@ -190,13 +196,7 @@ impl<S: KeyValueStore> Repository<S> {
             })
             .filter(|(n, _, prints)| memory.saved.get(n) != Some(prints))
             .collect();
-        changed.extend(
-            memory
-                .saved
-                .keys()
-                .filter(|n| !present.contains(*n))
-                .map(|n| (*n, Vec::new(), Vec::new())),
-        );
+        changed.extend(emptied);
         let mut writes: Vec<(String, Option<String>)> = Vec::new();
         for (n, records, _) in &changed {
             let key = shard_key(C::KEY, *n);
@@ -291,15 +291,15 @@ impl<S: KeyValueStore> Repository<S> {
                 (Vec::new(), None)
             }
         };
-        let records = doc.records_mut();
-        records.retain(|r| C::record_id(r) / C::SHARD_SIZE != n);
-        records.extend(shard.iter().cloned());
-        records.sort_by_key(C::record_id);
         if shard.is_empty() {
             memory.saved.remove(&n);
         } else {
             memory.saved.insert(n, fingerprints(&shard));
         }
+        let records = doc.records_mut();
+        records.retain(|r| C::record_id(r) / C::SHARD_SIZE != n);
+        records.extend(shard);
+        records.sort_by_key(C::record_id);
         problems.into_iter().collect()
     }
 
