@@ -24,17 +24,21 @@ pub fn CustomerTable() -> impl IntoView {
             PAGE_SIZE,
         )
     });
-    let page_ids = Memo::new(move |_| {
+    // Follows the book too: a bulk edit may change rows that stay in place.
+    let page_rows = Memo::new(move |_| {
         let w = window.get();
+        let prepared = list.prepared.get();
         state.customers.with(|b| {
             list.rows.with(|rows| {
                 rows[w.start..w.end]
                     .iter()
-                    .map(|&i| b.customers[i].id)
-                    .collect::<Vec<u64>>()
+                    .map(|&i| RowData::new(&b.customers[i], prepared.facts[i]))
+                    .collect::<Vec<RowData>>()
             })
         })
     });
+    let page_ids =
+        Memo::new(move |_| page_rows.with(|rows| rows.iter().map(|r| r.id).collect::<Vec<u64>>()));
     let all_on_page = move || {
         let ids = page_ids.get();
         !ids.is_empty() && list.selection.with(|s| ids.iter().all(|id| s.contains(id)))
@@ -52,22 +56,7 @@ pub fn CustomerTable() -> impl IntoView {
             })
         });
     };
-    // Re-rendered when the book changes too: a bulk edit may leave the rows in place.
-    let body = move || {
-        let w = window.get();
-        let prepared = list.prepared.get();
-        let rows: Vec<RowData> = state.customers.with(|b| {
-            list.rows.with(|rows| {
-                rows[w.start..w.end]
-                    .iter()
-                    .map(|&i| RowData::new(&b.customers[i], prepared.facts[i]))
-                    .collect()
-            })
-        });
-        rows.into_iter()
-            .map(|row| view! { <CustomerRow row /> })
-            .collect_view()
-    };
+    let positions = move || 0..page_rows.with(Vec::len);
     view! {
         <div class="table-wrap">
             <table class="customer-table" data-testid="customer-table">
@@ -88,7 +77,10 @@ pub fn CustomerTable() -> impl IntoView {
                         <SortHeader key=Some(SortKey::ChurnRisk) label=ListMsg::ColRisk />
                     </tr>
                 </thead>
-                <tbody>{body}</tbody>
+                <tbody>
+                    <For each=positions key=|p| *p
+                        children=move |position| view! { <CustomerRow rows=page_rows position /> } />
+                </tbody>
             </table>
         </div>
         <Show when=move || list.rows.with(Vec::is_empty)>
