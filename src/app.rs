@@ -6,16 +6,18 @@ use leptos_router::path;
 
 use crate::blueprints::BlueprintsPage;
 use crate::components::layout::Shell;
+use crate::components::text::use_lang;
 use crate::credit::CreditPage;
 use crate::customers::{
     provide_leave_guard, CustomerListPage, CustomerPage, DuplicatesPage, EditCustomerPage,
     ImportPage, NewCustomerPage,
 };
 use crate::dashboard::DashboardPage;
+use crate::i18n::{fill, Msg, Text};
 use crate::learn::LearnPage;
 use crate::not_found::NotFoundPage;
 use crate::settings::SettingsPage;
-use crate::state::AppState;
+use crate::state::{use_app_state, AppState};
 use crate::surveys::SurveysPage;
 
 /// The whole application.
@@ -34,6 +36,9 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base_path()>
             <Shell>
+                // Every page may read or change the customers: pages wait until the
+                // book is whole (at most a moment, see `AppState::loading`).
+                <Show when=move || state.loading.with(Option::is_none) fallback=LoadingCustomers>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=DashboardPage />
                     <Route path=path!("/customers") view=CustomerListPage />
@@ -48,8 +53,30 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/learn") view=LearnPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
+                </Show>
             </Shell>
         </Router>
+    }
+}
+
+/// Shown in place of the page while the customers are read at start-up.
+#[component]
+fn LoadingCustomers() -> impl IntoView {
+    let state = use_app_state();
+    let lang = use_lang();
+    let progress = move || state.loading.get().unwrap_or_default();
+    let label = move || {
+        let (read, total) = progress();
+        fill(
+            Msg::LoadingCustomers.in_lang(lang.get()),
+            &[&read.to_string(), &total.to_string()],
+        )
+    };
+    view! {
+        <div class="loading-customers" role="status" data-testid="loading-customers">
+            <p>{label}</p>
+            <progress max=move || progress().1.max(1) value=move || progress().0></progress>
+        </div>
     }
 }
 

@@ -44,6 +44,9 @@ pub struct Persisted<D: Persist> {
     /// What the repository remembers between saves of this document.
     memory: StoredValue<D::Memory>,
     notices: RwSignal<Vec<Notice>>,
+    /// False while the document is still being read: nothing is saved until it is whole,
+    /// so a part-read document can never overwrite what is stored.
+    ready: RwSignal<bool>,
 }
 
 impl<D: Persist> Clone for Persisted<D> {
@@ -55,17 +58,34 @@ impl<D: Persist> Copy for Persisted<D> {}
 
 impl<D: Persist> Persisted<D> {
     fn load(notices: RwSignal<Vec<Notice>>) -> Self {
-        let persisted = Self {
+        let persisted = Self::unread(notices);
+        persisted.reload();
+        persisted.loaded();
+        persisted
+    }
+
+    /// An empty document not read yet (not `ready`).
+    fn unread(notices: RwSignal<Vec<Notice>>) -> Self {
+        Self {
             value: RwSignal::new(D::default()),
             memory: StoredValue::new(D::Memory::default()),
             notices,
-        };
-        persisted.reload();
-        if persisted.memory.with_value(D::needs_rewrite) {
-            // Data from an older build: write it in today's layout straight away.
-            persisted.save();
+            ready: RwSignal::new(false),
         }
-        persisted
+    }
+
+    /// Marks the document whole; data from an older build is written in today's layout
+    /// straight away.
+    fn loaded(&self) {
+        self.ready.set(true);
+        if self.memory.with_value(D::needs_rewrite) {
+            self.save();
+        }
+    }
+
+    /// Whether the document has been read completely.
+    pub fn is_ready(&self) -> bool {
+        self.ready.get()
     }
 
     fn take(&self, loaded: Loaded<D>) {
@@ -97,6 +117,10 @@ impl<D: Persist> Persisted<D> {
     }
 
     fn save(&self) {
+        if !self.ready.get_untracked() {
+            // Nothing can change a document before it is shown; this is a safety net.
+            return;
+        }
         let result = self.value.with_untracked(|doc| {
             self.memory
                 .try_update_value(|memory| with_repo(|repo| doc.save(repo, memory)))
@@ -147,6 +171,54 @@ impl<D: Persist> Persisted<D> {
     }
 }
 
+/// How long one start-up step may read shards before the browser gets a turn (ms): well
+/// under the 50 ms that makes a task "long", so the page keeps painting and answering.
+const LOAD_STEP_MS: f64 = 25.0;
+
+impl Persisted<CustomerBook> {
+    /// Reads the customer book a few shards per task, showing `progress` (shards read, in
+    /// all) as it goes, so 10,000 customers do not freeze the page at start-up.
+    /// `done` runs once the book is whole and shown.
+    fn load_in_steps(
+        self,
+        progress: RwSignal<Option<(usize, usize)>>,
+        done: impl FnOnce() + 'static,
+    ) {
+        let Some(mut load) = self.memory.try_update_value(|memory| {
+            with_repo(|repo| repo.begin_sharded_load::<CustomerBook>(memory))
+        }) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            loop {
+                let started = js_sys::Date::now();
+                while !load.is_done() && js_sys::Date::now() - started < LOAD_STEP_MS {
+                    self.memory.update_value(|memory| {
+                        with_repo(|repo| repo.read_next_shard(&mut load, memory))
+                    });
+                }
+                if load.is_done() {
+                    break;
+                }
+                progress.set(Some(load.progress()));
+                next_task().await;
+            }
+            self.take(load.finish());
+            self.loaded();
+            progress.set(None);
+            done();
+        });
+    }
+}
+
+/// Resolves in a later task, after the browser has had a chance to paint and handle input.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn notice_for(problem: Problem) -> Notice {
     match problem {
         Problem::Quarantined { key, raw, .. } | Problem::QuarantineFailed { key, raw, .. } => {
@@ -170,6 +242,11 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// The interface language: the saved choice, or else the browser's preference.
     pub lang: Memo<Lang>,
+    /// While the customers are still being read at start-up: `(shards read, in all)`.
+    pub loading: RwSignal<Option<(usize, usize)>>,
+    /// Other tabs' writes that arrived while the customers were being read, applied in
+    /// order once they are whole: `(key, new value)`, a `None` key for a cleared storage.
+    held_changes: StoredValue<Vec<(Option<String>, Option<String>)>>,
 }
 
 impl AppState {
@@ -180,7 +257,7 @@ impl AppState {
             notices.update(|n| n.push(Notice::StorageUnavailable));
         }
         let settings = Persisted::<Settings>::load(notices);
-        let customers = Persisted::<CustomerBook>::load(notices);
+        let customers = Persisted::<CustomerBook>::unread(notices);
         let browser_lang = browser_language();
         let lang = Memo::new(move |_| settings.with(|s| s.lang).unwrap_or(browser_lang));
         let state = Self {
@@ -188,29 +265,44 @@ impl AppState {
             customers,
             notices,
             lang,
+            loading: RwSignal::new(Some((0, 0))),
+            held_changes: StoredValue::new(Vec::new()),
         };
         state.follow_other_tabs();
         provide_context(state);
+        customers.load_in_steps(state.loading, move || {
+            let held = state.held_changes.try_update_value(std::mem::take);
+            for (key, value) in held.unwrap_or_default() {
+                state.apply_other_tab_change(key, value);
+            }
+        });
         state
     }
 
     fn follow_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |event: StorageEvent| {
-            match event.key() {
-                Some(key) if Settings::owns_key(&key) => {
-                    self.settings.follow(&key, event.new_value())
-                }
-                Some(key) if CustomerBook::owns_key(&key) => {
-                    self.customers.follow(&key, event.new_value())
-                }
-                Some(_) => return,
-                // `localStorage.clear()` in another tab.
-                None => self.reload_all(),
+            let (key, value) = (event.key(), event.new_value());
+            if self.loading.get_untracked().is_some() {
+                self.held_changes
+                    .update_value(|held| held.push((key, value)));
+            } else {
+                self.apply_other_tab_change(key, value);
             }
-            self.notices
-                .update(|n| push_unique(n, Notice::SyncedFromOtherTab));
         });
         on_cleanup(move || handle.remove());
+    }
+
+    /// Takes another tab's write of `key` (`None`: storage was cleared).
+    fn apply_other_tab_change(self, key: Option<String>, value: Option<String>) {
+        match key {
+            Some(key) if Settings::owns_key(&key) => self.settings.follow(&key, value),
+            Some(key) if CustomerBook::owns_key(&key) => self.customers.follow(&key, value),
+            Some(_) => return,
+            // `localStorage.clear()` in another tab.
+            None => self.reload_all(),
+        }
+        self.notices
+            .update(|n| push_unique(n, Notice::SyncedFromOtherTab));
     }
 
     /// Re-reads every document from storage.

@@ -285,6 +285,54 @@ mod tests {
         }
 
         #[test]
+        fn a_book_read_shard_by_shard_reports_progress_and_comes_out_whole() {
+            let store = Rc::new(MemoryStore::new());
+            let (mut tab, _) = Tab::open(&store);
+            let book = book_of(250);
+            tab.save(&book).unwrap();
+            let (reader, mut memory) = (
+                Repository::new(Shared(store.clone())),
+                ShardMemory::default(),
+            );
+            let mut load = reader.begin_sharded_load::<CustomerBook>(&mut memory);
+            let mut seen = vec![load.progress()];
+            while !load.is_done() {
+                reader.read_next_shard(&mut load, &mut memory);
+                seen.push(load.progress());
+            }
+            assert_eq!(seen, vec![(0, 3), (1, 3), (2, 3), (3, 3)]);
+            let loaded = load.finish();
+            assert_eq!((loaded.doc, loaded.problems), (book, vec![]));
+        }
+
+        #[test]
+        fn a_shard_another_tab_saves_during_a_stepwise_read_is_not_overwritten() {
+            let store = Rc::new(MemoryStore::new());
+            let (mut writer, _) = Tab::open(&store);
+            let mut book = book_of(150);
+            writer.save(&book).unwrap();
+            let mut reader = Tab {
+                repo: Repository::new(Shared(store.clone())),
+                memory: ShardMemory::default(),
+            };
+            let mut load = reader
+                .repo
+                .begin_sharded_load::<CustomerBook>(&mut reader.memory);
+            reader.repo.read_next_shard(&mut load, &mut reader.memory);
+            // Another tab changes shard 0 after this tab has read it.
+            book.get_mut(5).unwrap().notes = "from the other tab".into();
+            writer.save(&book).unwrap();
+            while !load.is_done() {
+                reader.repo.read_next_shard(&mut load, &mut reader.memory);
+            }
+            let mut stale = load.finish().doc;
+            stale.get_mut(7).unwrap().notes = "from this tab".into();
+            assert_eq!(reader.save(&stale), Err(SaveError::Conflict));
+            let (_, now_stored) = Tab::open(&store);
+            assert_eq!(now_stored.get(5).unwrap().notes, "from the other tab");
+        }
+
+        #[test]
         fn an_edit_rewrites_only_the_shard_of_that_customer() {
             let store = Rc::new(MemoryStore::new());
             let (mut tab, _) = Tab::open(&store);

@@ -91,6 +91,41 @@ impl<R> ShardMemory<R> {
     }
 }
 
+/// A sharded collection part-way through being read (see
+/// [`Repository::begin_sharded_load`]).
+pub struct ShardedLoad<C: Collection> {
+    doc: C,
+    records: Vec<C::Record>,
+    problems: Vec<Problem>,
+    /// Shards still to read, `(number, key)`, the next one last.
+    pending: Vec<(u64, String)>,
+    read: usize,
+}
+
+impl<C: Collection> ShardedLoad<C> {
+    pub fn is_done(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// `(shards read, shards in all)`, for a progress bar.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.read, self.read + self.pending.len())
+    }
+
+    /// The collection as read, records in id order, and what went wrong on the way.
+    pub fn finish(self) -> Loaded<C> {
+        let ShardedLoad {
+            mut doc,
+            mut records,
+            problems,
+            ..
+        } = self;
+        records.sort_by_key(C::record_id);
+        *doc.records_mut() = records;
+        Loaded { doc, problems }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct MetaData<M> {
     layout: String,
@@ -117,60 +152,98 @@ pub fn owns_key(key: &str, collection_key: &str) -> bool {
 impl<S: KeyValueStore> Repository<S> {
     /// Reads a sharded collection, quarantining any shard or record it cannot read.
     pub fn load_sharded<C: Collection>(&self, memory: &mut ShardMemory<C::Record>) -> Loaded<C> {
+        let mut load = self.begin_sharded_load::<C>(memory);
+        while !load.is_done() {
+            self.read_next_shard(&mut load, memory);
+        }
+        load.finish()
+    }
+
+    /// Starts reading a sharded collection: its own fields and the list of its shards.
+    /// Read the shards with [`Self::read_next_shard`], one call each, so a large
+    /// collection can be read between frames; [`ShardedLoad::finish`] gives the result.
+    pub fn begin_sharded_load<C: Collection>(
+        &self,
+        memory: &mut ShardMemory<C::Record>,
+    ) -> ShardedLoad<C> {
         *memory = ShardMemory::default();
+        let mut load = ShardedLoad {
+            doc: C::default(),
+            records: Vec::new(),
+            problems: Vec::new(),
+            pending: Vec::new(),
+            read: 0,
+        };
         let raw_meta = match self.store().get(C::KEY) {
             Ok(raw) => raw,
-            Err(e) => return storage_failure(e),
+            Err(e) => {
+                load.problems.push(Problem::Storage(e));
+                return load;
+            }
         };
-        let mut problems = Vec::new();
-        let mut doc = C::default();
         if let Some(raw) = raw_meta {
             if !is_sharded_layout(&raw) {
                 // Written by an older build (or damaged): read it the old way.
                 let loaded = self.accept::<C>(Some(&raw));
                 memory.legacy = true;
-                doc = loaded.doc;
-                problems.extend(loaded.problems);
+                load.doc = loaded.doc;
+                load.problems.extend(loaded.problems);
             } else {
                 match self.read_meta::<C>(&raw) {
                     Ok(meta) => {
                         memory.saved_meta = Some(meta_json::<C>(&meta));
-                        doc.set_meta(meta);
+                        load.doc.set_meta(meta);
                     }
-                    Err(e) => problems.push(self.quarantine_key(C::KEY, raw, e.to_string())),
+                    Err(e) => load
+                        .problems
+                        .push(self.quarantine_key(C::KEY, raw, e.to_string())),
                 }
             }
         } else {
             self.set_known_rev(C::KEY, 0);
         }
-        let mut shards: Vec<(u64, String)> = match self.store().keys() {
-            Ok(keys) => keys
-                .into_iter()
-                .filter_map(|k| shard_number(&k, C::KEY).map(|n| (n, k)))
-                .collect(),
-            Err(e) => return storage_failure(e),
-        };
-        shards.sort();
-        let mut records = std::mem::take(doc.records_mut());
-        for (n, key) in shards {
-            let raw = match self.store().get(&key) {
-                Ok(Some(raw)) => raw,
-                Ok(None) => continue,
-                Err(e) => {
-                    problems.push(Problem::Storage(e));
-                    continue;
-                }
-            };
-            let (shard, problem) = self.read_shard::<C>(&key, raw);
-            problems.extend(problem);
-            if !memory.legacy {
-                memory.saved.insert(n, fingerprints(&shard));
+        match self.store().keys() {
+            Ok(keys) => {
+                load.pending = keys
+                    .into_iter()
+                    .filter_map(|k| shard_number(&k, C::KEY).map(|n| (n, k)))
+                    .collect();
+                // Read in order from the end of the list (see `read_next_shard`).
+                load.pending.sort_by(|a, b| b.cmp(a));
             }
-            records.extend(shard);
+            Err(e) => {
+                load.problems.push(Problem::Storage(e));
+                load.doc = C::default();
+            }
         }
-        records.sort_by_key(C::record_id);
-        *doc.records_mut() = records;
-        Loaded { doc, problems }
+        load.records = std::mem::take(load.doc.records_mut());
+        load
+    }
+
+    /// Reads the next shard of `load` (nothing once it is done).
+    pub fn read_next_shard<C: Collection>(
+        &self,
+        load: &mut ShardedLoad<C>,
+        memory: &mut ShardMemory<C::Record>,
+    ) {
+        let Some((n, key)) = load.pending.pop() else {
+            return;
+        };
+        load.read += 1;
+        let raw = match self.store().get(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return,
+            Err(e) => {
+                load.problems.push(Problem::Storage(e));
+                return;
+            }
+        };
+        let (shard, problem) = self.read_shard::<C>(&key, raw);
+        load.problems.extend(problem);
+        if !memory.legacy {
+            memory.saved.insert(n, fingerprints(&shard));
+        }
+        load.records.extend(shard);
     }
 
     /// Saves the shards that differ from what was last read or written, then the
@@ -401,13 +474,6 @@ impl<S: KeyValueStore> Repository<S> {
         self.unblock(key);
         self.set_known_rev(key, stored.as_deref().map_or(0, peek_rev_or_max));
         Ok(())
-    }
-}
-
-fn storage_failure<C: Default>(e: super::StorageError) -> Loaded<C> {
-    Loaded {
-        doc: C::default(),
-        problems: vec![Problem::Storage(e)],
     }
 }
 
