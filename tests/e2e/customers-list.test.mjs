@@ -26,10 +26,17 @@ async function importText(page, name, text) {
   await page.setInputFiles('[data-testid=import-file]', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
 
-test('demo data fills the list, 50 rows a page, and search narrows it as you type', async () => {
+test('demo data fills the list, 25 rows a page (or 50, 100), and search narrows it as you type', async () => {
   const { context, page } = await withDemo();
+  assert.equal(await page.locator(COUNT).innerText(), 'Showing 1–25 of 200');
+  assert.equal(await page.locator('[data-testid=customer-row]').count(), 25);
+  await page.click('[data-testid=page-next]');
+  assert.equal(await page.locator(COUNT).innerText(), 'Showing 26–50 of 200');
+  // A bigger page keeps the first row shown on screen, and lives in the URL.
+  await page.selectOption('[data-testid=per-page]', '50');
   assert.equal(await page.locator(COUNT).innerText(), 'Showing 1–50 of 200');
   assert.equal(await page.locator('[data-testid=customer-row]').count(), 50);
+  assert.equal(new URL(page.url()).searchParams.get('per'), '50');
   await screenshot(page, 'customers-list-en');
   await page.click('[data-testid=page-next]');
   assert.equal(await page.locator(COUNT).innerText(), 'Showing 51–100 of 200');
@@ -45,6 +52,7 @@ test('demo data fills the list, 50 rows a page, and search narrows it as you typ
   assert.ok(names.length > 0);
   assert.equal(new URL(page.url()).searchParams.get('q'), '王');
   assert.equal(new URL(page.url()).searchParams.get('page'), null, 'a new search starts at page 1');
+  assert.equal(new URL(page.url()).searchParams.get('per'), '50', 'and keeps the page size');
 
   await page.fill('[data-testid=customer-search]', '');
   await page.locator('[data-testid=customer-search]').pressSequentially('li', { delay: 30 });
@@ -183,7 +191,7 @@ test('bulk set stage, bulk delete and undo restore the customers exactly', async
   assert.deepEqual(await stored(page), edited, 'undo restores exactly, ids included');
   assert.notDeepEqual(edited, before);
   await page.locator('[data-testid=select-page]').check();
-  assert.equal(await page.locator('[data-testid=selected-count]').innerText(), '50 selected');
+  assert.equal(await page.locator('[data-testid=selected-count]').innerText(), '25 selected');
   await context.close();
 });
 

@@ -126,14 +126,17 @@ impl ListContext {
         context
     }
 
-    /// Sets one query parameter (empty: removes it) and goes back to the first page.
+    /// Sets one filter parameter (empty: removes it) and goes back to the first page,
+    /// keeping the rows per page.
     pub fn set_param(&self, name: &str, value: &str, replace: bool) {
         let mut pairs = self.filter.get_untracked().to_query_pairs();
         pairs.retain(|(k, _)| k != name);
         if !value.is_empty() {
             pairs.push((name.to_string(), value.to_string()));
         }
-        self.go.run((ListQuery::from_pairs(&pairs), replace));
+        let mut view = ListQuery::from_pairs(&pairs);
+        view.per_page = self.query.with_untracked(|q| q.per_page);
+        self.go.run((view, replace));
     }
 
     /// Shows the action's outcome in the status line.

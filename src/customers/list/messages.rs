@@ -30,6 +30,7 @@ catalogue! { pub enum ListMsg {
     NoMatches => "No customer matches this search and these filters.", "没有符合当前搜索和筛选条件的客户。";
     EmptyTitle => "No customers yet", "还没有客户";
     EmptyBody => "Customer records are the shared memory of your business: who buys, how often, what they said and what went wrong. Start by adding a customer, importing a spreadsheet, or exploring with demo data.", "客户档案是企业共享的记忆：谁在购买、多久购买一次、说过什么、出过什么问题。您可以新建客户、导入表格，或先用演示数据体验。";
+    RowsPerPage => "Rows per page", "每页行数";
     Previous => "Previous page", "上一页";
     Next => "Next page", "下一页";
     PageOf => "Page {0} of {1}", "第 {0} / {1} 页";

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::context::use_list;
 use super::messages::ListMsg;
-use super::view_query::{group_thousands, PageWindow};
+use super::view_query::{group_thousands, PageWindow, PAGE_SIZES};
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Text};
 
@@ -38,9 +38,24 @@ pub fn Pager(
         view.page = page;
         list.go.run((view, false));
     };
+    // The first row shown stays on screen: its page under the new size.
+    let set_per_page = move |ev| {
+        let mut view = list.query.get_untracked();
+        let first_row = window.get_untracked().start;
+        view.per_page = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
+        view.page = first_row / view.per_page + 1;
+        list.go.run((view, false));
+    };
     view! {
         <nav class="pager" aria-label=tr(ListMsg::Pagination)>
             <p class="count" data-testid="customer-count" role="status">{showing}</p>
+            <label class="per-page">
+                <span>{tr(ListMsg::RowsPerPage)}</span>
+                <select data-testid="per-page" on:change=set_per_page
+                    prop:value=move || list.query.with(|q| q.per_page.to_string())>
+                    {PAGE_SIZES.map(|n| view! { <option value=n.to_string()>{n}</option> })}
+                </select>
+            </label>
             <div class="pager-buttons">
                 <button type="button" class="ghost" data-testid="page-prev"
                     disabled=move || { window.get().page <= 1 }

@@ -6,7 +6,7 @@ use super::context::use_list;
 use super::messages::ListMsg;
 use super::pager::Pager;
 use super::row::{CustomerRow, RowData};
-use super::view_query::{page_window, ListQuery, PAGE_SIZE};
+use super::view_query::{page_window, ListQuery};
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{SortDirection, SortKey};
 use crate::i18n::{fill, Text};
@@ -21,7 +21,7 @@ pub fn CustomerTable() -> impl IntoView {
         page_window(
             list.rows.with(Vec::len),
             list.query.with(|q| q.page),
-            PAGE_SIZE,
+            list.query.with(|q| q.per_page),
         )
     });
     // Follows the book too: a bulk edit may change rows that stay in place.

@@ -2,15 +2,28 @@
 
 use crate::customers::domain::CustomerFilter;
 
-/// Rows per list page: enough to scan, few enough to render instantly at 10,000 customers.
-pub const PAGE_SIZE: usize = 50;
+/// The rows-per-page choices. The first is the default: about a screenful, and each row
+/// shown costs layout on every keystroke (BENCHMARKS.md: 50 rows take twice as long).
+pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
 
 /// The list view a URL describes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListQuery {
     pub filter: CustomerFilter,
     /// 1-based; clamped to the last page when shown.
     pub page: usize,
+    /// Rows per page, one of [`PAGE_SIZES`].
+    pub per_page: usize,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            filter: CustomerFilter::default(),
+            page: 1,
+            per_page: PAGE_SIZES[0],
+        }
+    }
 }
 
 impl ListQuery {
@@ -21,14 +34,24 @@ impl ListQuery {
             .and_then(|(_, v)| v.parse().ok())
             .filter(|&p: &usize| p >= 1)
             .unwrap_or(1);
+        let per_page = pairs
+            .iter()
+            .find(|(k, _)| k == "per")
+            .and_then(|(_, v)| v.parse().ok())
+            .filter(|n| PAGE_SIZES.contains(n))
+            .unwrap_or(PAGE_SIZES[0]);
         ListQuery {
             filter: CustomerFilter::from_query_pairs(pairs),
             page,
+            per_page,
         }
     }
 
     pub fn to_pairs(&self) -> Vec<(String, String)> {
         let mut pairs = self.filter.to_query_pairs();
+        if self.per_page != PAGE_SIZES[0] {
+            pairs.push(("per".into(), self.per_page.to_string()));
+        }
         if self.page > 1 {
             pairs.push(("page".into(), self.page.to_string()));
         }
@@ -113,6 +136,29 @@ mod tests {
         }
         let query = ListQuery::from_pairs(&pairs(&[("stage", "decline")]));
         assert_eq!(query.filter.stage, Some(LifecycleStage::Decline));
+    }
+
+    #[test]
+    fn rows_per_page_is_one_of_the_choices_and_written_only_when_not_the_default() {
+        // (query value, rows per page read, pairs written back)
+        type Pairs<'a> = &'a [(&'a str, &'a str)];
+        let cases: &[(Pairs, usize, Pairs)] = &[
+            (&[], 25, &[]),
+            (&[("per", "50")], 50, &[("per", "50")]),
+            (
+                &[("per", "100"), ("page", "2")],
+                100,
+                &[("per", "100"), ("page", "2")],
+            ),
+            (&[("per", "25")], 25, &[]),
+            (&[("per", "7")], 25, &[]),
+            (&[("per", "lots")], 25, &[]),
+        ];
+        for (input, per_page, written) in cases {
+            let query = ListQuery::from_pairs(&pairs(input));
+            assert_eq!(query.per_page, *per_page, "{input:?}");
+            assert_eq!(query.to_pairs(), pairs(written), "{input:?}");
+        }
     }
 
     #[test]
