@@ -17,7 +17,7 @@ use crate::i18n::{fill, Msg, Text};
 use crate::learn::LearnPage;
 use crate::not_found::NotFoundPage;
 use crate::settings::SettingsPage;
-use crate::state::{use_app_state, AppState};
+use crate::state::{use_app_state, AppState, Loading};
 use crate::surveys::SurveysPage;
 
 /// The whole application.
@@ -64,18 +64,22 @@ pub fn App() -> impl IntoView {
 fn LoadingCustomers() -> impl IntoView {
     let state = use_app_state();
     let lang = use_lang();
-    let progress = move || state.loading.get().unwrap_or_default();
+    let progress = move || match state.loading.get() {
+        Some(Loading::Reading { read, all }) => (Msg::LoadingCustomers, read, all),
+        Some(Loading::Preparing { done, all }) => (Msg::PreparingCustomers, done, all),
+        None => (Msg::LoadingCustomers, 0, 0),
+    };
     let label = move || {
-        let (read, total) = progress();
+        let (msg, done, all) = progress();
         fill(
-            Msg::LoadingCustomers.in_lang(lang.get()),
-            &[&read.to_string(), &total.to_string()],
+            msg.in_lang(lang.get()),
+            &[&done.to_string(), &all.to_string()],
         )
     };
     view! {
         <div class="loading-customers" role="status" data-testid="loading-customers">
             <p>{label}</p>
-            <progress max=move || progress().1.max(1) value=move || progress().0></progress>
+            <progress max=move || progress().2.max(1) value=move || progress().1></progress>
         </div>
     }
 }

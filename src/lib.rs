@@ -18,3 +18,4 @@ pub mod settings;
 pub mod state;
 pub mod storage;
 pub mod surveys;
+pub mod tasks;

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use web_sys::StorageEvent;
 
 use crate::customers::book::CustomerBook;
+use crate::customers::derived::BookDerived;
 use crate::i18n::Lang;
 use crate::settings::backup::AppData;
 use crate::settings::model::Settings;
 use crate::storage::browser::BrowserStore;
 use crate::storage::{Loaded, Persist, Problem, Repository, SaveError};
+use crate::tasks::{next_task, STEP_MS};
 
 thread_local! {
     static REPO: Repository<BrowserStore> = Repository::new(BrowserStore);
@@ -47,6 +49,8 @@ pub struct Persisted<D: Persist> {
     /// False while the document is still being read: nothing is saved until it is whole,
     /// so a part-read document can never overwrite what is stored.
     ready: RwSignal<bool>,
+    /// Counts the changes of the value, so work derived from it can be kept until the next.
+    changes: StoredValue<u64>,
 }
 
 impl<D: Persist> Clone for Persisted<D> {
@@ -71,6 +75,7 @@ impl<D: Persist> Persisted<D> {
             memory: StoredValue::new(D::Memory::default()),
             notices,
             ready: RwSignal::new(false),
+            changes: StoredValue::new(0),
         }
     }
 
@@ -88,7 +93,18 @@ impl<D: Persist> Persisted<D> {
         self.ready.get()
     }
 
+    /// Which version of the value is shown: it changes whenever the value does.
+    pub fn generation(&self) -> u64 {
+        self.changes.get_value()
+    }
+
+    /// Counts a change; called before the value's readers are told of it.
+    fn changed(&self) {
+        self.changes.update_value(|n| *n += 1);
+    }
+
     fn take(&self, loaded: Loaded<D>) {
+        self.changed();
         self.value.set(loaded.doc);
         self.tell(loaded.problems);
     }
@@ -112,6 +128,7 @@ impl<D: Persist> Persisted<D> {
     /// Changes the document and saves it. If the save is refused the change stays on
     /// screen (quota) or is replaced by the newer stored data (conflict), with a notice.
     pub fn update(&self, f: impl FnOnce(&mut D)) {
+        self.changed();
         self.value.update(f);
         self.save();
     }
@@ -152,6 +169,7 @@ impl<D: Persist> Persisted<D> {
     /// Takes the value another tab stored under `key` (`None`: it was deleted).
     fn follow(&self, key: &str, raw: Option<String>) {
         let mut problems = Vec::new();
+        self.changed();
         self.value.update(|doc| {
             self.memory.update_value(|memory| {
                 problems = with_repo(|repo| doc.follow(repo, memory, key, raw));
@@ -171,52 +189,33 @@ impl<D: Persist> Persisted<D> {
     }
 }
 
-/// How long one start-up step may read shards before the browser gets a turn (ms): well
-/// under the 50 ms that makes a task "long", so the page keeps painting and answering.
-const LOAD_STEP_MS: f64 = 25.0;
-
 impl Persisted<CustomerBook> {
-    /// Reads the customer book a few shards per task, showing `progress` (shards read, in
-    /// all) as it goes, so 10,000 customers do not freeze the page at start-up.
-    /// `done` runs once the book is whole and shown.
-    fn load_in_steps(
-        self,
-        progress: RwSignal<Option<(usize, usize)>>,
-        done: impl FnOnce() + 'static,
-    ) {
+    /// Reads the customer book a few shards per task, telling `progress` (shards read, in
+    /// all) as it goes, so 10,000 customers do not freeze the page at start-up. Returns
+    /// once the book is shown; it is not [`loaded`](Self::loaded) (saved to) until the
+    /// caller says so.
+    async fn read_in_steps(self, progress: impl Fn(usize, usize)) {
         let Some(mut load) = self.memory.try_update_value(|memory| {
             with_repo(|repo| repo.begin_sharded_load::<CustomerBook>(memory))
         }) else {
             return;
         };
-        leptos::task::spawn_local(async move {
-            loop {
-                let started = js_sys::Date::now();
-                while !load.is_done() && js_sys::Date::now() - started < LOAD_STEP_MS {
-                    self.memory.update_value(|memory| {
-                        with_repo(|repo| repo.read_next_shard(&mut load, memory))
-                    });
-                }
-                if load.is_done() {
-                    break;
-                }
-                progress.set(Some(load.progress()));
-                next_task().await;
+        loop {
+            let started = js_sys::Date::now();
+            while !load.is_done() && js_sys::Date::now() - started < STEP_MS {
+                self.memory.update_value(|memory| {
+                    with_repo(|repo| repo.read_next_shard(&mut load, memory))
+                });
             }
-            self.take(load.finish());
-            self.loaded();
-            progress.set(None);
-            done();
-        });
+            if load.is_done() {
+                break;
+            }
+            let (read, all) = load.progress();
+            progress(read, all);
+            next_task().await;
+        }
+        self.take(load.finish());
     }
-}
-
-/// Resolves in a later task, after the browser has had a chance to paint and handle input.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn notice_for(problem: Problem) -> Notice {
@@ -234,6 +233,15 @@ fn push_unique(notices: &mut Vec<Notice>, notice: Notice) {
     }
 }
 
+/// How far start-up has got, for its progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loading {
+    /// Reading the stored customers: shards read, in all.
+    Reading { read: usize, all: usize },
+    /// Preparing the list (search index, row facts): customers done, in all.
+    Preparing { done: usize, all: usize },
+}
+
 /// Everything the pages share, provided as context by [`AppState::provide`].
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -242,8 +250,10 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// The interface language: the saved choice, or else the browser's preference.
     pub lang: Memo<Lang>,
-    /// While the customers are still being read at start-up: `(shards read, in all)`.
-    pub loading: RwSignal<Option<(usize, usize)>>,
+    /// How far start-up has got while the customers are still being read and prepared.
+    pub loading: RwSignal<Option<Loading>>,
+    /// Figures derived from the whole customer book, kept until it changes.
+    pub derived: BookDerived,
     /// Other tabs' writes that arrived while the customers were being read, applied in
     /// order once they are whole: `(key, new value)`, a `None` key for a cleared storage.
     held_changes: StoredValue<Vec<(Option<String>, Option<String>)>>,
@@ -265,18 +275,34 @@ impl AppState {
             customers,
             notices,
             lang,
-            loading: RwSignal::new(Some((0, 0))),
+            loading: RwSignal::new(Some(Loading::Reading { read: 0, all: 0 })),
+            derived: BookDerived::new(),
             held_changes: StoredValue::new(Vec::new()),
         };
         state.follow_other_tabs();
         provide_context(state);
-        customers.load_in_steps(state.loading, move || {
-            let held = state.held_changes.try_update_value(std::mem::take);
-            for (key, value) in held.unwrap_or_default() {
-                state.apply_other_tab_change(key, value);
-            }
-        });
+        leptos::task::spawn_local(state.load_customers());
         state
+    }
+
+    /// Reads the customers and prepares the list in short tasks, then shows the pages and
+    /// applies what other tabs wrote meanwhile.
+    async fn load_customers(self) {
+        let loading = self.loading;
+        self.customers
+            .read_in_steps(|read, all| loading.set(Some(Loading::Reading { read, all })))
+            .await;
+        self.derived
+            .prepare_in_steps(self.customers, |done, all| {
+                loading.set(Some(Loading::Preparing { done, all }))
+            })
+            .await;
+        self.customers.loaded();
+        loading.set(None);
+        let held = self.held_changes.try_update_value(std::mem::take);
+        for (key, value) in held.unwrap_or_default() {
+            self.apply_other_tab_change(key, value);
+        }
     }
 
     fn follow_other_tabs(self) {

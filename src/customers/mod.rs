@@ -1,6 +1,7 @@
 //! Customer records: the pure domain, the stored collection, bilingual labels and the pages.
 
 pub mod book;
+pub mod derived;
 pub mod detail;
 pub mod domain;
 pub mod labels;

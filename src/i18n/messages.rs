@@ -88,4 +88,5 @@ catalogue! { pub enum Msg {
     StorageUnavailable => "This browser does not allow the app to store data (private mode or blocked storage). You can look around, but nothing will be kept.", "此浏览器不允许本应用保存数据（隐私模式或存储被禁用）。您可以浏览，但任何内容都不会被保留。";
     Dismiss => "Dismiss", "关闭";
     LoadingCustomers => "Reading your customers… ({0} of {1} parts)", "正在读取客户数据……（第 {0} 部分，共 {1} 部分）";
+    PreparingCustomers => "Preparing the customer list… ({0} of {1} customers)", "正在整理客户列表……（{0} / {1} 位客户）";
 }}

@@ -9,7 +9,7 @@ use super::resolution::ResolutionTimes;
 use super::risk::RiskLevel;
 use super::widgets::{today, Working};
 use crate::components::text::{tr, use_lang};
-use crate::customers::domain::{format_cents, rfm_scores, Customer};
+use crate::customers::domain::{format_cents, Customer};
 use crate::i18n::{fill, Text};
 use crate::state::use_app_state;
 
@@ -61,9 +61,10 @@ pub fn Figures(
     };
     let rfm = Memo::new(move |_| {
         let id = customer.with(|c| c.id);
+        let scores = state.derived.rfm(state.customers);
         state.customers.with(|book| {
             let index = book.customers.iter().position(|c| c.id == id)?;
-            rfm_scores(&book.customers, today()).get(index).copied()
+            scores.get(index).copied()
         })
     });
     let score = move |pick: fn(&crate::customers::domain::RfmScore) -> u8| {

@@ -1,20 +1,15 @@
 //! Small pieces the customer page and forms share: "show the working", labelled options,
-//! today's date and the current customer as a signal.
+//! today's date (re-exported) and the current customer as a signal.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::messages::DetailMsg;
 use crate::components::text::tr;
+pub use crate::customers::derived::today;
 use crate::customers::domain::Customer;
 use crate::customers::labels::Labelled;
 use crate::i18n::Lang;
 use crate::state::use_app_state;
-
-/// Today in the user's own time zone (a date typed in Beijing at 7 am is not "future").
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 /// An option of a `<select>`: its key and its label in English and Chinese.
 pub type Choice = (&'static str, [&'static str; 2]);

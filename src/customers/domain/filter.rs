@@ -126,7 +126,30 @@ pub fn row_facts(
     thresholds: &AbcThresholds,
     today: NaiveDate,
 ) -> Vec<RowFacts> {
-    let mut suggested = vec![ValueClass::General; customers.len()];
+    let mut facts: Vec<RowFacts> = customers
+        .iter()
+        .map(|c| unclassed_facts(c, today))
+        .collect();
+    classify(customers, &mut facts, thresholds);
+    facts
+}
+
+/// One customer's [`RowFacts`] with the value class still to be set by [`classify`]
+/// (the ABC split needs every customer's spend); until then it is the manual class or
+/// general.
+pub fn unclassed_facts(customer: &Customer, today: NaiveDate) -> RowFacts {
+    RowFacts {
+        value_class: effective_class(customer, ValueClass::General),
+        churn_level: churn_risk(customer, today, &ChurnContext::default()).level,
+        total_spend_cents: customer.total_spend_cents(),
+        last_purchase: customer.last_purchase(),
+    }
+}
+
+/// Sets each customer's value class in `facts` (one per customer, in list order): the
+/// manual class if set, else the ABC suggestion over all `customers`.
+pub fn classify(customers: &[Customer], facts: &mut [RowFacts], thresholds: &AbcThresholds) {
+    debug_assert_eq!(customers.len(), facts.len());
     let position: std::collections::HashMap<u64, usize> = customers
         .iter()
         .enumerate()
@@ -134,19 +157,9 @@ pub fn row_facts(
         .collect();
     for s in abc_classes(customers, thresholds) {
         if let Some(&i) = position.get(&s.customer_id) {
-            suggested[i] = s.class;
+            facts[i].value_class = effective_class(&customers[i], s.class);
         }
     }
-    customers
-        .iter()
-        .zip(suggested)
-        .map(|(c, suggestion)| RowFacts {
-            value_class: effective_class(c, suggestion),
-            churn_level: churn_risk(c, today, &ChurnContext::default()).level,
-            total_spend_cents: c.total_spend_cents(),
-            last_purchase: c.last_purchase(),
-        })
-        .collect()
 }
 
 /// Indices of the customers that pass `filter`, in its sort order; equal sort keys keep

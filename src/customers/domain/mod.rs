@@ -16,6 +16,7 @@ pub mod filter;
 pub mod import_export;
 pub mod merge;
 pub mod model;
+pub mod prepared;
 pub mod referrals;
 pub mod rfm;
 pub mod search;
@@ -33,13 +34,17 @@ pub use clv::{customer_lifetime_value, Clv, ClvAssumptions, ClvError};
 pub use csv::{parse_csv, write_csv, CsvError, CsvErrorKind};
 pub use dedupe::{find_duplicates, DuplicatePair, DuplicateReason};
 pub use demo::{demo_customers, DEFAULT_DEMO_COUNT};
-pub use filter::{filter_customers, row_facts, CustomerFilter, RowFacts, SortDirection, SortKey};
+pub use filter::{
+    classify, filter_customers, row_facts, unclassed_facts, CustomerFilter, RowFacts,
+    SortDirection, SortKey,
+};
 pub use import_export::{
     export_customers_csv, export_customers_json, import_customers, import_customers_json,
     suggest_mapping, ColumnMapping, ImportPreview, JsonError, RowError,
 };
 pub use merge::{conflicting_fields, merge, repoint_referrals, FieldChoices, Side};
 pub use model::*;
+pub use prepared::{Prepared, PreparedBuilder};
 pub use referrals::{referrals_of, referred_by_chain};
 pub use rfm::{rfm_scores, RfmScore};
 pub use search::{search, SearchIndex};

@@ -32,27 +32,41 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(customers: &[Customer]) -> Self {
-        let entries = customers
-            .iter()
-            .map(|c| {
-                let mut other = String::new();
-                for text in [
-                    &c.company, &c.email, &c.notes, &c.phone, &c.address, &c.owner,
-                ]
-                .into_iter()
-                .chain(&c.tags)
-                {
-                    normalise_into(text, &mut other);
-                    other.push(FIELD_SEPARATOR);
-                }
-                Entry {
-                    name: normalise(&c.name),
-                    other,
-                    phone_digits: c.phone.chars().filter(char::is_ascii_digit).collect(),
-                }
-            })
-            .collect();
-        SearchIndex { entries }
+        let mut index = SearchIndex {
+            entries: Vec::with_capacity(customers.len()),
+        };
+        for customer in customers {
+            index.push(customer);
+        }
+        index
+    }
+
+    /// Adds the next customer of the list (the index follows list order).
+    pub fn push(&mut self, c: &Customer) {
+        let mut other = String::new();
+        for text in [
+            &c.company, &c.email, &c.notes, &c.phone, &c.address, &c.owner,
+        ]
+        .into_iter()
+        .chain(&c.tags)
+        {
+            normalise_into(text, &mut other);
+            other.push(FIELD_SEPARATOR);
+        }
+        self.entries.push(Entry {
+            name: normalise(&c.name),
+            other,
+            phone_digits: c.phone.chars().filter(char::is_ascii_digit).collect(),
+        });
+    }
+
+    /// How many customers the index holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// `(index into the customer list, score)` of every match, best first, ties in list

@@ -5,11 +5,12 @@ use std::collections::HashSet;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::context::{today, use_list};
+use super::context::use_list;
 use super::export::{download_customers, Format};
 use super::messages::ListMsg;
 use super::records::{apply_bulk, remove_customers, BulkEdit};
 use crate::components::text::{tr, use_lang};
+use crate::customers::derived::today;
 use crate::customers::domain::LifecycleStage;
 use crate::customers::labels::Labelled;
 use crate::i18n::{fill, Text};

@@ -1,10 +1,10 @@
 //! State shared by the parts of the list page: the view read from the URL, the prepared
-//! search index and row facts, the filtered rows, the selection and the status line.
+//! search index and row facts (kept by the app state between visits), the filtered rows,
+//! the selection and the status line.
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -13,31 +13,8 @@ use super::messages::ListMsg;
 use super::records::Removed;
 use super::view_query::ListQuery;
 use crate::app::app_path;
-use crate::customers::domain::{
-    filter_customers, row_facts, AbcThresholds, CustomerFilter, RowFacts, SearchIndex,
-};
+use crate::customers::domain::{filter_customers, CustomerFilter, Prepared};
 use crate::state::use_app_state;
-
-/// Today in the user's time zone (stage history and churn risk count in local days).
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-/// What is rebuilt only when the customers change, never per keystroke.
-pub struct Prepared {
-    /// Counts rebuilds: two preparations are equal only when they are the same build.
-    revision: u64,
-    pub index: SearchIndex,
-    pub facts: Vec<RowFacts>,
-}
-
-impl PartialEq for Prepared {
-    fn eq(&self, other: &Self) -> bool {
-        self.revision == other.revision
-    }
-}
-
-static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// The outcome of the last action, shown in a status line (with Undo after a delete).
 #[derive(Clone)]
@@ -76,15 +53,7 @@ impl ListContext {
             })
         });
         let filter = Memo::new(move |_| query.with(|q| q.filter.clone()));
-        let prepared = Memo::new(move |_| {
-            state.customers.with(|book| {
-                Arc::new(Prepared {
-                    revision: REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-                    index: SearchIndex::new(&book.customers),
-                    facts: row_facts(&book.customers, &AbcThresholds::default(), today()),
-                })
-            })
-        });
+        let prepared = Memo::new(move |_| state.derived.prepared(state.customers));
         let status = RwSignal::new(None::<Status>);
         // Filtered once per change of the view or the book. The memo's value carries the
         // preparation's revision, so every change of the book notifies the readers even
@@ -97,7 +66,7 @@ impl ListContext {
                     filter_customers(&book.customers, &prepared.facts, &prepared.index, f)
                 })
             });
-            (prepared.revision, rows)
+            (prepared.revision(), rows)
         });
         let rows = Signal::derive(move || filtered.with(|(_, rows)| rows.clone()));
         let navigate = use_navigate();

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::context::{today, use_list};
+use super::context::use_list;
 use super::export::{download_customers, Format};
 use super::messages::ListMsg;
 use crate::components::text::{tr, use_lang};
+use crate::customers::derived::today;
 use crate::customers::domain::{demo_customers, DEFAULT_DEMO_COUNT};
 use crate::i18n::{fill, Text};
 use crate::state::use_app_state;

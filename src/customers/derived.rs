@@ -1,0 +1,113 @@
+//! Figures derived from the whole customer book: the list's search index and row facts,
+//! and the RFM scores. Each is kept until the book or the date changes, so going back to
+//! the list or opening another customer does not redo work over 10,000 customers.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::book::CustomerBook;
+use super::domain::{rfm_scores, Prepared, PreparedBuilder, RfmScore};
+use crate::state::Persisted;
+use crate::tasks::{next_task, STEP_MS};
+
+/// Today in the user's own time zone (stage history, churn risk and recency count in
+/// local days; a date typed in Beijing at 7 am is not "future").
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// One derived value and the book version and date it was made for.
+type Slot<T> = StoredValue<Option<(u64, NaiveDate, Arc<T>)>>;
+
+fn fetch<T: Send + Sync + 'static>(
+    slot: Slot<T>,
+    made_for: (u64, NaiveDate),
+    make: impl FnOnce() -> T,
+) -> Arc<T> {
+    let kept = slot.with_value(|kept| match kept {
+        Some((generation, day, value)) if (*generation, *day) == made_for => Some(value.clone()),
+        _ => None,
+    });
+    kept.unwrap_or_else(|| {
+        let value = Arc::new(make());
+        slot.set_value(Some((made_for.0, made_for.1, value.clone())));
+        value
+    })
+}
+
+/// The derived figures of the customer book; `Copy`, held by the app state.
+#[derive(Clone, Copy)]
+pub struct BookDerived {
+    prepared: Slot<Prepared>,
+    rfm: Slot<Vec<RfmScore>>,
+}
+
+impl Default for BookDerived {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl BookDerived {
+    pub fn new() -> Self {
+        BookDerived {
+            prepared: StoredValue::new(None),
+            rfm: StoredValue::new(None),
+        }
+    }
+
+    /// The list's preparation of the customers shown now (tracks the book).
+    pub fn prepared(&self, customers: Persisted<CustomerBook>) -> Arc<Prepared> {
+        customers.with(|book| {
+            let today = today();
+            fetch(self.prepared, (customers.generation(), today), || {
+                Prepared::new(&book.customers, today)
+            })
+        })
+    }
+
+    /// Every customer's RFM scores, in book order (tracks the book).
+    pub fn rfm(&self, customers: Persisted<CustomerBook>) -> Arc<Vec<RfmScore>> {
+        customers.with(|book| {
+            let today = today();
+            fetch(self.rfm, (customers.generation(), today), || {
+                rfm_scores(&book.customers, today)
+            })
+        })
+    }
+
+    /// Prepares the customers shown now a slice per task, telling `progress` (customers
+    /// done, in all) between slices; [`prepared`](Self::prepared) then finds it ready.
+    pub async fn prepare_in_steps(
+        &self,
+        customers: Persisted<CustomerBook>,
+        progress: impl Fn(usize, usize),
+    ) {
+        /// Customers added between two looks at the clock.
+        const SLICE: usize = 100;
+        let made_for = (customers.generation(), today());
+        let all = customers.with_untracked(|book| book.customers.len());
+        let mut builder = PreparedBuilder::new(made_for.1);
+        while builder.len() < all {
+            let started = js_sys::Date::now();
+            while builder.len() < all && js_sys::Date::now() - started < STEP_MS {
+                let end = (builder.len() + SLICE).min(all);
+                customers.with_untracked(|book| builder.add(&book.customers[builder.len()..end]));
+            }
+            if builder.len() < all {
+                progress(builder.len(), all);
+                next_task().await;
+                if customers.generation() != made_for.0 {
+                    // The book changed meanwhile: what was built is for an old version,
+                    // and the list prepares the new one when it is first shown.
+                    return;
+                }
+            }
+        }
+        let prepared = customers.with_untracked(|book| builder.finish(&book.customers));
+        self.prepared
+            .set_value(Some((made_for.0, made_for.1, Arc::new(prepared))));
+    }
+}

@@ -1,0 +1,53 @@
+//! Long work split into short tasks, so the page keeps painting and answering input.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use wasm_bindgen::prelude::*;
+use web_sys::MessageChannel;
+
+/// How long one step of split work may run before the browser gets a turn (ms): well
+/// under the 50 ms that makes a task "long".
+pub const STEP_MS: f64 = 25.0;
+
+thread_local! {
+    /// A message posted to this channel wakes its waiters in a later task. Unlike
+    /// `setTimeout(0)`, which browsers delay to 4 ms once calls nest five deep, a message
+    /// comes back as soon as the browser has painted and handled input.
+    static WAKER: Option<(MessageChannel, Closure<dyn FnMut()>)> = wake_channel();
+    static WAITING: RefCell<VecDeque<js_sys::Function>> = const { RefCell::new(VecDeque::new()) };
+}
+
+fn wake_channel() -> Option<(MessageChannel, Closure<dyn FnMut()>)> {
+    let channel = MessageChannel::new().ok()?;
+    let wake = Closure::<dyn FnMut()>::new(|| {
+        if let Some(resolve) = WAITING.with(|w| w.borrow_mut().pop_front()) {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    channel
+        .port1()
+        .set_onmessage(Some(wake.as_ref().unchecked_ref()));
+    Some((channel, wake))
+}
+
+/// Resolves in a later task, after the browser has had a chance to paint and handle input.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let posted = WAKER.with(|waker| match waker {
+            Some((channel, _)) => {
+                WAITING.with(|w| w.borrow_mut().push_back(resolve.clone()));
+                let posted = channel.port2().post_message(&JsValue::UNDEFINED).is_ok();
+                if !posted {
+                    WAITING.with(|w| w.borrow_mut().pop_back());
+                }
+                posted
+            }
+            None => false,
+        });
+        if !posted {
+            let _ = leptos::prelude::window().set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
