@@ -1,5 +1,5 @@
-//! Figures derived from the whole customer book: the list's search index and row facts,
-//! and the RFM scores. Each is kept until the book or the date changes, so going back to
+//! Figures derived from the whole customer book: the list's preparation (search index,
+//! row facts, ABC suggestions), and the RFM scores. Each is kept until the book or the date changes, so going back to
 //! the list or opening another customer does not redo work over 10,000 customers.
 
 use std::sync::Arc;
@@ -8,7 +8,10 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::book::CustomerBook;
-use super::domain::{rfm_scores, Prepared, PreparedBuilder, RfmScore};
+use super::domain::{
+    abc_in_list_order, rfm_scores, AbcSuggestion, AbcThresholds, Prepared, PreparedBuilder,
+    RfmScore,
+};
 use crate::state::Persisted;
 use crate::tasks::{next_task, STEP_MS};
 
@@ -21,16 +24,21 @@ pub fn today() -> NaiveDate {
 /// One derived value and the book version and date it was made for.
 type Slot<T> = StoredValue<Option<(u64, NaiveDate, Arc<T>)>>;
 
+/// What `slot` holds, if it was made for `made_for`.
+fn kept<T: Send + Sync + 'static>(slot: Slot<T>, made_for: (u64, NaiveDate)) -> Option<Arc<T>> {
+    slot.with_value(|kept| match kept {
+        Some((generation, day, value)) if (*generation, *day) == made_for => Some(value.clone()),
+        _ => None,
+    })
+}
+
+/// What `slot` holds if it was made for `made_for`, else `make()`, kept in `slot`.
 fn fetch<T: Send + Sync + 'static>(
     slot: Slot<T>,
     made_for: (u64, NaiveDate),
     make: impl FnOnce() -> T,
 ) -> Arc<T> {
-    let kept = slot.with_value(|kept| match kept {
-        Some((generation, day, value)) if (*generation, *day) == made_for => Some(value.clone()),
-        _ => None,
-    });
-    kept.unwrap_or_else(|| {
+    kept(slot, made_for).unwrap_or_else(|| {
         let value = Arc::new(make());
         slot.set_value(Some((made_for.0, made_for.1, value.clone())));
         value
@@ -41,6 +49,7 @@ fn fetch<T: Send + Sync + 'static>(
 #[derive(Clone, Copy)]
 pub struct BookDerived {
     prepared: Slot<Prepared>,
+    abc: Slot<Vec<AbcSuggestion>>,
     rfm: Slot<Vec<RfmScore>>,
 }
 
@@ -54,6 +63,7 @@ impl BookDerived {
     pub fn new() -> Self {
         BookDerived {
             prepared: StoredValue::new(None),
+            abc: StoredValue::new(None),
             rfm: StoredValue::new(None),
         }
     }
@@ -64,6 +74,21 @@ impl BookDerived {
             let today = today();
             fetch(self.prepared, (customers.generation(), today), || {
                 Prepared::new(&book.customers, today)
+            })
+        })
+    }
+
+    /// Every customer's ABC suggestion, in book order (tracks the book): the list's, when
+    /// it is prepared for this version of the book, so the customer page does not wait for
+    /// a whole preparation after an edit.
+    pub fn abc(&self, customers: Persisted<CustomerBook>) -> Arc<Vec<AbcSuggestion>> {
+        customers.with(|book| {
+            let made_for = (customers.generation(), today());
+            if let Some(prepared) = kept(self.prepared, made_for) {
+                return prepared.abc.clone();
+            }
+            fetch(self.abc, made_for, || {
+                abc_in_list_order(&book.customers, &AbcThresholds::default())
             })
         })
     }

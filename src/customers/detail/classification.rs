@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::messages::DetailMsg;
 use super::widgets::Working;
 use crate::components::text::{tr, use_lang};
-use crate::customers::domain::{abc_classes, effective_class, AbcThresholds, Customer, Field};
+use crate::customers::domain::{effective_class, Customer, Field};
 use crate::customers::labels::Labelled;
 use crate::i18n::{fill, Text};
 use crate::state::use_app_state;
@@ -21,10 +21,10 @@ pub fn Classification(
     let lang = use_lang();
     let suggestion = Memo::new(move |_| {
         let id = customer.with(|c| c.id);
+        let suggestions = state.derived.abc(state.customers);
         state.customers.with(|book| {
-            abc_classes(&book.customers, &AbcThresholds::default())
-                .into_iter()
-                .find(|s| s.customer_id == id)
+            let index = book.customers.iter().position(|c| c.id == id)?;
+            suggestions.get(index).copied()
         })
     });
     let effective = move || {

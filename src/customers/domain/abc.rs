@@ -121,6 +121,18 @@ pub fn abc_classes(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<Ab
         .collect()
 }
 
+/// [`abc_classes`] in list order: the suggestion for `customers[i]` is at `i`.
+pub fn abc_in_list_order(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<AbcSuggestion> {
+    let position: std::collections::HashMap<u64, usize> = customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    let mut suggestions = abc_classes(customers, thresholds);
+    suggestions.sort_by_key(|s| position.get(&s.customer_id).copied());
+    suggestions
+}
+
 /// The class to use: the manual override if there is one, else the suggestion.
 pub fn effective_class(customer: &Customer, suggestion: ValueClass) -> ValueClass {
     customer.value_class.unwrap_or(suggestion)

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use super::abc::{abc_classes, effective_class, AbcThresholds};
+use super::abc::{abc_in_list_order, effective_class, AbcSuggestion, AbcThresholds};
 use super::churn::{churn_risk, ChurnContext, ChurnLevel};
 use super::model::{Channel, Customer, LadderLevel, LifecycleStage, Motive, ValueClass};
 use super::search::SearchIndex;
@@ -130,7 +130,11 @@ pub fn row_facts(
         .iter()
         .map(|c| unclassed_facts(c, today))
         .collect();
-    classify(customers, &mut facts, thresholds);
+    classify(
+        customers,
+        &mut facts,
+        &abc_in_list_order(customers, thresholds),
+    );
     facts
 }
 
@@ -146,19 +150,12 @@ pub fn unclassed_facts(customer: &Customer, today: NaiveDate) -> RowFacts {
     }
 }
 
-/// Sets each customer's value class in `facts` (one per customer, in list order): the
-/// manual class if set, else the ABC suggestion over all `customers`.
-pub fn classify(customers: &[Customer], facts: &mut [RowFacts], thresholds: &AbcThresholds) {
+/// Sets each customer's value class in `facts`: the manual class if set, else the ABC
+/// suggestion. `facts` and `suggestions` are in list order, one per customer.
+pub fn classify(customers: &[Customer], facts: &mut [RowFacts], suggestions: &[AbcSuggestion]) {
     debug_assert_eq!(customers.len(), facts.len());
-    let position: std::collections::HashMap<u64, usize> = customers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i))
-        .collect();
-    for s in abc_classes(customers, thresholds) {
-        if let Some(&i) = position.get(&s.customer_id) {
-            facts[i].value_class = effective_class(&customers[i], s.class);
-        }
+    for ((customer, facts), suggestion) in customers.iter().zip(facts).zip(suggestions) {
+        facts.value_class = effective_class(customer, suggestion.class);
     }
 }
 
@@ -176,28 +173,30 @@ pub fn filter_customers(
         .map(|(i, _)| i)
         .filter(|&i| matches(&customers[i], &facts[i], filter))
         .collect();
-    // Text keys are lowercased once per row (not per comparison): sorting 10,000 rows
-    // by name stays well inside one frame.
-    let text_key = |i: usize| match filter.sort {
-        SortKey::Name => customers[i].name.to_lowercase(),
-        SortKey::Company => customers[i].company.to_lowercase(),
-        _ => String::new(),
+    let ordered = |order: Ordering| match filter.direction {
+        SortDirection::Asc => order,
+        SortDirection::Desc => order.reverse(),
     };
-    match filter.direction {
-        SortDirection::Asc => rows.sort_by_cached_key(|&i| text_key(i)),
-        SortDirection::Desc => rows.sort_by_cached_key(|&i| std::cmp::Reverse(text_key(i))),
+    // Every sort is stable: equal keys keep the relevance order of the search.
+    match filter.sort {
+        // Names compare as the search index holds them (lowercased, spaces collapsed),
+        // so sorting 10,000 rows by name allocates nothing.
+        SortKey::Name => rows.sort_by(|&a, &b| ordered(index.name_key(a).cmp(index.name_key(b)))),
+        // Lowercased once per row, not per comparison.
+        SortKey::Company => match filter.direction {
+            SortDirection::Asc => rows.sort_by_cached_key(|&i| customers[i].company.to_lowercase()),
+            SortDirection::Desc => {
+                rows.sort_by_cached_key(|&i| std::cmp::Reverse(customers[i].company.to_lowercase()))
+            }
+        },
+        key => rows.sort_by(|&a, &b| {
+            ordered(compare(
+                key,
+                (&customers[a], &facts[a]),
+                (&customers[b], &facts[b]),
+            ))
+        }),
     }
-    rows.sort_by(|&a, &b| {
-        let order = compare(
-            filter.sort,
-            (&customers[a], &facts[a]),
-            (&customers[b], &facts[b]),
-        );
-        match filter.direction {
-            SortDirection::Asc => order,
-            SortDirection::Desc => order.reverse(),
-        }
-    });
     rows
 }
 
@@ -223,7 +222,7 @@ fn compare(
     (b, fb): (&Customer, &RowFacts),
 ) -> Ordering {
     match key {
-        // Already ordered by the cached text key above.
+        // Text keys are compared by `filter_customers` itself.
         SortKey::Name | SortKey::Company => Ordering::Equal,
         SortKey::Stage => a.stage.cmp(&b.stage),
         SortKey::ValueClass => fa.value_class.cmp(&fb.value_class),
@@ -326,6 +325,9 @@ mod tests {
         list[2].interactions = vec![complaint(1, day(2024, 12, 25), None)];
         list[3].value_class = Some(ValueClass::Key);
         list[3].updated_at = at(2025, 1, 1);
+        list[0].company = "Ming".into();
+        list[1].company = "Kim".into();
+        list[2].company = "kim".into();
         let facts = row_facts(&list, &AbcThresholds::default(), today);
         let index = SearchIndex::new(&list);
         let f = |pairs_: &[(&str, &str)]| CustomerFilter::from_query_pairs(&pairs(pairs_));
@@ -338,6 +340,9 @@ mod tests {
                 &[1, 2, 3, 4],
             ),
             (f(&[("sort", "last_purchase")]), &[3, 4, 2, 1]),
+            // Equal companies (any case) keep list order, either way round.
+            (f(&[("sort", "company")]), &[4, 2, 3, 1]),
+            (f(&[("sort", "company"), ("dir", "desc")]), &[1, 2, 3, 4]),
             (f(&[("sort", "updated"), ("dir", "desc")]), &[4, 1, 2, 3]),
             (f(&[("value_class", "key")]), &[4, 1]),
             (f(&[("tag", "vip")]), &[1]),

@@ -26,8 +26,8 @@ pub mod validate;
 mod wire;
 
 pub use abc::{
-    abc_classes, effective_class, suggest_relationship_level, AbcSuggestion, AbcThresholds,
-    CustomerCount, Margin,
+    abc_classes, abc_in_list_order, effective_class, suggest_relationship_level, AbcSuggestion,
+    AbcThresholds, CustomerCount, Margin,
 };
 pub use churn::{churn_risk, ChurnContext, ChurnLevel, ChurnRisk, RiskReason};
 pub use clv::{customer_lifetime_value, Clv, ClvAssumptions, ClvError};

@@ -1,13 +1,15 @@
-//! What the customer list needs before it can filter: the search index and each
-//! customer's row facts. Built once per change of the customers, never per keystroke;
+//! What the customer list needs before it can filter: the search index, each
+//! customer's row facts and ABC suggestion, and the tags and owners to filter by. Built once per change of the customers, never per keystroke;
 //! [`PreparedBuilder`] builds it a slice at a time so a caller can spread 10,000
 //! customers over several short tasks.
 
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::abc::AbcThresholds;
+use super::abc::{abc_in_list_order, AbcSuggestion, AbcThresholds};
 use super::filter::{classify, unclassed_facts, RowFacts};
 use super::model::Customer;
 use super::search::SearchIndex;
@@ -15,11 +17,15 @@ use super::search::SearchIndex;
 /// Counts builds, so two preparations compare equal only when they are the same build.
 static REVISION: AtomicU64 = AtomicU64::new(0);
 
-/// The search index and row facts of one list of customers, in list order.
+/// The search index, row facts and ABC suggestions of one list of customers, in list
+/// order, and its distinct tags and owners, sorted.
 pub struct Prepared {
     revision: u64,
     pub index: SearchIndex,
     pub facts: Vec<RowFacts>,
+    pub abc: Arc<Vec<AbcSuggestion>>,
+    pub tags: Vec<String>,
+    pub owners: Vec<String>,
 }
 
 impl Prepared {
@@ -47,6 +53,8 @@ impl PartialEq for Prepared {
 pub struct PreparedBuilder {
     index: SearchIndex,
     facts: Vec<RowFacts>,
+    tags: BTreeSet<String>,
+    owners: BTreeSet<String>,
     today: NaiveDate,
 }
 
@@ -55,6 +63,8 @@ impl PreparedBuilder {
         PreparedBuilder {
             index: SearchIndex::new(&[]),
             facts: Vec::new(),
+            tags: BTreeSet::new(),
+            owners: BTreeSet::new(),
             today,
         }
     }
@@ -73,6 +83,10 @@ impl PreparedBuilder {
         for customer in next {
             self.index.push(customer);
             self.facts.push(unclassed_facts(customer, self.today));
+            for tag in &customer.tags {
+                remember(&mut self.tags, tag);
+            }
+            remember(&mut self.owners, &customer.owner);
         }
     }
 
@@ -84,17 +98,29 @@ impl PreparedBuilder {
             customers.len(),
             "every customer is added before the preparation is finished"
         );
-        classify(customers, &mut self.facts, &AbcThresholds::default());
+        let abc = abc_in_list_order(customers, &AbcThresholds::default());
+        classify(customers, &mut self.facts, &abc);
         Prepared {
             revision: REVISION.fetch_add(1, Ordering::Relaxed),
             index: self.index,
             facts: self.facts,
+            abc: Arc::new(abc),
+            tags: self.tags.into_iter().collect(),
+            owners: self.owners.into_iter().collect(),
         }
+    }
+}
+
+/// Adds a non-empty `value` to `set`, copying it only when it is new.
+fn remember(set: &mut BTreeSet<String>, value: &str) {
+    if !value.is_empty() && !set.contains(value) {
+        set.insert(value.to_owned());
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::abc::abc_classes;
     use super::super::demo::demo_customers;
     use super::super::filter::row_facts;
     use super::*;
@@ -113,6 +139,12 @@ mod tests {
             }
             let sliced = builder.finish(&customers);
             assert_eq!(sliced.facts, whole.facts, "step {step}");
+            assert_eq!(sliced.abc, whole.abc, "step {step}");
+            assert_eq!(
+                (&sliced.tags, &sliced.owners),
+                (&whole.tags, &whole.owners),
+                "step {step}"
+            );
             assert_eq!(sliced.index.len(), customers.len(), "step {step}");
             for query in ["", "wang", "北京", "138", "gmail"] {
                 assert_eq!(
@@ -127,6 +159,28 @@ mod tests {
             whole.facts,
             row_facts(&customers, &AbcThresholds::default(), today)
         );
+        // The suggestions are in list order, one per customer.
+        let by_rank = abc_classes(&customers, &AbcThresholds::default());
+        let ids: Vec<u64> = whole.abc.iter().map(|s| s.customer_id).collect();
+        let list_ids: Vec<u64> = customers.iter().map(|c| c.id).collect();
+        assert_eq!(ids, list_ids);
+        assert_eq!(whole.abc.len(), by_rank.len());
+        assert!(whole.abc.iter().all(|s| by_rank.contains(s)));
+    }
+
+    #[test]
+    fn distinct_tags_and_owners_sorted_without_blanks() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let mut customers = demo_customers(7, 3, today);
+        customers[0].tags = vec!["vip".into(), "北京".into()];
+        customers[1].tags = vec!["vip".into(), "".into()];
+        customers[2].tags = vec![];
+        customers[0].owner = "Li".into();
+        customers[1].owner = "".into();
+        customers[2].owner = "Li".into();
+        let prepared = Prepared::new(&customers, today);
+        assert_eq!(prepared.tags, vec!["vip", "北京"]);
+        assert_eq!(prepared.owners, vec!["Li"]);
     }
 
     #[test]

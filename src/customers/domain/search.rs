@@ -60,6 +60,12 @@ impl SearchIndex {
         });
     }
 
+    /// The `i`th customer's name as searched (lowercased, spaces collapsed): a sort key
+    /// that costs nothing to compare.
+    pub fn name_key(&self, i: usize) -> &str {
+        &self.entries[i].name
+    }
+
     /// How many customers the index holds.
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -1,7 +1,5 @@
 //! The filter bar: one labelled select per classification, each kept in the URL query.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use super::context::use_list;
@@ -12,7 +10,6 @@ use crate::customers::domain::{
 };
 use crate::customers::labels::Labelled;
 use crate::i18n::{Lang, Text};
-use crate::state::use_app_state;
 
 /// `(value, text)` options of a filter select, in the given language.
 type Options = Vec<(String, String)>;
@@ -32,27 +29,11 @@ fn labelled<T: Labelled + 'static>(
 #[component]
 pub fn Filters() -> impl IntoView {
     let list = use_list();
-    let state = use_app_state();
-    // Borrowed while collecting: only the distinct values are copied, not every
-    // customer's tags.
-    let distinct = move |pick: fn(&crate::customers::domain::Customer) -> &[String]| {
-        Memo::new(move |_| {
-            state.customers.with(|b| {
-                let set: BTreeSet<&str> = b
-                    .customers
-                    .iter()
-                    .flat_map(pick)
-                    .map(String::as_str)
-                    .filter(|t| !t.is_empty())
-                    .collect();
-                set.into_iter()
-                    .map(|t| (t.to_owned(), t.to_owned()))
-                    .collect::<Options>()
-            })
-        })
-    };
-    let tags = distinct(|c| &c.tags);
-    let owners = distinct(|c| std::slice::from_ref(&c.owner));
+    // Distinct values as prepared with the list (kept until the customers change).
+    let options =
+        |values: &[String]| -> Options { values.iter().map(|v| (v.clone(), v.clone())).collect() };
+    let tags = Memo::new(move |_| options(&list.prepared.get().tags));
+    let owners = Memo::new(move |_| options(&list.prepared.get().owners));
     let has_filter = move || {
         list.filter.with(|f| {
             f.to_query_pairs()
