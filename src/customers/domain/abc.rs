@@ -79,12 +79,30 @@ impl AbcSuggestion {
 /// `key_share`, so the customer who crosses the line is key too: a single customer holding
 /// 90% of spend is key, not potential. Customers with no spend are always general.
 pub fn abc_classes(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<AbcSuggestion> {
-    let mut ranked: Vec<(u64, i64)> = customers
+    ranked(customers, thresholds)
+        .into_iter()
+        .map(|(_, suggestion)| suggestion)
+        .collect()
+}
+
+/// [`abc_classes`] in list order: the suggestion for `customers[i]` is at `i`.
+pub fn abc_in_list_order(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<AbcSuggestion> {
+    let mut by_position: Vec<Option<AbcSuggestion>> = vec![None; customers.len()];
+    for (position, suggestion) in ranked(customers, thresholds) {
+        by_position[position] = Some(suggestion);
+    }
+    by_position.into_iter().flatten().collect()
+}
+
+/// `(position in customers, suggestion)` in rank order.
+fn ranked(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<(usize, AbcSuggestion)> {
+    let mut ranked: Vec<(usize, u64, i64)> = customers
         .iter()
-        .map(|c| (c.id, c.total_spend_cents().max(0)))
+        .enumerate()
+        .map(|(i, c)| (i, c.id, c.total_spend_cents().max(0)))
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let total: i64 = ranked.iter().map(|(_, spend)| spend).sum();
+    ranked.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+    let total: i64 = ranked.iter().map(|(_, _, spend)| spend).sum();
     let share = |cents: i64| {
         if total > 0 {
             cents as f64 / total as f64
@@ -96,7 +114,7 @@ pub fn abc_classes(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<Ab
     ranked
         .into_iter()
         .zip(1..)
-        .map(|((customer_id, spend_cents), rank)| {
+        .map(|((position, customer_id, spend_cents), rank)| {
             let share_before = share(running);
             running += spend_cents;
             let class = if spend_cents <= 0 {
@@ -108,7 +126,7 @@ pub fn abc_classes(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<Ab
             } else {
                 ValueClass::General
             };
-            AbcSuggestion {
+            let suggestion = AbcSuggestion {
                 customer_id,
                 class,
                 rank,
@@ -116,21 +134,10 @@ pub fn abc_classes(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<Ab
                 share_before,
                 cumulative_share: share(running),
                 thresholds: *thresholds,
-            }
+            };
+            (position, suggestion)
         })
         .collect()
-}
-
-/// [`abc_classes`] in list order: the suggestion for `customers[i]` is at `i`.
-pub fn abc_in_list_order(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<AbcSuggestion> {
-    let position: std::collections::HashMap<u64, usize> = customers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i))
-        .collect();
-    let mut suggestions = abc_classes(customers, thresholds);
-    suggestions.sort_by_key(|s| position.get(&s.customer_id).copied());
-    suggestions
 }
 
 /// The class to use: the manual override if there is one, else the suggestion.
