@@ -218,6 +218,13 @@ impl Persisted<CustomerBook> {
     }
 }
 
+/// A named point in the page's performance timeline (the benchmark reports them).
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 fn notice_for(problem: Problem) -> Notice {
     match problem {
         Problem::Quarantined { key, raw, .. } | Problem::QuarantineFailed { key, raw, .. } => {
@@ -292,17 +299,24 @@ impl AppState {
         self.customers
             .read_in_steps(|read, all| loading.set(Some(Loading::Reading { read, all })))
             .await;
+        mark("crm:read");
         self.derived
             .prepare_in_steps(self.customers, |done, all| {
                 loading.set(Some(Loading::Preparing { done, all }))
             })
             .await;
+        // The first render of a page gets a task of its own.
+        next_task().await;
         self.customers.loaded();
+        mark("crm:prepared");
         loading.set(None);
         let held = self.held_changes.try_update_value(std::mem::take);
         for (key, value) in held.unwrap_or_default() {
             self.apply_other_tab_change(key, value);
         }
+        // RFM quintiles over all customers, ready before the first customer is opened.
+        next_task().await;
+        self.derived.rfm(self.customers);
     }
 
     fn follow_other_tabs(self) {

@@ -103,8 +103,9 @@ impl BookDerived {
         })
     }
 
-    /// Prepares the customers shown now a slice per task, telling `progress` (customers
-    /// done, in all) between slices; [`prepared`](Self::prepared) then finds it ready.
+    /// Prepares the customers shown now a slice per task, starting in a new task and
+    /// telling `progress` (customers done, in all) between slices;
+    /// [`prepared`](Self::prepared) then finds it ready.
     pub async fn prepare_in_steps(
         &self,
         customers: Persisted<CustomerBook>,
@@ -115,20 +116,22 @@ impl BookDerived {
         let made_for = (customers.generation(), today());
         let all = customers.with_untracked(|book| book.customers.len());
         let mut builder = PreparedBuilder::new(made_for.1);
-        while builder.len() < all {
+        loop {
+            // Yields first: the caller has just finished a step of its own.
+            progress(builder.len(), all);
+            next_task().await;
+            if customers.generation() != made_for.0 {
+                // The book changed meanwhile: what was built is for an old version, and
+                // the list prepares the new one when it is first shown.
+                return;
+            }
             let started = js_sys::Date::now();
             while builder.len() < all && js_sys::Date::now() - started < STEP_MS {
                 let end = (builder.len() + SLICE).min(all);
                 customers.with_untracked(|book| builder.add(&book.customers[builder.len()..end]));
             }
-            if builder.len() < all {
-                progress(builder.len(), all);
-                next_task().await;
-                if customers.generation() != made_for.0 {
-                    // The book changed meanwhile: what was built is for an old version,
-                    // and the list prepares the new one when it is first shown.
-                    return;
-                }
+            if builder.len() == all {
+                break;
             }
         }
         let prepared = customers.with_untracked(|book| builder.finish(&book.customers));

@@ -17,6 +17,7 @@ use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{validate, Customer};
 use crate::customers::labels::problem_text;
 use crate::state::use_app_state;
+use crate::tasks::next_task;
 
 /// The form; `original` is the stored record being edited, `None` for a new customer.
 #[component]
@@ -67,7 +68,12 @@ pub fn CustomerForm(
             },
         );
         saved.set(true);
-        navigate(&app_path(&format!("/customers/{id}")), Default::default());
+        // The customer page is built in a task of its own, after the save.
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            navigate(&app_path(&format!("/customers/{id}")), Default::default());
+        });
     };
     let summary = move || {
         let lang = lang.get();
