@@ -295,6 +295,7 @@ impl AppState {
     /// Reads the customers and prepares the list in short tasks, then shows the pages and
     /// applies what other tabs wrote meanwhile.
     async fn load_customers(self) {
+        mark("crm:reading");
         let loading = self.loading;
         self.customers
             .read_in_steps(|read, all| loading.set(Some(Loading::Reading { read, all })))

@@ -121,21 +121,29 @@ async function measureOnce(env, count) {
     return row ? row.startTime : performance.now();
   });
   // When the customers were read and the list prepared (marks set by the app).
-  const [read, prepared] = await page.evaluate(() => ['crm:read', 'crm:prepared']
+  const [reading, read, prepared] = await page.evaluate(() => ['crm:reading', 'crm:read', 'crm:prepared']
     .map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
 
   const phase = (name) => page.evaluate((n) => performance.mark(`phase:${n}`), name);
 
-  // One keystroke of search: input event until the next frame has been painted.
+  // One keystroke of search, two ways: its work (input event until a task queued right
+  // after it runs: the handler, effects and microtasks are done) and until the next
+  // animation frame, the one that shows the result. Frames come every 16.7 ms, so the
+  // second also waits for the frame's turn.
   await phase('keystroke');
   await page.focus('[data-testid=customer-search]');
-  const keystroke = await profiled(page, 'keystroke', () => page.evaluate(async () => {
+  const [keystrokeWork, keystroke] = await profiled(page, 'keystroke', () => page.evaluate(async () => {
     const input = document.querySelector('[data-testid=customer-search]');
     const t0 = performance.now();
     input.value = '王';
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    return performance.now() - t0;
+    const frame = new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0)));
+    const work = await new Promise((r) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => r(performance.now() - t0);
+      channel.port2.postMessage(0);
+    });
+    return [work, await frame];
   }));
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=customer-row]').length > 0);
 
@@ -164,7 +172,7 @@ async function measureOnce(env, count) {
     return [worst.duration, worst.duration ? phaseOf(worst.start) : '-', byStep];
   });
   await context.close();
-  return { startup, read, prepared, keystroke, open, save, longest, longestIn, byStep };
+  return { startup, reading, read, prepared, keystrokeWork, keystroke, open, save, longest, longestIn, byStep };
 }
 
 /** How many customers localStorage holds: shards are stored in order until the browser
@@ -207,11 +215,12 @@ try {
   console.log('| task | median ms | worst ms | target |');
   console.log('| --- | ---: | ---: | --- |');
   console.log(row('start-up until the list is usable', 'startup', '< 300 ms'));
-  console.log(row('one search keystroke (input to painted frame)', 'keystroke', '< 16 ms'));
+  console.log(row('one search keystroke: its work', 'keystrokeWork', '< 16 ms'));
+  console.log(row('one search keystroke: input to the next frame', 'keystroke', '< 16 ms'));
   console.log(row('open a customer from the list', 'open', '< 50 ms'));
   console.log(row('save an edit', 'save', '< 50 ms'));
   console.log(row('longest main-thread task seen', 'longest', '< 50 ms'));
-  console.log(`\nstart-up (medians): customers read at ${median(col('read')).toFixed(0)} ms, list prepared at ${median(col('prepared')).toFixed(0)} ms, first row at ${median(col('startup')).toFixed(0)} ms after navigation`);
+  console.log(`\nstart-up (medians): wasm running and reading from ${median(col('reading')).toFixed(0)} ms, customers read at ${median(col('read')).toFixed(0)} ms, list prepared at ${median(col('prepared')).toFixed(0)} ms, first row at ${median(col('startup')).toFixed(0)} ms after navigation`);
   console.log(`the longest task ran during: ${col('longestIn').join(', ')} (one per run)`);
   const steps = ['start-up', 'keystroke', 'open', 'save'];
   const perStep = steps.map((step) => `${step} ${median(runs.map((r) => r.byStep[step] ?? 0)).toFixed(0)} ms`);
