@@ -131,6 +131,37 @@ test('browser Back with unsaved changes asks first; declining keeps the form and
   await context.close();
 });
 
+test('leaving the customer page with a half-typed timeline entry asks first', async () => {
+  const context = await seeded('en-US', [customer(1, 'Ann Lee')]);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/1');
+  const asked = [];
+  page.on('dialog', (d) => { asked.push(d.message()); asked.length === 1 ? d.dismiss() : d.accept(); });
+
+  // A clean form lets the user leave without asking; choosing a kind alone is not input.
+  await page.click('[data-testid=add-interaction] > summary');
+  await page.selectOption('[data-testid=interaction-kind]', 'call');
+  await page.click('[data-testid=nav-customers]');
+  await page.waitForSelector('[data-testid=customer-table]');
+  assert.equal(asked.length, 0, 'not asked');
+
+  await page.goBack();
+  await page.waitForSelector('[data-testid=page-customer]');
+  await page.click('[data-testid=add-interaction] > summary');
+  await page.fill('[data-testid=interaction-note]', 'Called about the renewal');
+  await page.click('[data-testid=nav-customers]');
+  assert.match(asked[0] ?? '', /unsaved changes/, 'asked before leaving');
+  assert.equal(new URL(page.url()).pathname, '/customers/1', 'declining stays');
+  assert.equal(await page.inputValue('[data-testid=interaction-note]'), 'Called about the renewal');
+
+  await page.click('[data-testid=nav-customers]');
+  await page.waitForSelector('[data-testid=customer-table]');
+  assert.equal(asked.length, 2, 'asked again, and accepting leaves');
+  assert.deepEqual((await storedBook(page)).data.customers[0].interactions, [], 'nothing saved');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('purchases and a resolved complaint update the figures and their working', async () => {
   const context = await seeded('en-US', [customer(1, 'Ann Lee')]);
   const page = await context.newPage();

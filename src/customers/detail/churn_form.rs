@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::input::parse_date;
+use super::leave_guard::guard_form;
 use super::messages::DetailMsg;
 use super::widgets::{today, FieldErrors};
 use crate::components::text::{tr, use_lang};
@@ -59,6 +60,12 @@ pub fn ChurnForm(
     let notes = RwSignal::new(String::new());
     let date = RwSignal::new(today().to_string());
     let errors = RwSignal::new(Vec::<Result<DetailMsg, crate::customers::domain::Problem>>::new());
+    guard_form(Signal::derive(move || {
+        !reasons.with(Vec::is_empty)
+            || !tried.with(Vec::is_empty)
+            || !other.with(|t| t.trim().is_empty())
+            || !notes.with(|t| t.trim().is_empty())
+    }));
     let messages = Signal::derive(move || {
         let lang = lang.get();
         errors

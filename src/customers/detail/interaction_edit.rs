@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::interaction_fields::Draft;
 use super::interaction_form::{check, FormError, InteractionForm};
+use super::leave_guard::guard_form;
 use super::messages::DetailMsg;
 use super::widgets::today;
 use crate::components::text::tr;
@@ -25,6 +26,8 @@ pub fn EditInteraction(
     let id = original.id;
     let draft = RwSignal::new(Draft::from_interaction(&original, today()));
     let errors = RwSignal::new(Vec::<FormError>::new());
+    let unchanged = draft.get_untracked();
+    guard_form(Signal::derive(move || draft.with(|d| *d != unchanged)));
     let save = move |()| {
         let result =
             customer.with_untracked(|c| draft.with_untracked(|d| check(c, d, id, today())));

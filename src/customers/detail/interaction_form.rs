@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::input::{next_interaction_id, parse_amount_cents, parse_date};
 use super::interaction_fields::{ComplaintFields, Draft, PurchaseFields, RecoveryFields};
+use super::leave_guard::guard_form;
 use super::messages::DetailMsg;
 use super::widgets::{today, FieldErrors};
 use crate::components::text::{tr, use_lang};
@@ -206,6 +207,14 @@ pub fn AddInteraction(
     let draft = RwSignal::new(Draft::new(today()));
     let errors = RwSignal::new(Vec::<FormError>::new());
     let added = RwSignal::new(false);
+    // Choosing a kind alone is not input worth asking about.
+    guard_form(Signal::derive(move || {
+        draft.with(|d| {
+            let mut fresh = Draft::new(today());
+            fresh.kind = d.kind.clone();
+            *d != fresh
+        })
+    }));
     let add = move |()| {
         let id = customer.with_untracked(next_interaction_id);
         let result =

@@ -61,6 +61,46 @@ pub fn use_leave_guard(dirty: Signal<bool>) {
     });
 }
 
+/// The forms of one page (the customer page's add-entry, edit-entry and churn forms),
+/// guarded together: leaving asks once if any of them holds unsaved input.
+#[derive(Clone, Copy)]
+pub struct PageForms {
+    dirty: RwSignal<Vec<(u64, Signal<bool>)>>,
+    next_id: StoredValue<u64>,
+}
+
+impl PageForms {
+    /// Guards the calling page while any form registered with [`guard_form`] is dirty.
+    pub fn provide() {
+        let forms = PageForms {
+            dirty: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+        };
+        use_leave_guard(Signal::derive(move || {
+            forms
+                .dirty
+                .with(|all| all.iter().any(|(_, dirty)| dirty.get()))
+        }));
+        provide_context(forms);
+    }
+}
+
+/// Counts the calling form among its page's forms (see [`PageForms`]) while it is on
+/// screen; `dirty` says whether it holds input that is not saved.
+pub fn guard_form(dirty: Signal<bool>) {
+    let Some(forms) = use_context::<PageForms>() else {
+        return;
+    };
+    let id = forms.next_id.get_value();
+    forms.next_id.set_value(id + 1);
+    forms.dirty.update(|all| all.push((id, dirty)));
+    on_cleanup(move || {
+        forms
+            .dirty
+            .try_update(|all| all.retain(|(form, _)| *form != id));
+    });
+}
+
 /// Adds the app's `popstate` listener that guards Back and Forward; call it in the root
 /// component before the router is created, so this listener runs first.
 ///

@@ -9,6 +9,7 @@ use super::churn::ChurnSection;
 use super::classification::Classification;
 use super::figures::Figures;
 use super::identity::Identity;
+use super::leave_guard::PageForms;
 use super::messages::DetailMsg;
 use super::relationship::Relationship;
 use super::timeline::Timeline;
@@ -34,6 +35,7 @@ pub fn CustomerPage() -> impl IntoView {
     });
     let customer = customer_signal(id);
     let id_value = Signal::derive(move || id.get().unwrap_or_default());
+    PageForms::provide();
     view! {
         <section class="page customer-page" data-testid="page-customer">
             <Show when=move || exists.get() fallback=|| view! { <NotFound /> }>
