@@ -262,6 +262,9 @@ test('edit an interaction: the figures follow, a complaint is resolved, a wrong 
   assert.equal(await text(page, 'purchase-amount'), 'CNY 150.00');
   assert.equal(await text(page, 'figure-total-spend'), '150.00', 'the figures follow');
   assert.equal(await text(page, 'figure-purchase-count'), '1', 'replaced, not added');
+  // Focus is back on the entry's Edit button.
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid=timeline-purchase]')
+    && document.activeElement.dataset.testid === 'edit-interaction');
 
   // Cancel closes the form and keeps the entry as it was.
   await page.click('[data-testid=timeline-purchase] [data-testid=edit-interaction]');
@@ -269,6 +272,8 @@ test('edit an interaction: the figures follow, a complaint is resolved, a wrong 
   await page.click('[data-testid=interaction-cancel]');
   await page.waitForSelector(form, { state: 'detached' });
   assert.equal(await text(page, 'figure-total-spend'), '150.00');
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid=timeline-purchase]')
+    && document.activeElement.dataset.testid === 'edit-interaction');
 
   // A complaint resolved by editing it; its service recovery stays linked.
   await page.click('[data-testid=timeline-complaint] [data-testid=edit-interaction]');

@@ -8,6 +8,11 @@ use crate::components::text::tr;
 use crate::customers::domain::Customer;
 use crate::state::use_app_state;
 
+/// The id of an entry's Edit button, where focus returns when its form closes.
+pub fn edit_button_id(interaction_id: u64) -> String {
+    format!("edit-entry-{interaction_id}")
+}
+
 /// Edit and Delete for one entry; hidden while any entry is being corrected, so only one
 /// form is open and nothing it links to is deleted under it.
 #[component]
@@ -40,7 +45,7 @@ pub fn EntryActions(
                 <Show
                     when=move || asking.get()
                     fallback=move || view! {
-                        <button type="button" class="link-button" data-testid="edit-interaction" on:click=edit>
+                        <button type="button" class="link-button" id=edit_button_id(interaction_id) data-testid="edit-interaction" on:click=edit>
                             {tr(DetailMsg::EditInteraction)}
                         </button>
                         <button type="button" class="link-button destructive" data-testid="delete-interaction" on:click=move |_| asking.set(true)>

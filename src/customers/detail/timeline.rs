@@ -3,11 +3,12 @@
 //! entry at a time, in place) or delete it.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::complaint::ResolveComplaint;
-use super::entry_actions::EntryActions;
+use super::entry_actions::{edit_button_id, EntryActions};
 use super::interaction_edit::EditInteraction;
 use super::interaction_form::AddInteraction;
 use super::messages::DetailMsg;
@@ -111,10 +112,24 @@ fn Entry(
                 <span class="kind-badge">{move || interaction_kind_label(key, lang.get())}</span>
             </div>
             <Show when=move || editing.get() == Some(id) fallback=move || view! { <Details customer entry=entry.clone() editing /> }>
-                <EditInteraction customer original=original.clone() on_close=Callback::new(move |()| editing.set(None)) />
+                <EditInteraction customer original=original.clone() on_close=Callback::new(move |()| close_form(editing, id)) />
             </Show>
         </li>
     }
+}
+
+/// Closes entry `id`'s form and puts focus back on its Edit button, once it is shown
+/// again, so a keyboard user carries on from where they were.
+fn close_form(editing: RwSignal<Option<u64>>, id: u64) {
+    editing.set(None);
+    request_animation_frame(move || {
+        let button = document()
+            .get_element_by_id(&edit_button_id(id))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    });
 }
 
 /// What one interaction records, with its actions.
