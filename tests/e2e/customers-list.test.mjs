@@ -38,6 +38,11 @@ test('demo data fills the list, 25 rows a page (or 50, 100), and search narrows 
   assert.equal(await page.locator('[data-testid=customer-row]').count(), 50);
   assert.equal(new URL(page.url()).searchParams.get('per'), '50');
   await screenshot(page, 'customers-list-en');
+  // Every cell of a row lines up (no other stylesheet turns the checkbox cells into boxes).
+  const tops = await page.locator('[data-testid=customer-row]').first().evaluate((row) =>
+    [...row.cells].map((cell) => [getComputedStyle(cell).display, cell.getBoundingClientRect().top]));
+  assert.deepEqual(new Set(tops.map(([display]) => display)), new Set(['table-cell']));
+  assert.equal(new Set(tops.map(([, top]) => top)).size, 1, 'the cells of a row share one top');
   await page.click('[data-testid=page-next]');
   assert.equal(await page.locator(COUNT).innerText(), 'Showing 51–100 of 200');
   assert.equal(new URL(page.url()).searchParams.get('page'), '2');
