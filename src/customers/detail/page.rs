@@ -17,6 +17,7 @@ use super::widgets::customer_signal;
 use crate::app::app_path;
 use crate::components::text::tr;
 use crate::state::use_app_state;
+use crate::tasks::next_task;
 
 /// The `:id` of the current route, when it is a number.
 pub fn use_customer_id() -> Signal<Option<u64>> {
@@ -36,6 +37,13 @@ pub fn CustomerPage() -> impl IntoView {
     let customer = customer_signal(id);
     let id_value = Signal::derive(move || id.get().unwrap_or_default());
     PageForms::provide();
+    // The activity column (figures, timeline) is built in the next task: opening a
+    // customer is then two shorter tasks, and the profile shows a frame sooner.
+    let activity_ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        let _ = activity_ready.try_set(true);
+    });
     view! {
         <section class="page customer-page" data-testid="page-customer">
             <Show when=move || exists.get() fallback=|| view! { <NotFound /> }>
@@ -53,8 +61,10 @@ pub fn CustomerPage() -> impl IntoView {
                         <ChurnSection customer />
                     </div>
                     <div class="customer-activity">
-                        <Figures customer />
-                        <Timeline customer />
+                        <Show when=move || activity_ready.get()>
+                            <Figures customer />
+                            <Timeline customer />
+                        </Show>
                     </div>
                 </div>
             </Show>
