@@ -12,7 +12,7 @@ use crate::settings::backup::AppData;
 use crate::settings::model::Settings;
 use crate::storage::browser::BrowserStore;
 use crate::storage::{Loaded, Persist, Problem, Repository, SaveError};
-use crate::tasks::{next_task, STEP_MS};
+use crate::tasks::{after_ms, next_task, STEP_MS};
 
 thread_local! {
     static REPO: Repository<BrowserStore> = Repository::new(BrowserStore);
@@ -189,6 +189,10 @@ impl<D: Persist> Persisted<D> {
     }
 }
 
+/// How long background work waits after a change (ms): saving an edit shows the customer
+/// page in two tasks, which a background step started at once would hold up.
+const BACKGROUND_DELAY_MS: i32 = 200;
+
 impl Persisted<CustomerBook> {
     /// Reads the customer book a few shards per task, telling `progress` (shards read, in
     /// all) as it goes, so 10,000 customers do not freeze the page at start-up. Returns
@@ -287,14 +291,39 @@ impl AppState {
             held_changes: StoredValue::new(Vec::new()),
         };
         state.follow_other_tabs();
+        state.refresh_derived_after_changes();
         provide_context(state);
         leptos::task::spawn_local(state.load_customers());
         state
     }
 
+    /// After each change of the customers (an edit, an import, another tab's write), the
+    /// figures over all of them are rebuilt in short background tasks, so the list and
+    /// the customer page find them ready instead of rebuilding them in one long task.
+    fn refresh_derived_after_changes(self) {
+        Effect::new(move |_| {
+            self.customers.with(|_| ());
+            if self.loading.get_untracked().is_some() {
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                // Not before the page that made the change has been built and shown.
+                after_ms(BACKGROUND_DELAY_MS).await;
+                self.derived
+                    .prepare_in_steps(self.customers, |_, _| {})
+                    .await;
+                next_task().await;
+                self.derived.rfm(self.customers);
+            });
+        });
+    }
+
     /// Reads the customers and prepares the list in short tasks, then shows the pages and
     /// applies what other tabs wrote meanwhile.
     async fn load_customers(self) {
+        // The app's own start (instantiating, mounting the shell) is a task already: the
+        // first step of reading gets a task of its own.
+        next_task().await;
         mark("crm:reading");
         let loading = self.loading;
         self.customers

@@ -114,15 +114,19 @@ impl BookDerived {
         /// Customers added between two looks at the clock.
         const SLICE: usize = 100;
         let made_for = (customers.generation(), today());
+        if kept(self.prepared, made_for).is_some() {
+            return;
+        }
         let all = customers.with_untracked(|book| book.customers.len());
         let mut builder = PreparedBuilder::new(made_for.1);
         loop {
             // Yields first: the caller has just finished a step of its own.
             progress(builder.len(), all);
             next_task().await;
-            if customers.generation() != made_for.0 {
-                // The book changed meanwhile: what was built is for an old version, and
-                // the list prepares the new one when it is first shown.
+            if customers.generation() != made_for.0 || kept(self.prepared, made_for).is_some() {
+                // The book changed meanwhile (what was built is for an old version; the
+                // list prepares the new one when it is first shown), or the list has
+                // prepared this version itself.
                 return;
             }
             let started = js_sys::Date::now();

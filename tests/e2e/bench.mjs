@@ -161,6 +161,12 @@ async function measureOnce(env, count) {
   const save = await profiled(page, 'save', () =>
     timeUntil(page, () => page.click('[data-testid=save-customer]'), '[data-testid=customer-figures]'));
 
+  // Back to the list half a second after the save (the time to read the saved page).
+  await page.waitForTimeout(500);
+  await phase('back');
+  const back = await profiled(page, 'back', () =>
+    timeUntil(page, () => page.click('[data-testid=nav-customers]'), '[data-testid=customer-row]'));
+
   // The longest task, the step it ran in, and the longest task of each step.
   const [longest, longestIn, byStep] = await page.evaluate(() => {
     const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('phase:'));
@@ -174,7 +180,7 @@ async function measureOnce(env, count) {
     return [worst.duration, worst.duration ? phaseOf(worst.start) : '-', byStep];
   });
   await context.close();
-  return { startup, reading, read, prepared, keystrokeWork, keystroke, open, save, longest, longestIn, byStep };
+  return { startup, reading, read, prepared, keystrokeWork, keystroke, open, save, back, longest, longestIn, byStep };
 }
 
 /** How many customers localStorage holds: shards are stored in order until the browser
@@ -221,10 +227,11 @@ try {
   console.log(row('one search keystroke: input to the next frame', 'keystroke', '< 16 ms'));
   console.log(row('open a customer from the list', 'open', '< 50 ms'));
   console.log(row('save an edit', 'save', '< 50 ms'));
+  console.log(row('back to the list after the edit', 'back', '< 50 ms'));
   console.log(row('longest main-thread task seen', 'longest', '< 50 ms'));
   console.log(`\nstart-up (medians): wasm running and reading from ${median(col('reading')).toFixed(0)} ms, customers read at ${median(col('read')).toFixed(0)} ms, list prepared at ${median(col('prepared')).toFixed(0)} ms, first row at ${median(col('startup')).toFixed(0)} ms after navigation`);
   console.log(`the longest task ran during: ${col('longestIn').join(', ')} (one per run)`);
-  const steps = ['start-up', 'keystroke', 'open', 'save'];
+  const steps = ['start-up', 'keystroke', 'open', 'save', 'back'];
   const perStep = steps.map((step) => `${step} ${median(runs.map((r) => r.byStep[step] ?? 0)).toFixed(0)} ms`);
   console.log(`longest task of each step (median; 0: none over 50 ms): ${perStep.join(', ')}`);
   const limit = quota.all ? `all ${quota.customers} generated fit` : `at most ${quota.customers} fit`;
