@@ -38,7 +38,7 @@ pub fn Nav(
                     .map(|(href, label, id)| {
                         view! {
                             <li>
-                                <A href=app_path(href) exact=true attr:data-testid=format!("nav-{id}") on:click=move |_| open.set(false)>
+                                <A href=app_path(href) exact=href == "/" attr:data-testid=format!("nav-{id}") on:click=move |_| open.set(false)>
                                     {tr(label)}
                                 </A>
                             </li>

@@ -135,6 +135,9 @@ test('leaving the customer page with a half-typed timeline entry asks first', as
   const context = await seeded('en-US', [customer(1, 'Ann Lee')]);
   const page = await context.newPage();
   await open(page, env.origin + '/customers/1');
+  // The navigation shows which section a customer's page belongs to.
+  assert.equal(await page.locator('[data-testid=nav-customers]').getAttribute('aria-current'), 'page');
+  assert.equal(await page.locator('[data-testid=nav-dashboard]').getAttribute('aria-current'), null);
   const asked = [];
   page.on('dialog', (d) => { asked.push(d.message()); asked.length === 1 ? d.dismiss() : d.accept(); });
 
