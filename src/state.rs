@@ -306,9 +306,14 @@ impl AppState {
             if self.loading.get_untracked().is_some() {
                 return;
             }
+            let generation = self.customers.generation();
             leptos::task::spawn_local(async move {
                 // Not before the page that made the change has been built and shown.
                 after_ms(BACKGROUND_DELAY_MS).await;
+                if self.customers.generation() != generation {
+                    // A later change is waiting its own turn: one rebuild, not one each.
+                    return;
+                }
                 self.derived
                     .prepare_in_steps(self.customers, |_, _| {})
                     .await;

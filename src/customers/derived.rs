@@ -1,6 +1,7 @@
 //! Figures derived from the whole customer book: the list's preparation (search index,
-//! row facts, ABC suggestions), and the RFM scores. Each is kept until the book or the date changes, so going back to
-//! the list or opening another customer does not redo work over 10,000 customers.
+//! row facts, ABC suggestions), and the RFM scores. Each is kept until the book or the
+//! date changes, so going back to the list or opening another customer does not redo
+//! work over 10,000 customers.
 
 use std::sync::Arc;
 

@@ -34,10 +34,7 @@ pub use clv::{customer_lifetime_value, Clv, ClvAssumptions, ClvError};
 pub use csv::{parse_csv, write_csv, CsvError, CsvErrorKind};
 pub use dedupe::{find_duplicates, DuplicatePair, DuplicateReason};
 pub use demo::{demo_customers, DEFAULT_DEMO_COUNT};
-pub use filter::{
-    classify, filter_customers, row_facts, unclassed_facts, CustomerFilter, RowFacts,
-    SortDirection, SortKey,
-};
+pub use filter::{filter_customers, row_facts, CustomerFilter, RowFacts, SortDirection, SortKey};
 pub use import_export::{
     export_customers_csv, export_customers_json, import_customers, import_customers_json,
     suggest_mapping, ColumnMapping, ImportPreview, JsonError, RowError,

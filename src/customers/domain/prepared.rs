@@ -1,7 +1,7 @@
 //! What the customer list needs before it can filter: the search index, each
-//! customer's row facts and ABC suggestion, and the tags and owners to filter by. Built once per change of the customers, never per keystroke;
-//! [`PreparedBuilder`] builds it a slice at a time so a caller can spread 10,000
-//! customers over several short tasks.
+//! customer's row facts and ABC suggestion, and the tags and owners to filter by. Built
+//! once per change of the customers, never per keystroke; [`PreparedBuilder`] builds it a
+//! slice at a time so a caller can spread 10,000 customers over several short tasks.
 
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -108,6 +108,9 @@ mod tests {
     use super::*;
     use crate::customers::domain::LifecycleStage;
 
+    /// Query pairs as written in a table of cases.
+    type Pairs<'a> = &'a [(&'a str, &'a str)];
+
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -116,7 +119,6 @@ mod tests {
 
     #[test]
     fn page_is_read_from_the_query_and_written_only_past_the_first() {
-        type Pairs<'a> = &'a [(&'a str, &'a str)];
         // (query, page read, pairs written back)
         let cases: &[(Pairs, usize, Pairs)] = &[
             (&[], 1, &[]),
@@ -141,7 +143,6 @@ mod tests {
     #[test]
     fn rows_per_page_is_one_of_the_choices_and_written_only_when_not_the_default() {
         // (query value, rows per page read, pairs written back)
-        type Pairs<'a> = &'a [(&'a str, &'a str)];
         let cases: &[(Pairs, usize, Pairs)] = &[
             (&[], 25, &[]),
             (&[("per", "50")], 50, &[("per", "50")]),
