@@ -3,7 +3,7 @@
 //! object of key → value. Ignored by the test suite; `.ci/bench` runs it:
 //! `cargo test --test bench_fixture -- --ignored`.
 //!
-//! It writes 40,000 customers so the benchmark can also find how many fit in the quota;
+//! It writes 70,000 customers so the benchmark can also find how many fit in the quota;
 //! the timings use the first `CRM_BENCH_CUSTOMERS` (10,000) of them.
 
 use std::collections::BTreeMap;
@@ -12,7 +12,7 @@ use crm::customers::book::CustomerBook;
 use crm::customers::domain::demo_customers;
 use crm::storage::{KeyValueStore, MemoryStore, Persist, Repository, ShardMemory};
 
-const GENERATED: usize = 40_000;
+const GENERATED: usize = 70_000;
 
 #[test]
 #[ignore = "writes the benchmark fixture; run by .ci/bench"]

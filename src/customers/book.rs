@@ -206,6 +206,121 @@ mod tests {
         assert_eq!(book.take_id(), 41);
     }
 
+    /// The binary form of stored shards has no field or variant names, so these pin it:
+    /// if one fails, the record's layout changed. Raise `SCHEMA` and give the book a
+    /// reader of the old layout (see `crate::storage::sharded`) before updating them.
+    mod binary_layout {
+        use super::*;
+        use crate::customers::domain::*;
+
+        fn every_field_set() -> Customer {
+            let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
+            let mut c = Customer::new(7, "王芳", now());
+            c.kind = CustomerKind::Business;
+            c.company = "Acme".into();
+            c.tags = vec!["vip".into()];
+            c.value_class = Some(ValueClass::Key);
+            c.motive = Some(Motive::Ethical);
+            c.internal = true;
+            c.relationship_level = Some(RelationshipLevel::Partnership);
+            c.channel = Channel::Referral;
+            c.referred_by = Some(3);
+            let kinds = [
+                InteractionKind::Note,
+                InteractionKind::Purchase {
+                    amount_cents: -150,
+                    currency: "CNY".into(),
+                    items: "tea".into(),
+                },
+                InteractionKind::Complaint {
+                    category: ComplaintCategory::Billing,
+                    severity: Severity::High,
+                    status: ComplaintStatus::Resolved,
+                    opened: day(1),
+                    resolved: Some(day(2)),
+                },
+                InteractionKind::ServiceRecovery {
+                    complaint_id: Some(2),
+                    action: "refund".into(),
+                },
+            ];
+            for (id, kind) in kinds.into_iter().enumerate() {
+                c.interactions.push(Interaction {
+                    id: id as u64,
+                    date: day(3),
+                    kind,
+                    note: "n".into(),
+                });
+            }
+            c.churn = Some(ChurnRecord {
+                date: day(4),
+                reasons: vec![ChurnReason::CompetitorPrice],
+                other_reason: "o".into(),
+                prevention_tried: vec![PreventionAction::Quality],
+                notes: String::new(),
+            });
+            c
+        }
+
+        fn hex(bytes: &[u8]) -> String {
+            bytes.iter().map(|b| format!("{b:02x}")).collect()
+        }
+
+        #[test]
+        fn a_customer_with_every_field_set_has_a_fixed_binary_form() {
+            let customer = every_field_set();
+            let bytes = postcard::to_allocvec(&customer).unwrap();
+            let expected = concat!(
+                "0706e78e8be88ab3010441636d6500000000010376697000c0baa0b00d00c0ba",
+                "a0b00d000100010101000100cea95a0001040201030400e29f5a00016e01e29f",
+                "5a04ab0203434e5903746561016e02e29f5a05030202de9f5a01e09f5a016e03",
+                "e29f5a06010206726566756e64016e01e49f5a0102016f010300"
+            );
+            assert_eq!(hex(&bytes), expected);
+            assert_eq!(postcard::from_bytes::<Customer>(&bytes).unwrap(), customer);
+        }
+
+        /// Variants are stored by position: each enum's keys in binary order.
+        #[test]
+        fn enum_variants_keep_their_binary_positions() {
+            fn order<T: Serialize + Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<String> {
+                all.iter()
+                    .map(|v| format!("{}={}", postcard::to_allocvec(v).unwrap()[0], key(*v)))
+                    .collect()
+            }
+            let orders = [
+                order(CustomerKind::ALL, CustomerKind::key),
+                order(ValueClass::ALL, ValueClass::key),
+                order(Motive::ALL, Motive::key),
+                order(LifecycleStage::ALL, LifecycleStage::key),
+                order(LadderLevel::ALL, LadderLevel::key),
+                order(RelationshipLevel::ALL, RelationshipLevel::key),
+                order(Channel::ALL, Channel::key),
+                order(ChurnReason::ALL, ChurnReason::key),
+                order(PreventionAction::ALL, PreventionAction::key),
+                order(ComplaintCategory::ALL, ComplaintCategory::key),
+                order(Severity::ALL, Severity::key),
+                order(ComplaintStatus::ALL, ComplaintStatus::key),
+            ]
+            .map(|o| o.join(" "));
+            let expected = [
+                "0=individual 1=business",
+                "0=key 1=potential 2=general",
+                "0=economic 1=ethical 2=personalised 3=convenience",
+                "0=exploration 1=formation 2=stability 3=decline 4=churned",
+                "0=prospect 1=customer 2=client 3=supporter 4=advocate 5=partner",
+                "0=basic 1=reactive 2=accountable 3=proactive 4=partnership",
+                "0=advertising 1=agent 2=referral 3=other",
+                "0=business_changed 1=became_competitor 2=competitor_price 3=competitor_product 4=competitor_service 5=competitor_bribery 6=needs_not_met 7=complaint_unresolved",
+                "0=relationship_network 1=organisation_relationship 2=purchase_criteria 3=quality 4=service_level 5=competitive_price 6=priority_treatment",
+                "0=product 1=service 2=delivery 3=billing 4=staff 5=other",
+                "0=low 1=medium 2=high 3=critical",
+                "0=open 1=in_progress 2=resolved",
+            ];
+            assert_eq!(orders, expected);
+        }
+    }
+
     mod shards {
         use super::*;
         use crate::storage::sharded::shard_key;
@@ -500,6 +615,106 @@ mod tests {
             assert!(matches!(
                 loaded.problems.as_slice(),
                 [Problem::Quarantined { .. }]
+            ));
+        }
+
+        /// A shard as builds before the binary form wrote it: the JSON array, packed.
+        fn json_shard(customers: &[Customer], rev: u64) -> String {
+            let json = serde_json::to_string(customers).unwrap();
+            let packed = crate::storage::pack::compress(&json);
+            serde_json::json!({"schema": 1, "rev": rev, "data": packed}).to_string()
+        }
+
+        #[test]
+        fn json_shards_of_earlier_builds_are_read_and_rewritten_in_binary() {
+            let store = Rc::new(MemoryStore::new());
+            let mut old = book_of(250);
+            Tab::open(&store).0.save(&old).unwrap(); // the book's own key
+            for n in 0..3 {
+                let shard: Vec<Customer> = old
+                    .customers
+                    .iter()
+                    .filter(|c| c.id / 100 == n)
+                    .cloned()
+                    .collect();
+                let key = shard_key(CustomerBook::KEY, n);
+                store.set(&key, &json_shard(&shard, 1)).unwrap();
+            }
+            let mut tab = Tab {
+                repo: Repository::new(Shared(store.clone())),
+                memory: ShardMemory::default(),
+            };
+            let loaded = CustomerBook::load(&tab.repo, &mut tab.memory);
+            assert_eq!((&loaded.doc, loaded.problems), (&old, vec![]));
+            assert!(CustomerBook::needs_rewrite(&tab.memory));
+            // Every customer of the last shard deleted before the rewrite: its key goes.
+            old.customers.retain(|c| c.id < 200);
+            tab.save(&old).unwrap();
+            for n in 0..2 {
+                let raw = stored(&store, &shard_key(CustomerBook::KEY, n)).unwrap();
+                assert!(raw.contains(r#""format":"postcard""#), "{raw}");
+            }
+            assert_eq!(stored(&store, "crm.customers.s2"), None);
+            let (tab, read) = Tab::open(&store);
+            assert_eq!(read, old);
+            assert!(!CustomerBook::needs_rewrite(&tab.memory));
+        }
+
+        #[test]
+        fn demo_customers_round_trip_through_binary_shards() {
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+            let book = CustomerBook {
+                next_id: 301,
+                customers: crate::customers::domain::demo_customers(11, 300, today),
+                ..Default::default()
+            };
+            let store = Rc::new(MemoryStore::new());
+            Tab::open(&store).0.save(&book).unwrap();
+            assert_eq!(Tab::open(&store).1, book);
+        }
+
+        #[test]
+        fn a_damaged_binary_shard_is_quarantined_whole_and_the_others_still_load() {
+            let store = Rc::new(MemoryStore::new());
+            Tab::open(&store).0.save(&book_of(250)).unwrap();
+            let damages: [fn(&mut Vec<u8>); 3] = [
+                |bytes| bytes.truncate(bytes.len() / 2),
+                |bytes| bytes.iter_mut().for_each(|b| *b = 0xff),
+                |bytes| bytes.push(0),
+            ];
+            for damage in damages {
+                let mut customers = book_of(150).customers;
+                customers.retain(|c| c.id >= 100);
+                let mut bytes = postcard::to_allocvec(&customers).unwrap();
+                damage(&mut bytes);
+                let raw = serde_json::json!({
+                    "schema": 1, "rev": 1, "format": "postcard",
+                    "data": crate::storage::pack::compress_bytes(&bytes),
+                })
+                .to_string();
+                store.set("crm.customers.s1", &raw).unwrap();
+                let repo = Repository::new(Shared(store.clone()));
+                let loaded = CustomerBook::load(&repo, &mut ShardMemory::default());
+                assert_eq!(loaded.doc.customers.len(), 150);
+                let [Problem::Quarantined { key, raw: kept, .. }] = loaded.problems.as_slice()
+                else {
+                    panic!("{:?}", loaded.problems)
+                };
+                assert_eq!((key.as_str(), kept), ("crm.customers.s1", &raw));
+            }
+        }
+
+        #[test]
+        fn an_unknown_record_format_is_quarantined_not_guessed() {
+            let store = Rc::new(MemoryStore::new());
+            let raw = r#"{"schema":1,"rev":1,"format":"cbor","data":"x"}"#;
+            store.set("crm.customers.s0", raw).unwrap();
+            let repo = Repository::new(Shared(store.clone()));
+            let loaded = CustomerBook::load(&repo, &mut ShardMemory::default());
+            assert!(loaded.doc.customers.is_empty());
+            assert!(matches!(
+                loaded.problems.as_slice(),
+                [Problem::Quarantined { reason, .. }] if reason.contains("cbor")
             ));
         }
 

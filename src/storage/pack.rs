@@ -2,8 +2,9 @@
 //!
 //! localStorage holds strings and counts its quota in UTF-16 code units, so the
 //! compressed bytes are spread over characters U+0100..U+80FF: 15 bits each, never a
-//! surrogate, a control character or anything JSON has to escape. Customer JSON shrinks
-//! about eight times this way (see BENCHMARKS.md), which is what lets 10,000 customers fit.
+//! surrogate, a control character or anything JSON has to escape. Customers in their
+//! binary form ([`super::sharded`]) take about a ninth of their JSON's characters this
+//! way (see BENCHMARKS.md), which is what lets tens of thousands of customers fit.
 
 /// First character of the packing alphabet; one character carries 15 bits.
 const BASE: u32 = 0x100;
@@ -24,11 +25,21 @@ impl std::fmt::Display for UnpackError {
 
 /// Compresses text into packed characters.
 pub fn compress(text: &str) -> String {
-    pack(&lz4_flex::block::compress_prepend_size(text.as_bytes()))
+    compress_bytes(text.as_bytes())
+}
+
+/// Compresses bytes into packed characters.
+pub fn compress_bytes(bytes: &[u8]) -> String {
+    pack(&lz4_flex::block::compress_prepend_size(bytes))
 }
 
 /// Reverses [`compress`].
 pub fn decompress(packed: &str) -> Result<String, UnpackError> {
+    String::from_utf8(decompress_bytes(packed)?).map_err(|e| UnpackError(e.to_string()))
+}
+
+/// Reverses [`compress_bytes`].
+pub fn decompress_bytes(packed: &str) -> Result<Vec<u8>, UnpackError> {
     let bytes = unpack(packed)?;
     let claimed = bytes
         .get(..4)
@@ -37,9 +48,7 @@ pub fn decompress(packed: &str) -> Result<String, UnpackError> {
     if claimed > MAX_TEXT_BYTES {
         return Err(UnpackError(format!("claims {claimed} bytes")));
     }
-    let text = lz4_flex::block::decompress_size_prepended(&bytes)
-        .map_err(|e| UnpackError(e.to_string()))?;
-    String::from_utf8(text).map_err(|e| UnpackError(e.to_string()))
+    lz4_flex::block::decompress_size_prepended(&bytes).map_err(|e| UnpackError(e.to_string()))
 }
 
 /// Packs bytes 15 bits to a character. The first character says how many bits of the

@@ -55,7 +55,10 @@ export async function screenshot(page, name) {
  * The customer book as the app stored it, read independently of the app: the book's
  * own key `crm.customers` plus the shards `crm.customers.s<n>`, each an envelope whose
  * data is LZ4 (size-prepended block) packed 15 bits to a character from U+0100
- * (see src/storage/pack.rs). Returns `{ data: { customers, next_id, ... } }`, or null
+ * (see src/storage/pack.rs). Inside is the shard's customers in postcard's binary form
+ * (`format: "postcard"`, read here field by field in the order of `Customer` in
+ * src/customers/domain/model.rs) or, from earlier builds, their JSON. Returns
+ * `{ data: { customers, next_id, ... } }` with customers as JSON writes them, or null
  * when nothing is stored. A book still in the old single-key layout is returned as is.
  */
 export function storedBook(page) {
@@ -86,7 +89,70 @@ export function storedBook(page) {
         const matched = length(token & 15) + 4;
         for (let k = 0; k < matched; k++, o++) out[o] = out[o - offset];
       }
-      return new TextDecoder().decode(out);
+      return out;
+    };
+    // Postcard: unsigned integers as LEB128 varints, signed ones zigzagged, a string or
+    // list as its length then its items, an option as 0 or 1 then the value, an enum
+    // as its variant's position then its fields.
+    const KEYS = {
+      kind: ['individual', 'business'],
+      value_class: ['key', 'potential', 'general'],
+      motive: ['economic', 'ethical', 'personalised', 'convenience'],
+      stage: ['exploration', 'formation', 'stability', 'decline', 'churned'],
+      ladder: ['prospect', 'customer', 'client', 'supporter', 'advocate', 'partner'],
+      relationship: ['basic', 'reactive', 'accountable', 'proactive', 'partnership'],
+      channel: ['advertising', 'agent', 'referral', 'other'],
+      reason: ['business_changed', 'became_competitor', 'competitor_price', 'competitor_product',
+        'competitor_service', 'competitor_bribery', 'needs_not_met', 'complaint_unresolved'],
+      prevention: ['relationship_network', 'organisation_relationship', 'purchase_criteria',
+        'quality', 'service_level', 'competitive_price', 'priority_treatment'],
+      category: ['product', 'service', 'delivery', 'billing', 'staff', 'other'],
+      severity: ['low', 'medium', 'high', 'critical'],
+      status: ['open', 'in_progress', 'resolved'],
+      interaction: ['note', 'call', 'meeting', 'email', 'purchase', 'complaint', 'service_recovery'],
+    };
+    const customersOf = (bytes) => {
+      let at = 0;
+      const uint = () => { let n = 0, shift = 1, b; do { b = bytes[at++]; n += (b & 0x7f) * shift; shift *= 128; } while (b & 0x80); return n; };
+      const int = () => { const n = uint(); return n % 2 ? -(n + 1) / 2 : n / 2; };
+      const str = () => { const len = uint(); at += len; return new TextDecoder().decode(bytes.subarray(at - len, at)); };
+      const list = (item) => Array.from({ length: uint() }, item);
+      const option = (value) => (bytes[at++] ? value() : null);
+      const key = (name) => () => KEYS[name][uint()];
+      const date = () => new Date((int() - 719163) * 86400000).toISOString().slice(0, 10);
+      const datetime = () => {
+        const seconds = int(), nanos = uint();
+        return new Date(seconds * 1000).toISOString().replace('.000Z', nanos ? '.' + String(nanos).padStart(9, '0').replace(/0+$/, '') + 'Z' : 'Z');
+      };
+      const kind = () => {
+        const type = KEYS.interaction[uint()];
+        if (type === 'purchase') return { type, amount_cents: int(), currency: str(), items: str() };
+        if (type === 'complaint') return { type, category: key('category')(), severity: key('severity')(), status: key('status')(), opened: date(), resolved: option(date) };
+        if (type === 'service_recovery') return { type, complaint_id: option(uint), action: str() };
+        return { type };
+      };
+      const customer = () => ({
+        id: uint(), name: str(), kind: key('kind')(), company: str(), phone: str(), email: str(),
+        address: str(), owner: str(), tags: list(str), notes: str(), created_at: datetime(),
+        updated_at: datetime(), value_class: option(key('value_class')), motive: option(key('motive')),
+        internal: bytes[at++] === 1, stage: key('stage')(),
+        stage_history: list(() => ({ stage: key('stage')(), date: date() })),
+        ladder: key('ladder')(), relationship_level: option(key('relationship')),
+        channel: key('channel')(), referred_by: option(uint),
+        interactions: list(() => ({ id: uint(), date: date(), kind: kind(), note: str() })),
+        churn: option(() => ({ date: date(), reasons: list(key('reason')), other_reason: str(),
+          prevention_tried: list(key('prevention')), notes: str() })),
+      });
+      const customers = list(customer);
+      if (at !== bytes.length) throw new Error(`${bytes.length - at} bytes after the customers`);
+      return customers;
+    };
+    const shard = (raw) => {
+      const envelope = JSON.parse(raw);
+      const bytes = inflate(unpack(envelope.data));
+      if (envelope.format === 'postcard') return customersOf(bytes);
+      if (envelope.format) throw new Error(`unknown shard format ${envelope.format}`);
+      return JSON.parse(new TextDecoder().decode(bytes));
     };
     const rawBook = localStorage.getItem('crm.customers');
     const shardKeys = Object.keys(localStorage).filter((k) => /^crm\.customers\.s\d+$/.test(k));
@@ -94,7 +160,7 @@ export function storedBook(page) {
     const book = rawBook ? JSON.parse(rawBook) : { data: { layout: 'shards', meta: {} } };
     if (book.data.layout !== 'shards') return book;
     const customers = shardKeys
-      .flatMap((k) => JSON.parse(inflate(unpack(JSON.parse(localStorage.getItem(k)).data))))
+      .flatMap((k) => shard(localStorage.getItem(k)))
       .sort((a, b) => a.id - b.id);
     return { data: { ...book.data.meta, customers } };
   });

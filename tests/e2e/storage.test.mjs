@@ -170,11 +170,64 @@ test('customers saved by the old single-key layout are kept and rewritten as sha
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('crm.customers')).sort());
   assert.deepEqual(keys, ['crm.customers', 'crm.customers.s0', 'crm.customers.s1']);
   const book = await storedBook(page);
-  assert.equal(book.data.customers.length, 150);
+  assert.deepEqual(book.data.customers, customers);
   assert.equal(book.data.next_id, 151);
   await page.reload();
   await page.waitForSelector('[data-testid=customer-row]');
   assert.match(await page.locator('[data-testid=customer-count]').innerText(), /of 150$/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('JSON shards written by an earlier build are read, kept and rewritten in binary', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/settings');
+  const base = {
+    kind: 'business', company: '北京科技', phone: '138 0013 8000', email: 'li@example.cn', address: '北京',
+    owner: '王经理', tags: ['vip', '老客户'], notes: 'line one\nline "two"', created_at: '2024-01-10T08:00:00Z',
+    updated_at: '2024-02-01T09:30:15.5Z', value_class: 'key', motive: 'ethical', internal: true, stage: 'churned',
+    stage_history: [{ stage: 'exploration', date: '2024-01-10' }, { stage: 'churned', date: '2024-06-01' }],
+    ladder: 'advocate', relationship_level: 'partnership', channel: 'referral',
+  };
+  const customers = [
+    { ...base, id: 1, name: '李娜', referred_by: null, churn: null, interactions: [] },
+    { ...base, id: 2, name: 'Ann Lee', referred_by: 1, interactions: [
+      { id: 1, date: '2024-03-01', kind: { type: 'purchase', amount_cents: 12850, currency: 'CNY', items: '茶叶 x2' }, note: '' },
+      { id: 2, date: '2024-03-05', kind: { type: 'complaint', category: 'delivery', severity: 'critical', status: 'resolved', opened: '2024-03-05', resolved: '2024-03-09' }, note: '晚了' },
+      { id: 3, date: '2024-03-10', kind: { type: 'service_recovery', complaint_id: 2, action: 'refund' }, note: '' },
+      { id: 4, date: '2024-03-11', kind: { type: 'call' }, note: 'ok' },
+    ], churn: { date: '2024-06-01', reasons: ['competitor_price', 'complaint_unresolved'], other_reason: 'moved',
+      prevention_tried: ['quality'], notes: '' } },
+  ];
+  // What an earlier build stored: the JSON array of the shard's customers, as an LZ4
+  // block of literals only, packed 15 bits to a character (src/storage/pack.rs).
+  await page.evaluate((customers) => {
+    const json = new TextEncoder().encode(JSON.stringify(customers));
+    const lengthBytes = (n) => { const out = []; for (n -= 15; n >= 255; n -= 255) out.push(255); out.push(n); return out; };
+    const block = [json.length & 255, (json.length >> 8) & 255, (json.length >> 16) & 255, json.length >>> 24,
+      json.length >= 15 ? 0xf0 : json.length << 4, ...(json.length >= 15 ? lengthBytes(json.length) : []), ...json];
+    const bits = block.length * 8, values = [];
+    let acc = 0, held = 0;
+    for (const byte of block) {
+      acc = (acc << 8) | byte; held += 8;
+      if (held >= 15) { held -= 15; values.push((acc >> held) & 0x7fff); acc &= (1 << held) - 1; }
+    }
+    if (held > 0) values.push(acc << (15 - held));
+    const packed = String.fromCharCode(0x100 + (bits % 15 || 15), ...values.map((v) => 0x100 + v));
+    localStorage.setItem('crm.customers', JSON.stringify({ schema: 1, rev: 3, data: { layout: 'shards', meta: { next_id: 3 } } }));
+    localStorage.setItem('crm.customers.s0', JSON.stringify({ schema: 1, rev: 5, data: packed }));
+  }, customers);
+  await open(page, env.origin + '/customers');
+  await page.waitForSelector('[data-testid=customer-row]');
+  assert.match(await page.locator('[data-testid=customer-count]').innerText(), /of 2$/);
+  const shard = await page.evaluate(() => JSON.parse(localStorage.getItem('crm.customers.s0')));
+  assert.equal(shard.format, 'postcard', 'rewritten in the binary form');
+  assert.equal(shard.rev, 6);
+  assert.deepEqual((await storedBook(page)).data.customers, customers, 'every field kept');
+  await page.reload();
+  await page.waitForSelector('[data-testid=customer-row]');
+  assert.match(await page.locator('[data-testid=customer-count]').innerText(), /of 2$/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -129,14 +129,14 @@ keyed_enum! {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StageChange {
     pub stage: LifecycleStage,
-    #[serde(deserialize_with = "super::wire::date")]
+    #[serde(with = "super::wire::date")]
     pub date: NaiveDate,
 }
 
 /// Why and when a customer was lost, and what had been tried to keep them.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ChurnRecord {
-    #[serde(deserialize_with = "super::wire::date")]
+    #[serde(with = "super::wire::date")]
     pub date: NaiveDate,
     pub reasons: Vec<ChurnReason>,
     pub other_reason: String,
@@ -144,10 +144,11 @@ pub struct ChurnRecord {
     pub notes: String,
 }
 
-/// What happened in one contact with the customer. Written with serde's `type` tag; read
-/// by a faster hand-written reader of the same format (`super::wire`).
-#[derive(Serialize, Clone, Debug, PartialEq, Eq, Hash)]
-#[serde(rename_all = "snake_case", tag = "type")]
+/// What happened in one contact with the customer. In JSON it is written with a `type`
+/// tag and read by a fast reader of that format; the derive below is the compact
+/// binary form of stored shards (see `super::wire` for both).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
+#[serde(remote = "Self")]
 pub enum InteractionKind {
     Note,
     Call,
@@ -162,7 +163,9 @@ pub enum InteractionKind {
         category: ComplaintCategory,
         severity: Severity,
         status: ComplaintStatus,
+        #[serde(with = "super::wire::date")]
         opened: NaiveDate,
+        #[serde(with = "super::wire::optional_date")]
         resolved: Option<NaiveDate>,
     },
     ServiceRecovery {
@@ -201,7 +204,7 @@ impl InteractionKind {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Interaction {
     pub id: u64,
-    #[serde(deserialize_with = "super::wire::date")]
+    #[serde(with = "super::wire::date")]
     pub date: NaiveDate,
     pub kind: InteractionKind,
     pub note: String,
@@ -238,9 +241,9 @@ pub struct Customer {
     pub owner: String,
     pub tags: Vec<String>,
     pub notes: String,
-    #[serde(deserialize_with = "super::wire::datetime")]
+    #[serde(with = "super::wire::datetime")]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "super::wire::datetime")]
+    #[serde(with = "super::wire::datetime")]
     pub updated_at: DateTime<Utc>,
     /// Manual override; `None` follows the ABC suggestion.
     pub value_class: Option<ValueClass>,

@@ -8,12 +8,17 @@
 //!   deciding the variant. [`InteractionKind`] is read instead through [`WireKind`], a
 //!   plain struct serde reads in one pass, then checked for the variant's fields.
 //!
-//! Writing is unchanged (chrono's and serde's own formats), so stored data and exports
-//! look exactly as before.
+//! JSON is written in chrono's and serde's own formats, so exports and backups read as
+//! before.
+//!
+//! Stored shards use a binary form instead (postcard, see `crate::storage::sharded`),
+//! which serde tells apart by `is_human_readable()`: there dates are whole numbers (days,
+//! or seconds and nanoseconds) and an interaction kind is its variant's position
+//! followed by its fields, the plain derive on [`InteractionKind`].
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use serde::de::{Deserializer, Error};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::model::{ComplaintCategory, ComplaintStatus, InteractionKind, Severity};
 
@@ -69,30 +74,81 @@ fn digits(text: &[u8]) -> Option<u32> {
 #[serde(transparent)]
 struct Text<'a>(#[serde(borrow)] std::borrow::Cow<'a, str>);
 
-/// `#[serde(deserialize_with)]` for a `NaiveDate`.
-pub fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-    let text = Text::deserialize(deserializer)?.0;
-    match fast_date(text.as_bytes()) {
-        Some(date) => Ok(date),
-        None => text.parse().map_err(D::Error::custom),
+/// `#[serde(with)]` for a `NaiveDate`: chrono's text in JSON, days since 1 January of
+/// year 1 in the binary form.
+pub mod date {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            date.serialize(serializer)
+        } else {
+            serializer.serialize_i32(date.num_days_from_ce())
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        if !deserializer.is_human_readable() {
+            let days = i32::deserialize(deserializer)?;
+            return NaiveDate::from_num_days_from_ce_opt(days)
+                .ok_or_else(|| D::Error::custom(format!("day {days} is out of range")));
+        }
+        let text = Text::deserialize(deserializer)?.0;
+        match fast_date(text.as_bytes()) {
+            Some(date) => Ok(date),
+            None => text.parse().map_err(D::Error::custom),
+        }
     }
 }
 
-/// `#[serde(deserialize_with)]` for an `Option<NaiveDate>` (with `#[serde(default)]`).
-pub fn optional_date<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<NaiveDate>, D::Error> {
-    #[derive(Deserialize)]
-    struct Wrapped(#[serde(deserialize_with = "date")] NaiveDate);
-    Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(d)| d))
+/// `#[serde(with)]` for an `Option<NaiveDate>` (with `#[serde(default)]` in JSON).
+pub mod optional_date {
+    use super::*;
+
+    #[derive(Serialize, Deserialize)]
+    struct Wrapped(#[serde(with = "super::date")] NaiveDate);
+
+    pub fn serialize<S: Serializer>(
+        date: &Option<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        date.map(Wrapped).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(d)| d))
+    }
 }
 
-/// `#[serde(deserialize_with)]` for a `DateTime<Utc>`.
-pub fn datetime<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
-    let text = Text::deserialize(deserializer)?.0;
-    match fast_datetime(text.as_bytes()) {
-        Some(at) => Ok(at),
-        None => text.parse().map_err(D::Error::custom),
+/// `#[serde(with)]` for a `DateTime<Utc>`: chrono's RFC 3339 text in JSON, seconds and
+/// nanoseconds since 1970 in the binary form.
+pub mod datetime {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            at.serialize(serializer)
+        } else {
+            (at.timestamp(), at.timestamp_subsec_nanos()).serialize(serializer)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DateTime<Utc>, D::Error> {
+        if !deserializer.is_human_readable() {
+            let (seconds, nanos) = <(i64, u32)>::deserialize(deserializer)?;
+            return DateTime::from_timestamp(seconds, nanos).ok_or_else(|| {
+                D::Error::custom(format!("time {seconds}.{nanos} is out of range"))
+            });
+        }
+        let text = Text::deserialize(deserializer)?.0;
+        match fast_datetime(text.as_bytes()) {
+            Some(at) => Ok(at),
+            None => text.parse().map_err(D::Error::custom),
+        }
     }
 }
 
@@ -120,16 +176,95 @@ struct WireKind {
     category: Option<ComplaintCategory>,
     severity: Option<Severity>,
     status: Option<ComplaintStatus>,
-    #[serde(default, deserialize_with = "optional_date")]
+    #[serde(default, with = "optional_date")]
     opened: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "optional_date")]
+    #[serde(default, with = "optional_date")]
     resolved: Option<NaiveDate>,
     complaint_id: Option<u64>,
     action: Option<String>,
 }
 
+/// An interaction kind as JSON writes it: the variant's name in a `type` field.
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+enum TaggedKind<'a> {
+    Note,
+    Call,
+    Meeting,
+    Email,
+    Purchase {
+        amount_cents: i64,
+        currency: &'a str,
+        items: &'a str,
+    },
+    Complaint {
+        category: ComplaintCategory,
+        severity: Severity,
+        status: ComplaintStatus,
+        opened: NaiveDate,
+        resolved: Option<NaiveDate>,
+    },
+    ServiceRecovery {
+        complaint_id: Option<u64>,
+        action: &'a str,
+    },
+}
+
+impl<'a> From<&'a InteractionKind> for TaggedKind<'a> {
+    fn from(kind: &'a InteractionKind) -> Self {
+        match kind {
+            InteractionKind::Note => TaggedKind::Note,
+            InteractionKind::Call => TaggedKind::Call,
+            InteractionKind::Meeting => TaggedKind::Meeting,
+            InteractionKind::Email => TaggedKind::Email,
+            InteractionKind::Purchase {
+                amount_cents,
+                currency,
+                items,
+            } => TaggedKind::Purchase {
+                amount_cents: *amount_cents,
+                currency,
+                items,
+            },
+            InteractionKind::Complaint {
+                category,
+                severity,
+                status,
+                opened,
+                resolved,
+            } => TaggedKind::Complaint {
+                category: *category,
+                severity: *severity,
+                status: *status,
+                opened: *opened,
+                resolved: *resolved,
+            },
+            InteractionKind::ServiceRecovery {
+                complaint_id,
+                action,
+            } => TaggedKind::ServiceRecovery {
+                complaint_id: *complaint_id,
+                action,
+            },
+        }
+    }
+}
+
+impl Serialize for InteractionKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            TaggedKind::from(self).serialize(serializer)
+        } else {
+            InteractionKind::serialize(self, serializer)
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for InteractionKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            return InteractionKind::deserialize(deserializer);
+        }
         let w = WireKind::deserialize(deserializer)?;
         fn required<T, E: Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
             value.ok_or_else(|| E::missing_field(field))
@@ -181,7 +316,7 @@ mod tests {
         for text in cases {
             let json = serde_json::to_string(text).unwrap();
             #[derive(Deserialize, Debug)]
-            struct D(#[serde(deserialize_with = "date")] NaiveDate);
+            struct D(#[serde(with = "date")] NaiveDate);
             let fast = serde_json::from_str::<D>(&json).map(|d| d.0).ok();
             assert_eq!(fast, text.parse::<NaiveDate>().ok(), "{text:?}");
         }
@@ -206,7 +341,7 @@ mod tests {
         for text in cases {
             let json = serde_json::to_string(text).unwrap();
             #[derive(Deserialize, Debug)]
-            struct D(#[serde(deserialize_with = "datetime")] DateTime<Utc>);
+            struct D(#[serde(with = "datetime")] DateTime<Utc>);
             let fast = serde_json::from_str::<D>(&json).map(|d| d.0).ok();
             assert_eq!(fast, text.parse::<DateTime<Utc>>().ok(), "{text:?}");
         }
@@ -274,7 +409,7 @@ mod tests {
             let at = DateTime::from_timestamp(secs, nanos).unwrap();
             let json = serde_json::to_string(&at).unwrap();
             #[derive(Deserialize)]
-            struct D(#[serde(deserialize_with = "datetime")] DateTime<Utc>);
+            struct D(#[serde(with = "datetime")] DateTime<Utc>);
             prop_assert_eq!(serde_json::from_str::<D>(&json).unwrap().0, at);
             prop_assert!(fast_datetime(json.trim_matches('"').as_bytes()).is_some(), "{}", json);
         }
