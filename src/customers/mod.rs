@@ -7,5 +7,9 @@ pub mod domain;
 pub mod labels;
 pub mod list;
 
+/// The seed of "Load demo data": fixed, so every demo shows the same customers (the Learn
+/// section and the README can refer to them).
+pub const DEMO_SEED: u64 = 42;
+
 pub use detail::{provide_leave_guard, CustomerPage, EditCustomerPage, NewCustomerPage};
 pub use list::{CustomerListPage, DuplicatesPage, ImportPage};

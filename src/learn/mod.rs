@@ -1,12 +1,7 @@
-//! The Learn section (planned; the page says so plainly).
+//! The Learn section: the CRM concepts of customer records, each explained in both
+//! languages and illustrated with the customers stored in this browser (or the demo data).
 
-use leptos::prelude::*;
+mod messages;
+mod page;
 
-use crate::components::not_built::NotBuilt;
-use crate::i18n::Msg;
-
-/// The Learn page.
-#[component]
-pub fn LearnPage() -> impl IntoView {
-    view! { <NotBuilt title=Msg::LearnTitle planned=Msg::LearnPlanned testid="page-learn" /> }
-}
+pub use page::LearnPage;

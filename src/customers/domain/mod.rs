@@ -14,6 +14,7 @@ pub mod dedupe;
 pub mod demo;
 pub mod filter;
 pub mod import_export;
+pub mod lessons;
 pub mod merge;
 pub mod model;
 pub mod prepared;
@@ -39,6 +40,7 @@ pub use import_export::{
     export_customers_csv, export_customers_json, import_customers, import_customers_json,
     suggest_mapping, ColumnMapping, ImportPreview, JsonError, RowError,
 };
+pub use lessons::{book_lessons, BookLessons, ComplaintFigures, Share, ValueGroup};
 pub use merge::{conflicting_fields, merge, repoint_referrals, FieldChoices, Side};
 pub use model::*;
 pub use prepared::{Prepared, PreparedBuilder};

@@ -8,11 +8,9 @@ use super::messages::ListMsg;
 use crate::components::text::{tr, use_lang};
 use crate::customers::derived::today;
 use crate::customers::domain::{demo_customers, DEFAULT_DEMO_COUNT};
+use crate::customers::DEMO_SEED;
 use crate::i18n::{fill, Text};
 use crate::state::use_app_state;
-
-/// Fixed so that every demo shows the same customers (lessons can refer to them).
-const DEMO_SEED: u64 = 42;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Asking {

@@ -1,0 +1,449 @@
+//! The Learn page: each customer-record concept explained in the user's language (with
+//! the term in both), then illustrated with the customers stored in this browser.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::messages::LearnMsg;
+use crate::app::app_path;
+use crate::components::text::{tr, use_lang};
+use crate::customers::derived::today;
+use crate::customers::domain::{
+    book_lessons, demo_customers, BookLessons, Share, DEFAULT_DEMO_COUNT,
+};
+use crate::customers::labels::Labelled;
+use crate::customers::DEMO_SEED;
+use crate::i18n::{fill, Lang, Msg, Text};
+use crate::state::use_app_state;
+
+/// The Learn page.
+#[component]
+pub fn LearnPage() -> impl IntoView {
+    let state = use_app_state();
+    let empty = move || state.customers.with(|b| b.customers.is_empty());
+    view! {
+        <section class="page learn-page" data-testid="page-learn">
+            <h1>{tr(Msg::LearnTitle)}</h1>
+            <p class="lead">{tr(LearnMsg::Intro)}</p>
+            <Show when=empty fallback=Lessons>
+                <NoCustomers />
+            </Show>
+        </section>
+    }
+}
+
+/// Offers the demo data when there is nothing to illustrate the lessons with.
+#[component]
+fn NoCustomers() -> impl IntoView {
+    let state = use_app_state();
+    let load = move |_| {
+        let demo = demo_customers(DEMO_SEED, DEFAULT_DEMO_COUNT, today());
+        state.customers.update(|b| b.customers = demo);
+    };
+    view! {
+        <div class="card empty-state" data-testid="learn-empty">
+            <h2>{tr(LearnMsg::NoCustomersTitle)}</h2>
+            <p>{tr(LearnMsg::NoCustomersBody)}</p>
+            <button type="button" data-testid="learn-load-demo" on:click=load>{tr(LearnMsg::LoadDemo)}</button>
+        </div>
+    }
+}
+
+/// Every lesson, with the book's figures.
+#[component]
+fn Lessons() -> impl IntoView {
+    let state = use_app_state();
+    let lang = use_lang();
+    let prepared = Memo::new(move |_| state.derived.prepared(state.customers));
+    let lessons = Memo::new(move |_| {
+        let prepared = prepared.get();
+        state
+            .customers
+            .with(|b| book_lessons(&b.customers, &prepared.facts))
+    });
+    let name_of = move |id: u64| {
+        state.customers.with_untracked(|b| {
+            b.get(id)
+                .map_or_else(|| format!("#{id}"), |c| c.name.clone())
+        })
+    };
+    let fullest = move || {
+        state.customers.with(|b| {
+            b.customers
+                .iter()
+                .max_by_key(|c| (c.interactions.len(), std::cmp::Reverse(c.id)))
+                .map(|c| (c.id, c.name.clone(), c.interactions.len()))
+        })
+    };
+    move || {
+        let l = lessons.get();
+        let lang = lang.get();
+        let interactions = state.customers.with(|b| {
+            b.customers
+                .iter()
+                .map(|c| c.interactions.len())
+                .sum::<usize>()
+        });
+        view! {
+            <div class="lessons">
+                {profile(&l, interactions, fullest(), lang)}
+                {value(&l, lang)}
+                {motive(&l, lang)}
+                {channel(&l, lang, name_of)}
+                {stages(&l, lang)}
+                {ladder(&l, lang)}
+                {levels(&l, lang)}
+                {churn(&l, lang)}
+                {complaints(&l, lang)}
+            </div>
+        }
+    }
+}
+
+/// A lesson's card: its title in the user's language with the other language beside it,
+/// the explanation, then what the book shows.
+fn lesson(
+    id: &'static str,
+    title: LearnMsg,
+    body: LearnMsg,
+    lang: Lang,
+    figures: impl IntoView,
+) -> impl IntoView {
+    let other = match lang {
+        Lang::En => title.zh(),
+        Lang::Zh => title.en(),
+    };
+    view! {
+        <article class="card lesson" data-testid=format!("lesson-{id}")>
+            <h2>{title.in_lang(lang)}<span class="other-lang" lang=if lang == Lang::En { "zh-CN" } else { "en" }>{other}</span></h2>
+            <p>{body.in_lang(lang)}</p>
+            <h3 class="in-your-data">{LearnMsg::InYourData.in_lang(lang)}</h3>
+            {figures}
+        </article>
+    }
+}
+
+/// "Show the working" under a figure.
+fn working(text: String, lang: Lang) -> impl IntoView {
+    view! {
+        <details class="working">
+            <summary>{LearnMsg::ShowWorking.in_lang(lang)}</summary>
+            <pre>{text}</pre>
+        </details>
+    }
+}
+
+/// One row of a bar chart: a label (a link to those customers when there is one), the
+/// count and a bar as wide as its share of `total`.
+struct Bar {
+    label: String,
+    count: usize,
+    href: Option<String>,
+}
+
+fn bars(testid: &'static str, rows: Vec<Bar>, total: usize) -> impl IntoView {
+    let rows = rows
+        .into_iter()
+        .map(|Bar { label, count, href }| {
+            let width = if total == 0 {
+                0.0
+            } else {
+                count as f64 * 100.0 / total as f64
+            };
+            let label = match href {
+                Some(href) => view! { <A href=href>{label}</A> }.into_any(),
+                None => view! { <span>{label}</span> }.into_any(),
+            };
+            view! {
+                <li>
+                    <span class="bar-label">{label}</span>
+                    <span class="bar-track" aria-hidden="true">
+                        <span class="bar-fill" style=format!("width: {width:.1}%")></span>
+                    </span>
+                    <span class="bar-count">{count}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="bars" data-testid=testid>{rows}</ul> }
+}
+
+/// A link to the list filtered by one query parameter.
+fn list_link(key: &str, value: &str) -> Option<String> {
+    Some(app_path(&format!("/customers?{key}={value}")))
+}
+
+fn profile(
+    l: &BookLessons,
+    interactions: usize,
+    fullest: Option<(u64, String, usize)>,
+    lang: Lang,
+) -> impl IntoView {
+    let count = fill(
+        LearnMsg::ProfileFigure.in_lang(lang),
+        &[&l.customers.to_string(), &interactions.to_string()],
+    );
+    let example = fullest.map(|(id, name, n)| {
+        let text = LearnMsg::ProfileExample.in_lang(lang);
+        let (before, after) = text.split_once("{0}").unwrap_or((text, ""));
+        view! {
+            <p>
+                {before.to_owned()}
+                <A href=app_path(&format!("/customers/{id}"))>{name}</A>
+                {fill(after, &["", &n.to_string()])}
+            </p>
+        }
+    });
+    lesson(
+        "profile",
+        LearnMsg::ProfileTitle,
+        LearnMsg::ProfileBody,
+        lang,
+        view! { <p data-testid="learn-profile-count">{count}</p> {example} },
+    )
+}
+
+fn value(l: &BookLessons, lang: Lang) -> impl IntoView {
+    let rows = l
+        .value
+        .iter()
+        .map(|g| {
+            let href = list_link("value_class", g.class.key()).unwrap_or_default();
+            let label = g.class.label(lang);
+            let customers = format!("{:.1}%", g.customers.percent());
+            let spend = format!("{:.1}%", g.spend.percent());
+            view! {
+                <tr>
+                    <th scope="row"><A href=href>{label}</A></th>
+                    <td class="num">{customers}</td>
+                    <td class="num">{spend}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let workings = l
+        .value
+        .iter()
+        .map(|g| {
+            format!(
+                "{}: {} {}\n    {}",
+                g.class.label(lang),
+                g.customers.working(),
+                LearnMsg::Customers.in_lang(lang),
+                g.spend.money_working()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    lesson(
+        "value",
+        LearnMsg::ValueTitle,
+        LearnMsg::ValueBody,
+        lang,
+        view! {
+            <table class="lesson-table" data-testid="learn-value">
+                <thead>
+                    <tr>
+                        <th scope="col">{LearnMsg::ValueHeadClass.in_lang(lang)}</th>
+                        <th scope="col" class="num">{LearnMsg::ValueHeadCustomers.in_lang(lang)}</th>
+                        <th scope="col" class="num">{LearnMsg::ValueHeadSpend.in_lang(lang)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {working(workings, lang)}
+        },
+    )
+}
+
+fn motive(l: &BookLessons, lang: Lang) -> impl IntoView {
+    let rows = l
+        .motives
+        .iter()
+        .map(|&(m, count)| Bar {
+            label: m
+                .map_or(LearnMsg::NotClassified.in_lang(lang), |m| m.label(lang))
+                .to_owned(),
+            count,
+            href: m.and_then(|m| list_link("motive", m.key())),
+        })
+        .collect();
+    let internal = fill(
+        LearnMsg::InternalFigure.in_lang(lang),
+        &[&l.internal.to_string()],
+    );
+    lesson(
+        "motive",
+        LearnMsg::MotiveTitle,
+        LearnMsg::MotiveBody,
+        lang,
+        view! { {bars("learn-motives", rows, l.customers)} <p>{internal}</p> },
+    )
+}
+
+fn channel(l: &BookLessons, lang: Lang, name_of: impl Fn(u64) -> String) -> impl IntoView {
+    let rows = l
+        .channels
+        .iter()
+        .map(|&(c, count)| Bar {
+            label: c.label(lang).to_owned(),
+            count,
+            href: list_link("channel", c.key()),
+        })
+        .collect();
+    let referred = fill(
+        LearnMsg::ReferredFigure.in_lang(lang),
+        &[&l.referred.to_string()],
+    );
+    let chain = (!l.longest_chain.is_empty()).then(|| {
+        let links = l
+            .longest_chain
+            .iter()
+            .map(|&id| {
+                let name = name_of(id);
+                view! { <li><A href=app_path(&format!("/customers/{id}"))>{name}</A></li> }
+            })
+            .collect_view();
+        view! {
+            <p>{LearnMsg::LongestChain.in_lang(lang)}</p>
+            <ol class="chain" data-testid="learn-chain">{links}</ol>
+        }
+    });
+    lesson(
+        "channel",
+        LearnMsg::ChannelTitle,
+        LearnMsg::ChannelBody,
+        lang,
+        view! { {bars("learn-channels", rows, l.customers)} <p>{referred}</p> {chain} },
+    )
+}
+
+fn stages(l: &BookLessons, lang: Lang) -> impl IntoView {
+    let rows = l
+        .stages
+        .iter()
+        .map(|&(s, count)| Bar {
+            label: s.label(lang).to_owned(),
+            count,
+            href: list_link("stage", s.key()),
+        })
+        .collect();
+    lesson(
+        "stage",
+        LearnMsg::StageTitle,
+        LearnMsg::StageBody,
+        lang,
+        bars("learn-stages", rows, l.customers),
+    )
+}
+
+fn ladder(l: &BookLessons, lang: Lang) -> impl IntoView {
+    let rows = l
+        .ladder
+        .iter()
+        .map(|&(level, count)| Bar {
+            label: level.label(lang).to_owned(),
+            count,
+            href: list_link("ladder", level.key()),
+        })
+        .collect();
+    lesson(
+        "ladder",
+        LearnMsg::LadderTitle,
+        LearnMsg::LadderBody,
+        lang,
+        bars("learn-ladder", rows, l.customers),
+    )
+}
+
+fn levels(l: &BookLessons, lang: Lang) -> impl IntoView {
+    let rows = l
+        .levels
+        .iter()
+        .map(|&(level, count)| Bar {
+            label: level
+                .map_or(LearnMsg::NotClassified.in_lang(lang), |v| v.label(lang))
+                .to_owned(),
+            count,
+            href: None,
+        })
+        .collect();
+    lesson(
+        "levels",
+        LearnMsg::LevelTitle,
+        LearnMsg::LevelBody,
+        lang,
+        bars("learn-levels", rows, l.customers),
+    )
+}
+
+fn churn(l: &BookLessons, lang: Lang) -> impl IntoView {
+    let rate = fill(
+        LearnMsg::ChurnRate.in_lang(lang),
+        &[
+            &l.churned.part.to_string(),
+            &l.churned.whole.to_string(),
+            &format!("{:.1}%", l.churned.percent()),
+        ],
+    );
+    let churned = l.churned.part as usize;
+    let reasons = l
+        .churn_reasons
+        .iter()
+        .map(|&(reason, count)| Bar {
+            label: reason.label(lang).to_owned(),
+            count,
+            href: None,
+        })
+        .collect();
+    let at_risk = fill(
+        LearnMsg::AtRiskFigure.in_lang(lang),
+        &[&l.at_risk.to_string()],
+    );
+    lesson(
+        "churn",
+        LearnMsg::ChurnTitle,
+        LearnMsg::ChurnBody,
+        lang,
+        view! {
+            <p data-testid="learn-churn-rate">
+                <A href=list_link("stage", "churned").unwrap_or_default()>{rate}</A>
+            </p>
+            {working(l.churned.working(), lang)}
+            <h4>{LearnMsg::ChurnReasonsHeading.in_lang(lang)}</h4>
+            {bars("learn-churn-reasons", reasons, churned)}
+            <p><A href=list_link("risk", "high").unwrap_or_default()>{at_risk}</A></p>
+        },
+    )
+}
+
+fn complaints(l: &BookLessons, lang: Lang) -> impl IntoView {
+    let c = &l.complaints;
+    let count = fill(
+        LearnMsg::ComplaintFigure.in_lang(lang),
+        &[&c.total.to_string(), &c.open.to_string()],
+    );
+    let mean = c.mean_days().map(|days| {
+        let text = fill(
+            LearnMsg::ComplaintMeanDays.in_lang(lang),
+            &[&format!("{days:.1}")],
+        );
+        let working_text = format!("{} {}", c.mean_working(), LearnMsg::DaysUnit.in_lang(lang));
+        view! { <p data-testid="learn-complaint-days">{text}</p> {working(working_text, lang)} }
+    });
+    let again = (c.bought_again.whole > 0).then(|| {
+        let share: Share = c.bought_again;
+        let text = fill(
+            LearnMsg::BoughtAgain.in_lang(lang),
+            &[&format!("{:.1}%", share.percent())],
+        );
+        view! { <p data-testid="learn-bought-again">{text}</p> {working(share.working(), lang)} }
+    });
+    lesson(
+        "complaints",
+        LearnMsg::ComplaintTitle,
+        LearnMsg::ComplaintBody,
+        lang,
+        view! { <p data-testid="learn-complaint-count">{count}</p> {mean} {again} },
+    )
+}
