@@ -43,6 +43,17 @@ test('demo data fills the list, 25 rows a page (or 50, 100), and search narrows 
     [...row.cells].map((cell) => [getComputedStyle(cell).display, cell.getBoundingClientRect().top]));
   assert.deepEqual(new Set(tops.map(([display]) => display)), new Set(['table-cell']));
   assert.equal(new Set(tops.map(([, top]) => top)).size, 1, 'the cells of a row share one top');
+  // Columns of figures: header and values both right-aligned, their right edges together.
+  for (const key of ['total_spend', 'last_purchase']) {
+    const [header, cell] = await page.evaluate((key) => {
+      const th = document.querySelector(`[data-testid=sort-${key}]`).closest('th');
+      const td = document.querySelector('[data-testid=customer-row]').cells[th.cellIndex];
+      const right = (el) => el.getBoundingClientRect().right;
+      return [[getComputedStyle(th).textAlign, right(th.querySelector('button'))], [getComputedStyle(td).textAlign, right(td)]];
+    }, key);
+    assert.deepEqual([header[0], cell[0]], ['right', 'right'], key);
+    assert.ok(Math.abs(header[1] - cell[1]) < 12, `${key}: header ends at ${header[1]}, values at ${cell[1]}`);
+  }
   await page.click('[data-testid=page-next]');
   assert.equal(await page.locator(COUNT).innerText(), 'Showing 51–100 of 200');
   assert.equal(new URL(page.url()).searchParams.get('page'), '2');

@@ -72,8 +72,8 @@ pub fn CustomerTable() -> impl IntoView {
                         <SortHeader key=None label=ListMsg::ColContact />
                         <SortHeader key=Some(SortKey::Stage) label=ListMsg::ColStage />
                         <SortHeader key=Some(SortKey::ValueClass) label=ListMsg::ColValueClass />
-                        <SortHeader key=Some(SortKey::TotalSpend) label=ListMsg::ColSpend />
-                        <SortHeader key=Some(SortKey::LastPurchase) label=ListMsg::ColLastPurchase />
+                        <SortHeader key=Some(SortKey::TotalSpend) label=ListMsg::ColSpend numeric=true />
+                        <SortHeader key=Some(SortKey::LastPurchase) label=ListMsg::ColLastPurchase numeric=true />
                         <SortHeader key=Some(SortKey::ChurnRisk) label=ListMsg::ColRisk />
                     </tr>
                 </thead>
@@ -97,6 +97,9 @@ fn SortHeader(
     key: Option<SortKey>,
     /// The column name.
     label: ListMsg,
+    /// A column of figures: the header is right-aligned like its values.
+    #[prop(optional)]
+    numeric: bool,
 ) -> impl IntoView {
     let list = use_list();
     let lang = use_lang();
@@ -128,7 +131,7 @@ fn SortHeader(
         _ => "",
     };
     view! {
-        <th scope="col" aria-sort=aria_sort>
+        <th scope="col" class:num=numeric aria-sort=aria_sort>
             <button type="button" class="sort" data-testid=format!("sort-{}", key.key()) on:click=sort
                 title=move || fill(ListMsg::SortBy.in_lang(lang.get()), &[label.in_lang(lang.get())])>
                 {tr(label)}<span class="arrow" aria-hidden="true">{arrow}</span>
