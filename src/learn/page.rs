@@ -67,32 +67,25 @@ fn Lessons() -> impl IntoView {
                 .map_or_else(|| format!("#{id}"), |c| c.name.clone())
         })
     };
-    let fullest = move || {
-        state.customers.with(|b| {
-            b.customers
-                .iter()
-                .max_by_key(|c| (c.interactions.len(), std::cmp::Reverse(c.id)))
-                .map(|c| (c.id, c.name.clone(), c.interactions.len()))
-        })
-    };
     move || {
         let l = lessons.get();
         let lang = lang.get();
-        let interactions = state.customers.with(|b| {
-            b.customers
-                .iter()
-                .map(|c| c.interactions.len())
-                .sum::<usize>()
-        });
+        let chart = |id, title, body, testid, rows| {
+            lesson(id, title, body, lang, bars(testid, rows, l.customers))
+        };
+        let not_set = LearnMsg::NotClassified.in_lang(lang);
         view! {
             <div class="lessons">
-                {profile(&l, interactions, fullest(), lang)}
+                {profile(&l, lang, name_of)}
                 {value(&l, lang)}
                 {motive(&l, lang)}
                 {channel(&l, lang, name_of)}
-                {stages(&l, lang)}
-                {ladder(&l, lang)}
-                {levels(&l, lang)}
+                {chart("stage", LearnMsg::StageTitle, LearnMsg::StageBody, "learn-stages",
+                    bar_rows(&l.stages, |s| s.label(lang), |s| Some(list_link("stage", s.key()))))}
+                {chart("ladder", LearnMsg::LadderTitle, LearnMsg::LadderBody, "learn-ladder",
+                    bar_rows(&l.ladder, |v| v.label(lang), |v| Some(list_link("ladder", v.key()))))}
+                {chart("levels", LearnMsg::LevelTitle, LearnMsg::LevelBody, "learn-levels",
+                    bar_rows(&l.levels, |v| v.map_or(not_set, |v| v.label(lang)), |_| None))}
                 {churn(&l, lang)}
                 {complaints(&l, lang)}
             </div>
@@ -168,24 +161,37 @@ fn bars(testid: &'static str, rows: Vec<Bar>, total: usize) -> impl IntoView {
     view! { <ul class="bars" data-testid=testid>{rows}</ul> }
 }
 
-/// A link to the list filtered by one query parameter.
-fn list_link(key: &str, value: &str) -> Option<String> {
-    Some(app_path(&format!("/customers?{key}={value}")))
+/// Bars for counts per value, in the order given: `label` names a value and `href`
+/// links to its customers.
+fn bar_rows<T: Copy>(
+    counts: &[(T, usize)],
+    label: impl Fn(T) -> &'static str,
+    href: impl Fn(T) -> Option<String>,
+) -> Vec<Bar> {
+    counts
+        .iter()
+        .map(|&(value, count)| Bar {
+            label: label(value).to_owned(),
+            count,
+            href: href(value),
+        })
+        .collect()
 }
 
-fn profile(
-    l: &BookLessons,
-    interactions: usize,
-    fullest: Option<(u64, String, usize)>,
-    lang: Lang,
-) -> impl IntoView {
+/// A link to the list filtered by one query parameter.
+fn list_link(key: &str, value: &str) -> String {
+    app_path(&format!("/customers?{key}={value}"))
+}
+
+fn profile(l: &BookLessons, lang: Lang, name_of: impl Fn(u64) -> String) -> impl IntoView {
     let count = fill(
         LearnMsg::ProfileFigure.in_lang(lang),
-        &[&l.customers.to_string(), &interactions.to_string()],
+        &[&l.customers.to_string(), &l.interactions.to_string()],
     );
-    let example = fullest.map(|(id, name, n)| {
+    let example = l.fullest.map(|(id, n)| {
         let text = LearnMsg::ProfileExample.in_lang(lang);
         let (before, after) = text.split_once("{0}").unwrap_or((text, ""));
+        let name = name_of(id);
         view! {
             <p>
                 {before.to_owned()}
@@ -208,7 +214,7 @@ fn value(l: &BookLessons, lang: Lang) -> impl IntoView {
         .value
         .iter()
         .map(|g| {
-            let href = list_link("value_class", g.class.key()).unwrap_or_default();
+            let href = list_link("value_class", g.class.key());
             let label = g.class.label(lang);
             let customers = format!("{:.1}%", g.customers.percent());
             let spend = format!("{:.1}%", g.spend.percent());
@@ -257,17 +263,11 @@ fn value(l: &BookLessons, lang: Lang) -> impl IntoView {
 }
 
 fn motive(l: &BookLessons, lang: Lang) -> impl IntoView {
-    let rows = l
-        .motives
-        .iter()
-        .map(|&(m, count)| Bar {
-            label: m
-                .map_or(LearnMsg::NotClassified.in_lang(lang), |m| m.label(lang))
-                .to_owned(),
-            count,
-            href: m.and_then(|m| list_link("motive", m.key())),
-        })
-        .collect();
+    let rows = bar_rows(
+        &l.motives,
+        |m| m.map_or(LearnMsg::NotClassified.in_lang(lang), |m| m.label(lang)),
+        |m| m.map(|m| list_link("motive", m.key())),
+    );
     let internal = fill(
         LearnMsg::InternalFigure.in_lang(lang),
         &[&l.internal.to_string()],
@@ -282,15 +282,11 @@ fn motive(l: &BookLessons, lang: Lang) -> impl IntoView {
 }
 
 fn channel(l: &BookLessons, lang: Lang, name_of: impl Fn(u64) -> String) -> impl IntoView {
-    let rows = l
-        .channels
-        .iter()
-        .map(|&(c, count)| Bar {
-            label: c.label(lang).to_owned(),
-            count,
-            href: list_link("channel", c.key()),
-        })
-        .collect();
+    let rows = bar_rows(
+        &l.channels,
+        |c| c.label(lang),
+        |c| Some(list_link("channel", c.key())),
+    );
     let referred = fill(
         LearnMsg::ReferredFigure.in_lang(lang),
         &[&l.referred.to_string()],
@@ -318,65 +314,6 @@ fn channel(l: &BookLessons, lang: Lang, name_of: impl Fn(u64) -> String) -> impl
     )
 }
 
-fn stages(l: &BookLessons, lang: Lang) -> impl IntoView {
-    let rows = l
-        .stages
-        .iter()
-        .map(|&(s, count)| Bar {
-            label: s.label(lang).to_owned(),
-            count,
-            href: list_link("stage", s.key()),
-        })
-        .collect();
-    lesson(
-        "stage",
-        LearnMsg::StageTitle,
-        LearnMsg::StageBody,
-        lang,
-        bars("learn-stages", rows, l.customers),
-    )
-}
-
-fn ladder(l: &BookLessons, lang: Lang) -> impl IntoView {
-    let rows = l
-        .ladder
-        .iter()
-        .map(|&(level, count)| Bar {
-            label: level.label(lang).to_owned(),
-            count,
-            href: list_link("ladder", level.key()),
-        })
-        .collect();
-    lesson(
-        "ladder",
-        LearnMsg::LadderTitle,
-        LearnMsg::LadderBody,
-        lang,
-        bars("learn-ladder", rows, l.customers),
-    )
-}
-
-fn levels(l: &BookLessons, lang: Lang) -> impl IntoView {
-    let rows = l
-        .levels
-        .iter()
-        .map(|&(level, count)| Bar {
-            label: level
-                .map_or(LearnMsg::NotClassified.in_lang(lang), |v| v.label(lang))
-                .to_owned(),
-            count,
-            href: None,
-        })
-        .collect();
-    lesson(
-        "levels",
-        LearnMsg::LevelTitle,
-        LearnMsg::LevelBody,
-        lang,
-        bars("learn-levels", rows, l.customers),
-    )
-}
-
 fn churn(l: &BookLessons, lang: Lang) -> impl IntoView {
     let rate = fill(
         LearnMsg::ChurnRate.in_lang(lang),
@@ -387,15 +324,7 @@ fn churn(l: &BookLessons, lang: Lang) -> impl IntoView {
         ],
     );
     let churned = l.churned.part as usize;
-    let reasons = l
-        .churn_reasons
-        .iter()
-        .map(|&(reason, count)| Bar {
-            label: reason.label(lang).to_owned(),
-            count,
-            href: None,
-        })
-        .collect();
+    let reasons = bar_rows(&l.churn_reasons, |r| r.label(lang), |_| None);
     let at_risk = fill(
         LearnMsg::AtRiskFigure.in_lang(lang),
         &[&l.at_risk.to_string()],
@@ -407,12 +336,12 @@ fn churn(l: &BookLessons, lang: Lang) -> impl IntoView {
         lang,
         view! {
             <p data-testid="learn-churn-rate">
-                <A href=list_link("stage", "churned").unwrap_or_default()>{rate}</A>
+                <A href=list_link("stage", "churned")>{rate}</A>
             </p>
             {working(l.churned.working(), lang)}
             <h4>{LearnMsg::ChurnReasonsHeading.in_lang(lang)}</h4>
             {bars("learn-churn-reasons", reasons, churned)}
-            <p><A href=list_link("risk", "high").unwrap_or_default()>{at_risk}</A></p>
+            <p><A href=list_link("risk", "high")>{at_risk}</A></p>
         },
     )
 }

@@ -459,6 +459,7 @@ impl<S: KeyValueStore> Repository<S> {
                 let problem = self.quarantine_records(C::KEY, rejected, reason);
                 (records, Some(problem), binary)
             }
+            // Nothing read: there is no JSON left to rewrite.
             Err(e) => (
                 Vec::new(),
                 Some(self.quarantine_key(key, raw, e.to_string())),
@@ -605,10 +606,10 @@ fn decode_shard<C: Collection>(raw: &str) -> Result<Shard<C::Record>, DecodeErro
     let (schema, rev) = (envelope.schema, envelope.rev);
     let records: Value = match envelope.format.as_deref() {
         Some(BINARY) => {
-            let bytes = pack::decompress_bytes(&envelope.data).map_err(damaged)?;
             if schema > C::SCHEMA {
                 return Err(DecodeError::FromTheFuture { schema });
             }
+            let bytes = pack::decompress_bytes(&envelope.data).map_err(damaged)?;
             if schema == C::SCHEMA {
                 // The usual case, and the fast one: straight to records. Binary records
                 // carry no field names, so a damaged one cannot be told from the next:

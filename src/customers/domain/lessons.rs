@@ -88,6 +88,11 @@ impl ComplaintFigures {
 #[derive(Clone, Debug, PartialEq)]
 pub struct BookLessons {
     pub customers: usize,
+    /// Interactions recorded over all customers.
+    pub interactions: usize,
+    /// The customer with the most interactions (the first in list order on a tie) and how
+    /// many: the fullest integrated record.
+    pub fullest: Option<(u64, usize)>,
     pub value: Vec<ValueGroup>,
     /// Customers per motive; `None`: not classified yet.
     pub motives: Vec<(Option<Motive>, usize)>,
@@ -169,8 +174,16 @@ pub fn book_lessons(customers: &[Customer], facts: &[RowFacts]) -> BookLessons {
         .filter(|(_, times)| *times > 0)
         .collect();
     churn_reasons.sort_by_key(|(_, times)| std::cmp::Reverse(*times));
+    let mut fullest: Option<(u64, usize)> = None;
+    for c in customers {
+        if fullest.is_none_or(|(_, most)| c.interactions.len() > most) {
+            fullest = Some((c.id, c.interactions.len()));
+        }
+    }
     BookLessons {
         customers: customers.len(),
+        interactions: customers.iter().map(|c| c.interactions.len()).sum(),
+        fullest,
         value,
         motives,
         internal: customers.iter().filter(|c| c.internal).count(),
@@ -423,5 +436,7 @@ mod tests {
         assert_eq!(c.mean_working(), "(4 + 2) / 2 = 3.0");
         assert_eq!(c.bought_again, Share { part: 1, whole: 2 });
         assert_eq!(ComplaintFigures::default().mean_days(), None);
+        assert_eq!((l.interactions, l.fullest), (5, Some((2, 3))));
+        assert_eq!(lessons(&[]).fullest, None);
     }
 }
