@@ -46,7 +46,7 @@ test('with no customers Learn offers the demo data, then illustrates every conce
   assert.ok(await page.locator('[data-testid=learn-churn-reasons] li').count() > 0, 'churn causes are listed');
   assert.ok(await page.locator('[data-testid=learn-chain] li').count() >= 2, 'a referral chain is shown');
   assert.match(await page.locator('[data-testid=learn-complaint-days]').innerText(), /Resolved in [\d.]+ days on average/);
-  await screenshot(page, 'learn-en');
+  await screenshot(page, 'learn-lessons-en');
 
   await page.locator('[data-testid=learn-stages] a').nth(2).click();
   await page.waitForSelector('[data-testid=customer-row]');
@@ -68,7 +68,7 @@ test('Learn in Chinese names each concept in both languages and survives a reloa
   assert.match(title, /关系营销阶梯/);
   assert.match(title, /relationship marketing ladder/);
   assert.match(await page.locator('[data-testid=learn-profile-count]').innerText(), /^共 200 位客户/);
-  await screenshot(page, 'learn-zh');
+  await screenshot(page, 'learn-lessons-zh');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
