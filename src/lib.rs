@@ -12,6 +12,7 @@ pub mod components;
 pub mod credit;
 pub mod customers;
 pub mod dashboard;
+pub mod editing;
 pub mod learn;
 pub mod not_found;
 pub mod settings;

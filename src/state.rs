@@ -133,17 +133,38 @@ impl<D: Persist> Persisted<D> {
         self.save();
     }
 
+    /// Changes one part of the document and saves it. `f` must touch only what the user
+    /// changed: if another tab saved first (a conflict), the newer data is read and `f`
+    /// is applied again on top of it, so neither tab's change is lost.
+    pub fn edit(&self, f: impl Fn(&mut D)) {
+        self.changed();
+        self.value.update(&f);
+        match self.write() {
+            Err(SaveError::Conflict) => {
+                self.reload();
+                self.changed();
+                self.value.update(&f);
+                self.save();
+            }
+            result => self.after_save(result),
+        }
+    }
+
     fn save(&self) {
+        let result = self.write();
+        self.after_save(result);
+    }
+
+    fn write(&self) -> Result<(), SaveError> {
         if !self.ready.get_untracked() {
             // Nothing can change a document before it is shown; this is a safety net.
-            return;
+            return Ok(());
         }
-        let result = self.value.with_untracked(|doc| {
+        self.value.with_untracked(|doc| {
             self.memory
                 .try_update_value(|memory| with_repo(|repo| doc.save(repo, memory)))
                 .unwrap_or_else(|| Err(SaveError::Unavailable("disposed".into())))
-        });
-        self.after_save(result);
+        })
     }
 
     fn after_save(&self, result: Result<(), SaveError>) {

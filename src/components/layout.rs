@@ -52,7 +52,7 @@ fn LanguageSwitch() -> impl IntoView {
     let state = use_app_state();
     let on_change = move |ev| {
         let lang = Lang::from_tag(&event_target_value(&ev));
-        state.settings.update(|s| s.lang = lang);
+        state.settings.edit(move |s| s.lang = lang);
     };
     view! {
         <label class="lang-switch">

@@ -38,7 +38,7 @@ fn Appearance() -> impl IntoView {
     let on_change = move |ev| {
         let value = event_target_value(&ev);
         if let Some(theme) = Theme::ALL.into_iter().find(|t| t.key() == value) {
-            state.settings.update(|s| s.theme = theme);
+            state.settings.edit(move |s| s.theme = theme);
         }
     };
     view! {

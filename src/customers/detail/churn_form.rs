@@ -1,16 +1,22 @@
-//! The "mark as churned" form: reasons, prevention tried, date; saved in one step.
+//! The "mark as churned" form: reasons, prevention tried, date; saved in one step. Through
+//! the shared editor it notices a churn record saved in another tab meanwhile (the form
+//! then shows it) and asks which one to keep when both tabs recorded one.
 
 use leptos::prelude::*;
 
 use super::input::parse_date;
 use super::leave_guard::guard_form;
 use super::messages::DetailMsg;
+use super::record_fields::ChurnEdit;
 use super::widgets::{today, FieldErrors};
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
     validate, ChurnReason, ChurnRecord, Customer, Field, LifecycleStage, PreventionAction,
 };
 use crate::customers::labels::{problem_text, Labelled};
+use crate::editing::merge::Whole;
+use crate::editing::panels::{ChangedElsewhere, ConflictChoice};
+use crate::editing::{Editor, SavePlan};
 use crate::i18n::Text;
 use crate::state::use_app_state;
 
@@ -60,12 +66,62 @@ pub fn ChurnForm(
     let notes = RwSignal::new(String::new());
     let date = RwSignal::new(today().to_string());
     let errors = RwSignal::new(Vec::<Result<DetailMsg, crate::customers::domain::Problem>>::new());
-    guard_form(Signal::derive(move || {
+    let typed = Signal::derive(move || {
         !reasons.with(Vec::is_empty)
             || !tried.with(Vec::is_empty)
             || !other.with(|t| t.trim().is_empty())
             || !notes.with(|t| t.trim().is_empty())
-    }));
+    });
+    guard_form(typed);
+    let read = move || ChurnRecord {
+        date: parse_date(&date.get()).unwrap_or_else(today),
+        reasons: reasons.get(),
+        other_reason: other.get().trim().to_owned(),
+        prevention_tried: tried.get(),
+        notes: notes.get().trim().to_owned(),
+    };
+    let stored = Memo::new(move |_| Some(Whole(customer.with(|c| c.churn.clone()))));
+    let editor: Editor<ChurnEdit> = Editor::new(
+        Whole(customer.with_untracked(|c| c.churn.clone())),
+        stored.into(),
+    );
+    // What is typed is the draft the merge compares; an untouched form is no change.
+    Effect::new(move |_| {
+        let record = typed.get().then(read);
+        let draft = match record {
+            Some(record) => Whole(Some(record)),
+            None => editor.base.get_untracked(),
+        };
+        editor.draft.set(draft);
+    });
+    // A record saved in another tab (or kept from it) shows in the inputs.
+    Effect::new(move |_| {
+        if editor.taken.with(Vec::is_empty) {
+            return;
+        }
+        if let Whole(Some(record)) = editor.draft.get_untracked() {
+            reasons.set(record.reasons);
+            tried.set(record.prevention_tried);
+            other.set(record.other_reason);
+            notes.set(record.notes);
+            date.set(record.date.to_string());
+        }
+    });
+    let write = move || match editor.plan() {
+        SavePlan::Clean(Whole(Some(record))) => {
+            let id = customer.with_untracked(|c| c.id);
+            state.customers.update(|book| {
+                if let Some(c) = book.get_mut(id) {
+                    c.set_stage(LifecycleStage::Churned, record.date);
+                    c.churn = Some(record);
+                    c.updated_at = chrono::Utc::now();
+                }
+            });
+            open.set(false);
+        }
+        SavePlan::Unchanged | SavePlan::Clean(Whole(None)) => open.set(false),
+        SavePlan::Conflicts { .. } | SavePlan::Deleted => {}
+    };
     let messages = Signal::derive(move || {
         let lang = lang.get();
         errors
@@ -106,15 +162,8 @@ pub fn ChurnForm(
         }
         match record {
             Some(record) if found.is_empty() => {
-                let id = customer.with_untracked(|c| c.id);
-                state.customers.update(|book| {
-                    if let Some(c) = book.get_mut(id) {
-                        c.set_stage(LifecycleStage::Churned, record.date);
-                        c.churn = Some(record);
-                        c.updated_at = chrono::Utc::now();
-                    }
-                });
-                open.set(false);
+                editor.draft.set(Whole(Some(record)));
+                write();
             }
             _ => errors.set(found),
         }
@@ -122,6 +171,8 @@ pub fn ChurnForm(
     view! {
         <form class="churn-form" data-testid="churn-form" on:submit=save novalidate aria-labelledby="churn-form-heading">
             <h3 id="churn-form-heading">{tr(DetailMsg::ChurnFormHeading)}</h3>
+            <ChangedElsewhere editor />
+            <ConflictChoice editor on_save=Callback::new(move |()| write()) />
             <fieldset>
                 <legend>{tr(DetailMsg::ChurnReasons)}</legend>
                 {checkboxes(ChurnReason::ALL, ChurnReason::key, reasons, "churn-reason")}

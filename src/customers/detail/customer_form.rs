@@ -1,8 +1,12 @@
 //! The create/edit form of a customer. It edits a draft copy: Save checks every field,
 //! shows all problems at once and writes once; Cancel discards; leaving with unsaved
-//! changes asks first.
+//! changes asks first. Through the shared editor (`crate::editing`) it follows the stored
+//! record while open and saves only the fields the user changed, on top of the newest
+//! stored record: another tab's changes are kept, a field changed in both is chosen by
+//! the user, and a customer deleted meanwhile can be restored or the edits discarded.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -14,8 +18,10 @@ use super::messages::DetailMsg;
 use super::widgets::today;
 use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
-use crate::customers::domain::{validate, Customer};
+use crate::customers::domain::{validate, Customer, Field};
 use crate::customers::labels::problem_text;
+use crate::editing::panels::{ChangedElsewhere, ConflictChoice, DeletedElsewhere};
+use crate::editing::{Editor, SavePlan};
 use crate::state::use_app_state;
 use crate::tasks::next_task;
 
@@ -30,43 +36,37 @@ pub fn CustomerForm(
     let baseline = original
         .clone()
         .unwrap_or_else(|| Customer::new(0, "", chrono::Utc::now()));
-    let draft = RwSignal::new(baseline.clone());
+    let editing = original.is_some();
+    let stored = {
+        let blank = baseline.clone();
+        let id = baseline.id;
+        Memo::new(move |_| match editing {
+            true => state.customers.with(|book| book.get(id).cloned()),
+            false => Some(blank.clone()),
+        })
+    };
+    let editor = Editor::new(baseline.clone(), stored.into());
+    let draft = editor.draft;
     let tags_text = RwSignal::new(baseline.tags.join(", "));
+    // The tags input keeps the text as typed; it follows only when the tags were taken.
+    Effect::new(move |_| {
+        if editor.taken.with(|t| t.contains(&Field::Tags)) {
+            tags_text.set(draft.with_untracked(|c| c.tags.join(", ")));
+        }
+    });
     let attempted = RwSignal::new(false);
     let saved = RwSignal::new(false);
     let issues = Memo::new(move |_| draft.with(|c| validate(c, today())));
-    let dirty = Signal::derive(move || !saved.get() && draft.with(|d| *d != baseline));
+    let changed = editor.dirty();
+    let dirty = Signal::derive(move || !saved.get() && changed.get());
     use_leave_guard(dirty);
     let back = match &original {
         Some(c) => app_path(&format!("/customers/{}", c.id)),
         None => app_path("/customers"),
     };
-    let editing = original.is_some();
     let navigate = use_navigate();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        attempted.set(true);
-        if !issues.with_untracked(Vec::is_empty) {
-            return;
-        }
-        let done = finish_draft(
-            original.as_ref(),
-            draft.get_untracked(),
-            chrono::Utc::now(),
-            today(),
-        );
-        let mut id = done.id;
-        state.customers.update(
-            |book| match book.get_mut(done.id).filter(|_| original.is_some()) {
-                Some(stored) => *stored = done,
-                None => {
-                    let mut done = done;
-                    id = book.take_id();
-                    done.id = id;
-                    book.customers.push(done);
-                }
-            },
-        );
+    let leave = navigate.clone();
+    let show_customer = move |id: u64| {
         saved.set(true);
         // The customer page is built in a task of its own, after the save.
         let navigate = navigate.clone();
@@ -75,6 +75,75 @@ pub fn CustomerForm(
             navigate(&app_path(&format!("/customers/{id}")), Default::default());
         });
     };
+    let finish = {
+        let show_customer = show_customer.clone();
+        move |record: Customer| {
+            let done = finish_draft(
+                editor.stored_now().as_ref().filter(|_| editing),
+                record,
+                chrono::Utc::now(),
+                today(),
+            );
+            let mut id = done.id;
+            state
+                .customers
+                .update(|book| match book.get_mut(done.id).filter(|_| editing) {
+                    Some(stored) => *stored = done,
+                    None => {
+                        let mut done = done;
+                        id = book.take_id();
+                        done.id = id;
+                        book.customers.push(done);
+                    }
+                });
+            show_customer(id);
+        }
+    };
+    let save = {
+        let finish = finish.clone();
+        let show_customer = show_customer.clone();
+        move || {
+            attempted.set(true);
+            if !issues.with_untracked(Vec::is_empty) {
+                return;
+            }
+            if !editing {
+                return finish(draft.get_untracked());
+            }
+            match editor.plan() {
+                SavePlan::Clean(record) => finish(record),
+                SavePlan::Unchanged => show_customer(baseline.id),
+                // The panels below ask; nothing is written until the user answers.
+                SavePlan::Conflicts { .. } | SavePlan::Deleted => focus_panel(),
+            }
+        }
+    };
+    let submit = {
+        let save = save.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            save();
+        }
+    };
+    let on_settled = Callback::new(move |()| save());
+    // Restored under its own number (free again), as it was edited here.
+    let on_restore = Callback::new(move |record: Customer| {
+        let id = record.id;
+        let mut restored = record;
+        restored.updated_at = chrono::Utc::now();
+        state.customers.update(|book| {
+            if book.get(id).is_none() {
+                book.customers.push(restored);
+                book.customers.sort_by_key(|c| c.id);
+            }
+        });
+        show_customer(id);
+    });
+    let list = app_path("/customers");
+    let on_discard = Callback::new(move |()| {
+        saved.set(true);
+        leave(&list, Default::default());
+    });
     let summary = move || {
         let lang = lang.get();
         let items = draft.with(|c| {
@@ -99,6 +168,9 @@ pub fn CustomerForm(
     let shown = Signal::derive(move || attempted.get() && !issues.with(Vec::is_empty));
     view! {
         <form class="customer-form" data-testid="customer-form" on:submit=submit novalidate>
+            <ChangedElsewhere editor />
+            <DeletedElsewhere editor on_restore on_discard />
+            <ConflictChoice editor on_save=on_settled />
             <Show when=move || shown.get()>
                 <div class="banner error" role="alert" data-testid="form-problems">
                     <strong>{tr(DetailMsg::FormProblems)}</strong>
@@ -114,4 +186,21 @@ pub fn CustomerForm(
             </div>
         </form>
     }
+}
+
+/// Brings the panel that asks (a conflict, or a customer deleted meanwhile) into view
+/// and gives it the focus, so a keyboard or screen-reader user is told at once.
+fn focus_panel() {
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        let document = document();
+        let panel = document
+            .query_selector("[data-testid=conflict-choice], [data-testid=deleted-elsewhere]")
+            .ok()
+            .flatten();
+        if let Some(panel) = panel.and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) {
+            panel.scroll_into_view();
+            let _ = panel.focus();
+        }
+    });
 }

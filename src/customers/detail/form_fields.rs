@@ -78,7 +78,7 @@ impl Binding {
         let draft = self.draft;
         let options = choices.into_iter().map(move |choice| {
             let key = choice.0;
-            view! { <option value=key selected=move || draft.with(get) == key>{move || choice_label(&choice, lang.get())}</option> }
+            view! { <option value=key prop:selected=move || draft.with(get) == key>{move || choice_label(&choice, lang.get())}</option> }
         });
         view! {
             <div class="field">

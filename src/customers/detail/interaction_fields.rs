@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::input::parse_date;
 use super::messages::DetailMsg;
+use super::record_fields::EntryField;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
     format_cents, ComplaintCategory, ComplaintStatus, Customer, Interaction, InteractionKind,
@@ -97,6 +98,25 @@ impl Draft {
             | InteractionKind::Email => {}
         }
         draft
+    }
+}
+
+impl Draft {
+    /// Puts `from`'s value of `field` in the typed draft (the stored entry moved on, or
+    /// the user kept the other tab's value), leaving the other inputs as typed.
+    pub fn take(&mut self, from: &Interaction, field: EntryField, today: NaiveDate) {
+        let stored = Draft::from_interaction(from, today);
+        match field {
+            EntryField::Date => self.date = stored.date,
+            EntryField::Note => self.note = stored.note,
+            EntryField::Details => {
+                *self = Draft {
+                    date: std::mem::take(&mut self.date),
+                    note: std::mem::take(&mut self.note),
+                    ..stored
+                }
+            }
+        }
     }
 }
 

@@ -1,15 +1,20 @@
 //! Customer lifetime value (客户终身价值): the estimate, its working, and the assumptions
-//! (margin, retention, discount rate) a user can change and save for all customers.
+//! (margin, retention, discount rate) a user can change and save for all customers. The
+//! assumptions form follows the stored values while open (another tab may change them)
+//! and saves only the inputs the user changed.
 
 use leptos::prelude::*;
 
 use super::input::{parse_percent, percent_text};
 use super::messages::DetailMsg;
+use super::record_fields::{ClvField, ClvTexts};
 use super::widgets::{today, FieldErrors, Working};
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
     customer_lifetime_value, format_cents, ClvAssumptions, ClvError, Customer,
 };
+use crate::editing::panels::{ChangedElsewhere, ConflictChoice};
+use crate::editing::{Editor, SavePlan};
 use crate::i18n::{fill, Text};
 use crate::state::use_app_state;
 
@@ -30,10 +35,13 @@ pub fn LifetimeValue(
             .map_or("—".to_owned(), |v| format_cents(v.value_cents))
     };
     let working = Signal::derive(move || clv.get().map(|v| v.working()).unwrap_or_default());
-    let start = assumptions.get_untracked();
-    let margin = RwSignal::new(percent_text(start.gross_margin));
-    let retention = RwSignal::new(percent_text(start.annual_retention));
-    let discount = RwSignal::new(percent_text(start.discount_rate));
+    let texts = |a: ClvAssumptions| ClvTexts {
+        margin: percent_text(a.gross_margin),
+        retention: percent_text(a.annual_retention),
+        discount: percent_text(a.discount_rate),
+    };
+    let stored = Memo::new(move |_| Some(texts(assumptions.get())));
+    let editor = Editor::new(texts(assumptions.get_untracked()), stored.into());
     // (message, field it names): translated when shown, so a language switch follows.
     let errors = RwSignal::new(Vec::<(DetailMsg, Option<DetailMsg>)>::new());
     let messages = Signal::derive(move || {
@@ -45,19 +53,24 @@ pub fn LifetimeValue(
         errors.with(|e| e.iter().map(text).collect::<Vec<_>>())
     });
     let saved = RwSignal::new(false);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let write = move || {
         let mut problems = Vec::new();
-        let mut read = |text: RwSignal<String>, name: DetailMsg| {
-            parse_percent(&text.get_untracked()).unwrap_or_else(|| {
+        let plan = editor.plan();
+        let record = match &plan {
+            SavePlan::Clean(record) => record.clone(),
+            SavePlan::Unchanged => editor.draft.get_untracked(),
+            SavePlan::Conflicts { .. } | SavePlan::Deleted => return,
+        };
+        let mut read = |text: &str, name: DetailMsg| {
+            parse_percent(text).unwrap_or_else(|| {
                 problems.push((DetailMsg::NotANumber, Some(name)));
                 f64::NAN
             })
         };
         let candidate = ClvAssumptions {
-            gross_margin: read(margin, DetailMsg::GrossMargin),
-            annual_retention: read(retention, DetailMsg::Retention),
-            discount_rate: read(discount, DetailMsg::DiscountRate),
+            gross_margin: read(&record.margin, DetailMsg::GrossMargin),
+            annual_retention: read(&record.retention, DetailMsg::Retention),
+            discount_rate: read(&record.discount, DetailMsg::DiscountRate),
         };
         if problems.is_empty() {
             problems.extend(
@@ -68,19 +81,36 @@ pub fn LifetimeValue(
             );
         }
         saved.set(problems.is_empty());
-        if problems.is_empty() {
+        if problems.is_empty() && matches!(plan, SavePlan::Clean(_)) {
             state
                 .customers
                 .update(|book| book.clv_assumptions = candidate);
         }
         errors.set(problems);
     };
-    let input = |signal: RwSignal<String>, label: DetailMsg, testid: &'static str| {
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        write();
+    };
+    let input = move |field: ClvField, label: DetailMsg, testid: &'static str| {
+        let text = move |t: &ClvTexts| match field {
+            ClvField::Margin => t.margin.clone(),
+            ClvField::Retention => t.retention.clone(),
+            ClvField::Discount => t.discount.clone(),
+        };
+        let set = move |ev| {
+            let value = event_target_value(&ev);
+            editor.draft.update(|t| match field {
+                ClvField::Margin => t.margin = value,
+                ClvField::Retention => t.retention = value,
+                ClvField::Discount => t.discount = value,
+            });
+        };
         view! {
             <label class="field">
                 <span>{tr(label)}</span>
                 <input type="text" inputmode="decimal" data-testid=testid aria-describedby="clv-errors"
-                    prop:value=move || signal.get() on:input=move |ev| signal.set(event_target_value(&ev)) />
+                    prop:value=move || editor.draft.with(text) on:input=set />
             </label>
         }
     };
@@ -92,10 +122,12 @@ pub fn LifetimeValue(
             <Working text=working testid="working-clv" />
             <details class="working">
                 <summary>{tr(DetailMsg::ClvAssumptionsHeading)}</summary>
+                <ChangedElsewhere editor />
+                <ConflictChoice editor on_save=Callback::new(move |()| write()) />
                 <form class="inline-fields" on:submit=save data-testid="clv-assumptions" novalidate>
-                    {input(margin, DetailMsg::GrossMargin, "clv-margin")}
-                    {input(retention, DetailMsg::Retention, "clv-retention")}
-                    {input(discount, DetailMsg::DiscountRate, "clv-discount")}
+                    {input(ClvField::Margin, DetailMsg::GrossMargin, "clv-margin")}
+                    {input(ClvField::Retention, DetailMsg::Retention, "clv-retention")}
+                    {input(ClvField::Discount, DetailMsg::DiscountRate, "clv-discount")}
                     <button type="submit" data-testid="clv-save">{tr(DetailMsg::SaveAssumptions)}</button>
                 </form>
                 <FieldErrors id="clv-errors".into() messages />

@@ -22,6 +22,7 @@ mod leave_guard;
 mod lifetime_value;
 mod messages;
 mod page;
+mod record_fields;
 mod relationship;
 mod resolution;
 mod risk;

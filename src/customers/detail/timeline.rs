@@ -52,15 +52,26 @@ pub fn Timeline(
             options,
         );
     };
-    let entries = Memo::new(move |_| {
-        let filter = filter.get();
-        customer.with(|c| {
-            let key = (!filter.is_empty()).then_some(filter.as_str());
-            c.timeline(key).into_iter().cloned().collect::<Vec<_>>()
-        })
-    });
     // The entry being corrected; only one at a time.
     let editing = RwSignal::new(None::<u64>);
+    let entries = Memo::new(move |previous: Option<&Vec<Interaction>>| {
+        let filter = filter.get();
+        let mut entries = customer.with(|c| {
+            let key = (!filter.is_empty()).then_some(filter.as_str());
+            c.timeline(key).into_iter().cloned().collect::<Vec<_>>()
+        });
+        // An entry deleted in another tab while it is being corrected keeps its row, so
+        // its form can offer to restore it.
+        if let Some(id) = editing.get() {
+            let gone = previous
+                .and_then(|p| p.iter().find(|e| e.id == id))
+                .filter(|_| !entries.iter().any(|e| e.id == id));
+            if let Some(entry) = gone {
+                entries.push(entry.clone());
+            }
+        }
+        entries
+    });
     let options = InteractionKind::KEYS.iter().map(|&key| {
         view! {
             <option value=key selected=move || filter.with(|f| f == key)>
@@ -81,7 +92,7 @@ pub fn Timeline(
             </label>
             <Show when=move || entries.with(|e| !e.is_empty()) fallback=|| view! { <p class="muted">{tr(DetailMsg::NoInteractions)}</p> }>
                 <ol class="timeline" data-testid="timeline-list">
-                    <For each=move || entries.get() key=|i| format!("{i:?}") let:entry>
+                    <For each=move || entries.get() key=|i| i.id let:entry>
                         <Entry customer entry editing />
                     </For>
                 </ol>
@@ -101,18 +112,24 @@ fn Entry(
     editing: RwSignal<Option<u64>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let key = entry.kind.key();
     let id = entry.id;
-    let date = entry.date;
-    let original = entry.clone();
+    // The row follows the stored entry (another tab may correct it); a deleted one keeps
+    // its last version while its form is open.
+    let current = Memo::new(move |_| {
+        customer
+            .with(|c| c.interactions.iter().find(|i| i.id == id).cloned())
+            .unwrap_or_else(|| entry.clone())
+    });
+    let key = move || current.with(|e| e.kind.key());
     view! {
-        <li class=format!("timeline-entry kind-{key}") data-testid=format!("timeline-{key}")>
+        <li class=move || format!("timeline-entry kind-{}", key()) data-testid=move || format!("timeline-{}", key())>
             <div class="timeline-head">
-                <time>{date.to_string()}</time>
-                <span class="kind-badge">{move || interaction_kind_label(key, lang.get())}</span>
+                <time>{move || current.with(|e| e.date.to_string())}</time>
+                <span class="kind-badge">{move || interaction_kind_label(key(), lang.get())}</span>
             </div>
-            <Show when=move || editing.get() == Some(id) fallback=move || view! { <Details customer entry=entry.clone() editing /> }>
-                <EditInteraction customer original=original.clone() on_close=Callback::new(move |()| close_form(editing, id)) />
+            <Show when=move || editing.get() == Some(id)
+                fallback=move || view! { {move || view! { <Details customer entry=current.get() editing /> }} }>
+                <EditInteraction customer original=current.get_untracked() on_close=Callback::new(move |()| close_form(editing, id)) />
             </Show>
         </li>
     }
