@@ -41,7 +41,12 @@ fn is_pure(path: &Path) -> bool {
             "storage/mod.rs",
         ]
         .contains(&rel.as_str())
-        || ["settings/model.rs", "settings/backup.rs"].contains(&rel.as_str())
+        || [
+            "settings/model.rs",
+            "settings/backup.rs",
+            "editing/merge.rs",
+        ]
+        .contains(&rel.as_str())
 }
 
 #[test]

@@ -146,3 +146,40 @@ async fn switching_language_translates_the_navigation_and_is_saved() {
     assert!(stored.unwrap().contains("zh-CN"));
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_settings_change_racing_another_tabs_save_keeps_both() {
+    use crm::i18n::Lang;
+    use crm::settings::model::{Settings, Theme};
+    clear();
+    let host = mount_app();
+    tick().await;
+    // Another tab saves a theme that this tab has not heard of yet (its storage event is
+    // still on the way): this tab's save of the language meets a newer revision.
+    let other_tab = Repository::new(BrowserStore);
+    other_tab.load::<Settings>();
+    other_tab
+        .save(&Settings {
+            theme: Theme::Dark,
+            ..Default::default()
+        })
+        .unwrap();
+    let select = host
+        .query_selector("[data-testid=lang-switch]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlSelectElement>();
+    select.set_value("zh-CN");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    let stored = Repository::new(BrowserStore).load::<Settings>().doc;
+    assert_eq!(stored.theme, Theme::Dark, "the other tab's theme is kept");
+    assert_eq!(
+        stored.lang,
+        Some(Lang::Zh),
+        "this tab's language is saved too"
+    );
+    host.remove();
+}

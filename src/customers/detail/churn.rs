@@ -59,18 +59,18 @@ pub fn ChurnSection(
         <div class="card" data-testid="customer-churn">
             <h2>{tr(DetailMsg::ChurnHeading)}</h2>
             {shown}
-            <Show when=move || record.with(Option::is_some)
-                fallback=move || view! {
-                    <Show when=move || !open.get()>
-                        <p class="explain">{tr(DetailMsg::ChurnPrevention)}</p>
-                        <button type="button" class="danger" data-testid="mark-churned" on:click=move |_| open.set(true)>
-                            {tr(DetailMsg::MarkChurned)}
-                        </button>
-                    </Show>
-                    <Show when=move || open.get()>
-                        <ChurnForm customer open />
-                    </Show>
-                }>
+            // An open form stays open when another tab records the churn meanwhile: it
+            // shows that record and asks which one to keep (see `ChurnForm`).
+            <Show when=move || open.get()>
+                <ChurnForm customer open />
+            </Show>
+            <Show when=move || !open.get() && record.with(Option::is_none)>
+                <p class="explain">{tr(DetailMsg::ChurnPrevention)}</p>
+                <button type="button" class="danger" data-testid="mark-churned" on:click=move |_| open.set(true)>
+                    {tr(DetailMsg::MarkChurned)}
+                </button>
+            </Show>
+            <Show when=move || !open.get() && record.with(Option::is_some)>
                 <button type="button" data-testid="reactivate" on:click=reactivate>{tr(DetailMsg::Reactivate)}</button>
             </Show>
         </div>
