@@ -6,11 +6,11 @@ use leptos_router::path;
 
 use crate::blueprints::BlueprintsPage;
 use crate::components::layout::Shell;
+use crate::components::leave_guard::provide_leave_guard;
 use crate::components::text::use_lang;
 use crate::credit::CreditPage;
 use crate::customers::{
-    provide_leave_guard, CustomerListPage, CustomerPage, DuplicatesPage, EditCustomerPage,
-    ImportPage, NewCustomerPage,
+    CustomerListPage, CustomerPage, DuplicatesPage, EditCustomerPage, ImportPage, NewCustomerPage,
 };
 use crate::dashboard::DashboardPage;
 use crate::i18n::{fill, Msg, Text};

@@ -8,6 +8,7 @@ pub mod i18n;
 
 pub mod app;
 pub mod blueprints;
+pub mod clock;
 pub mod components;
 pub mod credit;
 pub mod customers;
@@ -20,3 +21,4 @@ pub mod state;
 pub mod storage;
 pub mod surveys;
 pub mod tasks;
+pub mod working;

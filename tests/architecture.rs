@@ -45,6 +45,7 @@ fn is_pure(path: &Path) -> bool {
             "settings/model.rs",
             "settings/backup.rs",
             "editing/merge.rs",
+            "working.rs",
         ]
         .contains(&rel.as_str())
 }

@@ -3,7 +3,9 @@
 pub mod download;
 pub mod file;
 pub mod layout;
+pub mod leave_guard;
 pub mod nav;
 pub mod not_built;
 pub mod notices;
 pub mod text;
+pub mod working;

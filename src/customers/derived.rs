@@ -13,14 +13,9 @@ use super::domain::{
     abc_in_list_order, rfm_scores, AbcSuggestion, AbcThresholds, Prepared, PreparedBuilder,
     RfmScore,
 };
+use crate::clock::today;
 use crate::state::Persisted;
 use crate::tasks::{next_task, STEP_MS};
-
-/// Today in the user's own time zone (stage history, churn risk and recency count in
-/// local days; a date typed in Beijing at 7 am is not "future").
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 /// One derived value and the book version and date it was made for.
 type Slot<T> = StoredValue<Option<(u64, NaiveDate, Arc<T>)>>;

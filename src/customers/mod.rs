@@ -11,5 +11,5 @@ pub mod list;
 /// section and the README can refer to them).
 pub const DEMO_SEED: u64 = 42;
 
-pub use detail::{provide_leave_guard, CustomerPage, EditCustomerPage, NewCustomerPage};
+pub use detail::{CustomerPage, EditCustomerPage, NewCustomerPage};
 pub use list::{CustomerListPage, DuplicatesPage, ImportPage};

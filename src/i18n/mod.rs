@@ -6,8 +6,10 @@
 
 #[macro_use]
 mod catalogue;
+mod common;
 mod messages;
 
+pub use common::CommonMsg;
 pub use messages::Msg;
 
 use serde::{Deserialize, Serialize};

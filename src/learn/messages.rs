@@ -2,13 +2,11 @@
 //! shared/concepts.md section 1).
 
 catalogue! { pub enum LearnMsg {
-    Intro => "The ideas behind customer records, each with what it looks like in the customers stored in this browser. Open “Show the working” under a figure to see how it was computed.", "客户档案背后的概念，每一个都配上本浏览器中已保存客户的实际情况。点开数字下方的“显示计算过程”即可查看计算方法。";
+    Intro => "The ideas behind customer records, each with what it looks like in the customers stored in this browser. Open “Show the working” under a figure to see how it was computed.", "客户档案背后的概念，每一个都配上本浏览器中已保存客户的实际情况。点开数字下方的“查看计算过程”即可查看计算方法。";
     NoCustomersTitle => "No customers to learn from yet", "还没有可供学习的客户数据";
     NoCustomersBody => "The lessons illustrate each concept with real figures. Load the demo data (200 bilingual customers with purchases, complaints, referrals and churned cases) or add your own customers.", "本节用真实数字说明每个概念。请加载演示数据（200 位中英文客户，含购买、投诉、推荐和流失案例），或先添加您自己的客户。";
     LoadDemo => "Load demo data", "加载演示数据";
     InYourData => "In your data", "您的数据中";
-    ShowWorking => "Show the working", "显示计算过程";
-    Customers => "customers", "位客户";
     SeeInList => "See them in the list", "在客户名单中查看";
 
     ProfileTitle => "Customer records", "客户档案";
@@ -52,5 +50,4 @@ catalogue! { pub enum LearnMsg {
     ComplaintFigure => "{0} complaints recorded, {1} still open.", "共记录 {0} 起投诉，其中 {1} 起尚未解决。";
     ComplaintMeanDays => "Resolved in {0} days on average.", "平均 {0} 天解决。";
     BoughtAgain => "Of the customers whose complaint was resolved, {0} bought again afterwards.", "投诉得到解决的客户中，{0} 之后再次购买。";
-    DaysUnit => "days", "天";
 }}

@@ -6,8 +6,9 @@ use leptos_router::components::A;
 
 use super::messages::LearnMsg;
 use crate::app::app_path;
+use crate::clock::today;
 use crate::components::text::{tr, use_lang};
-use crate::customers::derived::today;
+use crate::components::working::ShowWorking;
 use crate::customers::domain::{
     book_lessons, demo_customers, BookLessons, Share, DEFAULT_DEMO_COUNT,
 };
@@ -116,16 +117,6 @@ fn lesson(
     }
 }
 
-/// "Show the working" under a figure.
-fn working(text: String, lang: Lang) -> impl IntoView {
-    view! {
-        <details class="working">
-            <summary>{LearnMsg::ShowWorking.in_lang(lang)}</summary>
-            <pre>{text}</pre>
-        </details>
-    }
-}
-
 /// One row of a bar chart: a label (a link to those customers when there is one), the
 /// count and a bar as wide as its share of `total`.
 struct Bar {
@@ -227,20 +218,6 @@ fn value(l: &BookLessons, lang: Lang) -> impl IntoView {
             }
         })
         .collect_view();
-    let workings = l
-        .value
-        .iter()
-        .map(|g| {
-            format!(
-                "{}: {} {}\n    {}",
-                g.class.label(lang),
-                g.customers.working(),
-                LearnMsg::Customers.in_lang(lang),
-                g.spend.money_working()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
     lesson(
         "value",
         LearnMsg::ValueTitle,
@@ -257,7 +234,7 @@ fn value(l: &BookLessons, lang: Lang) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            {working(workings, lang)}
+            <ShowWorking working=l.value_working() />
         },
     )
 }
@@ -338,7 +315,7 @@ fn churn(l: &BookLessons, lang: Lang) -> impl IntoView {
             <p data-testid="learn-churn-rate">
                 <A href=list_link("stage", "churned")>{rate}</A>
             </p>
-            {working(l.churned.working(), lang)}
+            <ShowWorking working=l.churn_working() />
             <h4>{LearnMsg::ChurnReasonsHeading.in_lang(lang)}</h4>
             {bars("learn-churn-reasons", reasons, churned)}
             <p><A href=list_link("risk", "high")>{at_risk}</A></p>
@@ -357,8 +334,7 @@ fn complaints(l: &BookLessons, lang: Lang) -> impl IntoView {
             LearnMsg::ComplaintMeanDays.in_lang(lang),
             &[&format!("{days:.1}")],
         );
-        let working_text = format!("{} {}", c.mean_working(), LearnMsg::DaysUnit.in_lang(lang));
-        view! { <p data-testid="learn-complaint-days">{text}</p> {working(working_text, lang)} }
+        view! { <p data-testid="learn-complaint-days">{text}</p> <ShowWorking working=c.mean_working() /> }
     });
     let again = (c.bought_again.whole > 0).then(|| {
         let share: Share = c.bought_again;
@@ -366,7 +342,7 @@ fn complaints(l: &BookLessons, lang: Lang) -> impl IntoView {
             LearnMsg::BoughtAgain.in_lang(lang),
             &[&format!("{:.1}%", share.percent())],
         );
-        view! { <p data-testid="learn-bought-again">{text}</p> {working(share.working(), lang)} }
+        view! { <p data-testid="learn-bought-again">{text}</p> <ShowWorking working=c.bought_again_working() /> }
     });
     lesson(
         "complaints",

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::churn_form::ChurnForm;
 use super::messages::DetailMsg;
-use super::widgets::today;
+use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{Customer, LifecycleStage};
 use crate::customers::labels::Labelled;

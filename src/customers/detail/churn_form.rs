@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use super::input::parse_date;
-use super::leave_guard::guard_form;
 use super::messages::DetailMsg;
 use super::record_fields::ChurnEdit;
-use super::widgets::{today, FieldErrors};
+use super::widgets::FieldErrors;
+use crate::clock::today;
+use crate::components::leave_guard::guard_form;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
     validate, ChurnReason, ChurnRecord, Customer, Field, LifecycleStage, PreventionAction,
@@ -17,7 +18,7 @@ use crate::customers::labels::{problem_text, Labelled};
 use crate::editing::merge::Whole;
 use crate::editing::panels::{ChangedElsewhere, ConflictChoice};
 use crate::editing::{Editor, SavePlan};
-use crate::i18n::Text;
+use crate::i18n::{CommonMsg, Text};
 use crate::state::use_app_state;
 
 /// A group of checkboxes over `all`, toggling membership in `chosen`.
@@ -196,7 +197,7 @@ pub fn ChurnForm(
             <FieldErrors id="churn-errors".into() messages />
             <div class="actions">
                 <button type="submit" class="danger" data-testid="churn-save">{tr(DetailMsg::ConfirmChurn)}</button>
-                <button type="button" class="ghost" data-testid="churn-cancel" on:click=move |_| open.set(false)>{tr(DetailMsg::Cancel)}</button>
+                <button type="button" class="ghost" data-testid="churn-cancel" on:click=move |_| open.set(false)>{tr(CommonMsg::Cancel)}</button>
             </div>
         </form>
     }

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::messages::DetailMsg;
-use super::widgets::Working;
 use crate::components::text::{tr, use_lang};
+use crate::components::working::ShowWorking;
 use crate::customers::domain::{effective_class, Customer, Field};
 use crate::customers::labels::Labelled;
 use crate::i18n::{fill, Text};
@@ -77,7 +77,7 @@ pub fn Classification(
                         " "<span class="muted">{override_text}</span>
                         <p class="muted" data-testid="abc-suggestion">{suggested_text}</p>
                         <p class="explain">{tr(DetailMsg::AbcExplain)}</p>
-                        <Working text=working testid="abc-working" />
+                        <ShowWorking working testid="abc-working" />
                     </dd>
                 </div>
                 <div class="fact">

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::input::parse_date;
 use super::messages::DetailMsg;
-use super::widgets::{today, FieldErrors};
+use super::widgets::FieldErrors;
+use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
     validate, ComplaintStatus, Customer, Field, InteractionKind, Problem,

@@ -13,15 +13,16 @@ use leptos_router::hooks::use_navigate;
 use super::form_relationship::RelationshipFields;
 use super::form_sections::{ClassificationFields, IdentityFields};
 use super::input::finish_draft;
-use super::leave_guard::use_leave_guard;
 use super::messages::DetailMsg;
-use super::widgets::today;
 use crate::app::app_path;
+use crate::clock::today;
+use crate::components::leave_guard::use_leave_guard;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{validate, Customer, Field};
 use crate::customers::labels::problem_text;
 use crate::editing::panels::{ChangedElsewhere, ConflictChoice, DeletedElsewhere};
 use crate::editing::{Editor, SavePlan};
+use crate::i18n::CommonMsg;
 use crate::state::use_app_state;
 use crate::tasks::next_task;
 
@@ -181,8 +182,8 @@ pub fn CustomerForm(
             <ClassificationFields draft issues=issues.into() shown=attempted.into() />
             <RelationshipFields draft issues=issues.into() shown=attempted.into() changing_stage=editing />
             <div class="actions form-actions">
-                <button type="submit" data-testid="save-customer">{tr(DetailMsg::Save)}</button>
-                <A href=back attr:class="button ghost" attr:data-testid="cancel-customer">{tr(DetailMsg::Cancel)}</A>
+                <button type="submit" data-testid="save-customer">{tr(CommonMsg::Save)}</button>
+                <A href=back attr:class="button ghost" attr:data-testid="cancel-customer">{tr(CommonMsg::Cancel)}</A>
             </div>
         </form>
     }

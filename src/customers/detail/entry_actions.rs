@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::messages::DetailMsg;
 use crate::components::text::tr;
 use crate::customers::domain::Customer;
+use crate::i18n::CommonMsg;
 use crate::state::use_app_state;
 
 /// The id of an entry's Edit button, where focus returns when its form closes.
@@ -57,7 +58,7 @@ pub fn EntryActions(
                     <button type="button" class="danger" data-testid="confirm-delete-interaction" on:click=delete>
                         {tr(DetailMsg::DeleteInteraction)}
                     </button>
-                    <button type="button" class="ghost" on:click=move |_| asking.set(false)>{tr(DetailMsg::Cancel)}</button>
+                    <button type="button" class="ghost" on:click=move |_| asking.set(false)>{tr(CommonMsg::Cancel)}</button>
                 </Show>
             </div>
         </Show>

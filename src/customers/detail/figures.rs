@@ -7,8 +7,9 @@ use super::lifetime_value::LifetimeValue;
 use super::messages::DetailMsg;
 use super::resolution::ResolutionTimes;
 use super::risk::RiskLevel;
-use super::widgets::{today, Working};
+use crate::clock::today;
 use crate::components::text::{tr, use_lang};
+use crate::components::working::ShowWorking;
 use crate::customers::domain::{format_cents, Customer};
 use crate::i18n::{fill, Text};
 use crate::state::use_app_state;
@@ -22,30 +23,8 @@ pub fn Figures(
     let state = use_app_state();
     let lang = use_lang();
     let spend = move || customer.with(|c| format_cents(c.total_spend_cents()));
-    let spend_working = Signal::derive(move || {
-        customer.with(|c| {
-            let amounts: Vec<String> = c
-                .purchases()
-                .filter_map(|p| p.purchase_amount_cents())
-                .map(format_cents)
-                .collect();
-            let sum = if amounts.is_empty() {
-                "0".to_owned()
-            } else {
-                amounts.join(" + ")
-            };
-            format!(
-                "Σ purchases = {sum} = {}",
-                format_cents(c.total_spend_cents())
-            )
-        })
-    });
-    let count_working = Signal::derive(move || {
-        customer.with(|c| {
-            let dates: Vec<String> = c.purchases().map(|p| p.date.to_string()).collect();
-            format!("count({}) = {}", dates.join(", "), c.purchase_count())
-        })
-    });
+    let spend_working = Signal::derive(move || customer.with(Customer::spend_working));
+    let count_working = Signal::derive(move || customer.with(Customer::purchase_count_working));
     let last = move || {
         let lang = lang.get();
         match customer.with(|c| c.last_purchase()) {
@@ -78,12 +57,12 @@ pub fn Figures(
                 <div class="figure">
                     <h3>{tr(DetailMsg::TotalSpend)}</h3>
                     <p class="figure-value" data-testid="figure-total-spend">{spend}</p>
-                    <Working text=spend_working testid="working-total-spend" />
+                    <ShowWorking working=spend_working testid="working-total-spend" />
                 </div>
                 <div class="figure">
                     <h3>{tr(DetailMsg::PurchaseCount)}</h3>
                     <p class="figure-value" data-testid="figure-purchase-count">{move || customer.with(|c| c.purchase_count())}</p>
-                    <Working text=count_working testid="working-purchase-count" />
+                    <ShowWorking working=count_working testid="working-purchase-count" />
                 </div>
                 <div class="figure">
                     <h3>{tr(DetailMsg::LastPurchase)}</h3>
@@ -98,7 +77,7 @@ pub fn Figures(
                     <div><dt>{tr(DetailMsg::RfmFrequency)}</dt><dd data-testid="rfm-f">{score(|s| s.f)}</dd></div>
                     <div><dt>{tr(DetailMsg::RfmMonetary)}</dt><dd data-testid="rfm-m">{score(|s| s.m)}</dd></div>
                 </dl>
-                <Working text=rfm_working testid="working-rfm" />
+                <ShowWorking working=rfm_working testid="working-rfm" />
             </div>
             <LifetimeValue customer />
             <ResolutionTimes customer />

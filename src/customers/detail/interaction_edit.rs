@@ -7,13 +7,13 @@ use leptos::prelude::*;
 
 use super::interaction_fields::Draft;
 use super::interaction_form::{check, FormError, InteractionForm};
-use super::leave_guard::guard_form;
-use super::messages::DetailMsg;
-use super::widgets::today;
+use crate::clock::today;
+use crate::components::leave_guard::guard_form;
 use crate::components::text::tr;
 use crate::customers::domain::{Customer, Interaction};
 use crate::editing::panels::{ChangedElsewhere, ConflictChoice, DeletedElsewhere};
 use crate::editing::{Editor, SavePlan};
+use crate::i18n::CommonMsg;
 use crate::state::use_app_state;
 
 /// The form that corrects one interaction; closed by saving or cancelling.
@@ -96,9 +96,9 @@ pub fn EditInteraction(
         <InteractionForm customer draft errors errors_id="interaction-edit-errors" testid="interaction-edit-form"
             on_submit=Callback::new(save) focus_first=true>
             <div class="actions">
-                <button type="submit" data-testid="interaction-save">{tr(DetailMsg::Save)}</button>
+                <button type="submit" data-testid="interaction-save">{tr(CommonMsg::Save)}</button>
                 <button type="button" class="ghost" data-testid="interaction-cancel" on:click=move |_| on_close.run(())>
-                    {tr(DetailMsg::Cancel)}
+                    {tr(CommonMsg::Cancel)}
                 </button>
             </div>
         </InteractionForm>

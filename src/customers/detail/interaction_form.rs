@@ -8,9 +8,10 @@ use leptos::prelude::*;
 
 use super::input::{next_interaction_id, parse_amount_cents, parse_date};
 use super::interaction_fields::{ComplaintFields, Draft, PurchaseFields, RecoveryFields};
-use super::leave_guard::guard_form;
 use super::messages::DetailMsg;
-use super::widgets::{today, FieldErrors};
+use super::widgets::FieldErrors;
+use crate::clock::today;
+use crate::components::leave_guard::guard_form;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
     validate, ComplaintStatus, Customer, Field, Interaction, InteractionKind, Problem,

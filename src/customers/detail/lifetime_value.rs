@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use super::input::{parse_percent, percent_text};
 use super::messages::DetailMsg;
 use super::record_fields::{ClvField, ClvTexts};
-use super::widgets::{today, FieldErrors, Working};
+use super::widgets::FieldErrors;
+use crate::clock::today;
 use crate::components::text::{tr, use_lang};
+use crate::components::working::ShowWorking;
 use crate::customers::domain::{
     customer_lifetime_value, format_cents, ClvAssumptions, ClvError, Customer,
 };
@@ -119,7 +121,7 @@ pub fn LifetimeValue(
             <h3>{tr(DetailMsg::ClvHeading)}</h3>
             <p class="figure-value" data-testid="clv-value">{value}</p>
             <p class="explain">{tr(DetailMsg::ClvExplain)}</p>
-            <Working text=working testid="working-clv" />
+            <ShowWorking working testid="working-clv" />
             <details class="working">
                 <summary>{tr(DetailMsg::ClvAssumptionsHeading)}</summary>
                 <ChangedElsewhere editor />

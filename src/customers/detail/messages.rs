@@ -3,17 +3,13 @@
 catalogue! { pub enum DetailMsg {
     NotFoundTitle => "Customer not found", "找不到该客户";
     NotFoundBody => "There is no customer with this number. It may have been deleted or merged.", "没有编号为此的客户。该客户可能已被删除或合并。";
-    BackToList => "Back to the customer list", "返回客户列表";
     Edit => "Edit", "编辑";
     EditCustomer => "Edit {0}", "编辑 {0}";
     NewCustomer => "New customer", "新建客户";
-    Save => "Save", "保存";
-    Cancel => "Cancel", "取消";
     NotSet => "Not set", "未设置";
     Nobody => "Nobody", "无";
     Yes => "Yes", "是";
     No => "No", "否";
-    ShowWorking => "Show the working", "查看计算过程";
     EditInteraction => "Edit", "编辑";
     DeleteInteraction => "Delete", "删除";
     DeleteInteractionConfirm => "Delete this entry from the timeline? This cannot be undone.", "确定从时间线中删除此条记录吗？删除后无法恢复。";
@@ -141,7 +137,6 @@ catalogue! { pub enum DetailMsg {
     ChurnPrevention => "Prevention: build a strong relationship network, raise the relationship from one person to the organisation, shape the customer's purchase criteria, keep quality and service high and prices competitive, and give priority treatment.", "预防措施：建立牢固的关系网，将个人关系提升为组织关系，影响客户的采购标准，保持高质量、高服务水平与有竞争力的价格，并给予优先待遇。";
 
     FormProblems => "Please correct these problems; nothing has been saved:", "请修正以下问题，尚未保存任何内容：";
-    LeaveConfirm => "You have unsaved changes. Leave and discard them?", "有尚未保存的更改。确定离开并放弃这些更改吗？";
     ReferredByHint => "Who introduced this customer (referral chain).", "谁介绍了该客户（连环获取法）。";
     FindReferrer => "Type part of a name to find the referrer", "输入姓名的一部分以查找推荐人";
     ClearReferrer => "Clear", "清除";

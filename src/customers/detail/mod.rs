@@ -18,7 +18,6 @@ mod interaction_edit;
 mod interaction_fields;
 mod interaction_form;
 mod kotler;
-mod leave_guard;
 mod lifetime_value;
 mod messages;
 mod page;
@@ -30,5 +29,4 @@ mod timeline;
 mod widgets;
 
 pub use form_page::{EditCustomerPage, NewCustomerPage};
-pub use leave_guard::provide_leave_guard;
 pub use page::CustomerPage;

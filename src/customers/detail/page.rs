@@ -9,13 +9,14 @@ use super::churn::ChurnSection;
 use super::classification::Classification;
 use super::figures::Figures;
 use super::identity::Identity;
-use super::leave_guard::PageForms;
 use super::messages::DetailMsg;
 use super::relationship::Relationship;
 use super::timeline::Timeline;
 use super::widgets::customer_signal;
 use crate::app::app_path;
+use crate::components::leave_guard::PageForms;
 use crate::components::text::tr;
+use crate::i18n::CommonMsg;
 use crate::state::use_app_state;
 use crate::tasks::next_task;
 
@@ -79,7 +80,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="card" data-testid="customer-not-found">
             <h1>{tr(DetailMsg::NotFoundTitle)}</h1>
             <p>{tr(DetailMsg::NotFoundBody)}</p>
-            <p><A href=app_path("/customers")>{tr(DetailMsg::BackToList)}</A></p>
+            <p><A href=app_path("/customers")>{tr(CommonMsg::BackToCustomers)}</A></p>
         </div>
     }
 }

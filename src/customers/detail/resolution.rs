@@ -3,30 +3,10 @@
 use leptos::prelude::*;
 
 use super::messages::DetailMsg;
-use super::widgets::Working;
 use crate::components::text::{tr, use_lang};
-use crate::customers::domain::{Customer, InteractionKind};
+use crate::components::working::ShowWorking;
+use crate::customers::domain::Customer;
 use crate::i18n::{fill, Text};
-
-/// (opened, resolved, days) of every resolved complaint, oldest first.
-fn resolved_complaints(customer: &Customer) -> Vec<(String, String, i64)> {
-    let mut rows: Vec<_> = customer
-        .interactions
-        .iter()
-        .filter_map(|i| match i.kind {
-            InteractionKind::Complaint {
-                opened,
-                resolved: Some(resolved),
-                ..
-            } => Some((opened, resolved, (resolved - opened).num_days())),
-            _ => None,
-        })
-        .collect();
-    rows.sort();
-    rows.into_iter()
-        .map(|(o, r, d)| (o.to_string(), r.to_string(), d))
-        .collect()
-}
 
 /// The resolution-time figure of one customer.
 #[component]
@@ -35,29 +15,12 @@ pub fn ResolutionTimes(
     customer: Signal<Customer>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let rows = Memo::new(move |_| customer.with(resolved_complaints));
+    let rows = Memo::new(move |_| customer.with(Customer::resolved_complaints));
     let average = move || {
         let days: Vec<i64> = customer.with(|c| c.complaint_resolution_days());
         (!days.is_empty()).then(|| days.iter().sum::<i64>() as f64 / days.len() as f64)
     };
-    let working = Signal::derive(move || {
-        let days = customer.with(|c| c.complaint_resolution_days());
-        let each: Vec<String> = rows
-            .get()
-            .iter()
-            .map(|(o, r, d)| format!("{r} − {o} = {d} days"))
-            .collect();
-        let list: Vec<String> = days.iter().map(i64::to_string).collect();
-        match average() {
-            Some(avg) => format!(
-                "{}\naverage = ({}) / {} = {avg:.1} days",
-                each.join("\n"),
-                list.join(" + "),
-                days.len()
-            ),
-            None => String::new(),
-        }
-    });
+    let working = Signal::derive(move || customer.with(Customer::resolution_working));
     let open = move || customer.with(|c| c.open_complaints().count());
     view! {
         <div class="figure" data-testid="figure-resolution">
@@ -68,10 +31,10 @@ pub fn ResolutionTimes(
                 </p>
                 <ul class="plain" data-testid="resolution-list">
                     {move || rows.get().into_iter().map(|(o, r, d)| {
-                        view! { <li>{move || fill(DetailMsg::ResolutionItem.in_lang(lang.get()), &[&o, &r, &d.to_string()])}</li> }
+                        view! { <li>{move || fill(DetailMsg::ResolutionItem.in_lang(lang.get()), &[&o.to_string(), &r.to_string(), &d.to_string()])}</li> }
                     }).collect_view()}
                 </ul>
-                <Working text=working testid="working-resolution" />
+                <ShowWorking working testid="working-resolution" />
             </Show>
             <p class="muted" data-testid="open-complaints">
                 {move || fill(DetailMsg::OpenComplaintsCount.in_lang(lang.get()), &[&open().to_string()])}

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 
 use super::messages::DetailMsg;
-use super::widgets::today;
+use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
     churn_risk, ChurnContext, ChurnLevel, Customer, LifecycleStage, RiskReason,
 };
 use crate::customers::labels::Labelled;
-use crate::i18n::{fill, Lang, Text};
+use crate::i18n::{fill, CommonMsg, Lang, Text};
 
 /// One reason as a sentence in `lang`.
 fn reason_text(reason: &RiskReason, lang: Lang) -> String {
@@ -80,7 +80,7 @@ pub fn RiskLevel(
                 </Show>
             </Show>
             <details class="working">
-                <summary>{tr(DetailMsg::ShowWorking)}</summary>
+                <summary>{tr(CommonMsg::ShowWorking)}</summary>
                 <p>{tr(DetailMsg::RiskExplain)}</p>
             </details>
         </div>

@@ -1,11 +1,8 @@
-//! Small pieces the customer page and forms share: "show the working", labelled options,
-//! today's date (re-exported) and the current customer as a signal.
+//! Small pieces the customer page and forms share: labelled options and the
+//! current customer as a signal.
 
 use leptos::prelude::*;
 
-use super::messages::DetailMsg;
-use crate::components::text::tr;
-pub use crate::customers::derived::today;
 use crate::customers::domain::Customer;
 use crate::customers::labels::Labelled;
 use crate::i18n::Lang;
@@ -40,23 +37,6 @@ pub fn customer_signal(id: Signal<Option<u64>>) -> Signal<Customer> {
             .get()
             .unwrap_or_else(|| Customer::new(0, "", Default::default()))
     })
-}
-
-/// A figure's formula with this customer's numbers, folded away until asked for.
-#[component]
-pub fn Working(
-    /// The language-neutral working, one step per line.
-    #[prop(into)]
-    text: Signal<String>,
-    /// A hook for tests.
-    testid: &'static str,
-) -> impl IntoView {
-    view! {
-        <details class="working" data-testid=testid>
-            <summary>{tr(DetailMsg::ShowWorking)}</summary>
-            <pre>{move || text.get()}</pre>
-        </details>
-    }
 }
 
 /// Problems shown under a field, in the user's language.

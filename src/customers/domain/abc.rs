@@ -1,6 +1,9 @@
 //! Value classification: ABC/Pareto split on spend, and Kotler's relationship-level matrix.
 
 use super::model::{Customer, RelationshipLevel, ValueClass};
+use super::terms::WorkingTerm;
+use crate::customers::labels::Labelled;
+use crate::working::{Name, Quantity, Step, Working};
 
 /// Cumulative-share limits of the ABC split (Pareto's 80/20, with B up to 95%).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,22 +57,36 @@ pub struct AbcSuggestion {
 }
 
 impl AbcSuggestion {
-    /// E.g. "#3: cumulative 71.2% → 78.4%; starts below 80% → key".
-    pub fn working(&self) -> String {
+    /// The rank, the cumulative share of spend before and with this customer, and the
+    /// rule that decided the class.
+    pub fn working(&self) -> Working {
         let t = &self.thresholds;
-        let rule = match self.class {
-            ValueClass::Key => format!("starts below {:.0}%", t.key_share * 100.0),
-            ValueClass::Potential => format!("starts below {:.0}%", t.potential_share * 100.0),
-            ValueClass::General if self.spend_cents <= 0 => "no spend".to_string(),
-            ValueClass::General => format!("starts at or above {:.0}%", t.potential_share * 100.0),
+        let (rule, values) = match self.class {
+            ValueClass::Key => (WorkingTerm::BeforeBelow, vec![t.key_share]),
+            ValueClass::Potential => (WorkingTerm::BeforeBelow, vec![t.potential_share]),
+            ValueClass::General if self.spend_cents <= 0 => (WorkingTerm::NoSpend, vec![]),
+            ValueClass::General => (WorkingTerm::BeforeAtOrAbove, vec![t.potential_share]),
         };
-        format!(
-            "#{}: cumulative {:.1}% → {:.1}%; {rule} → {}",
-            self.rank,
-            self.share_before * 100.0,
-            self.cumulative_share * 100.0,
-            self.class.key()
-        )
+        vec![
+            Step::Fact {
+                name: WorkingTerm::RankBySpend.into(),
+                value: Quantity::Rank(self.rank),
+            },
+            Step::Change {
+                name: WorkingTerm::CumulativeShare.into(),
+                from: Quantity::percent(self.share_before, 1),
+                to: Quantity::percent(self.cumulative_share, 1),
+            },
+            Step::Rule {
+                rule: rule.into(),
+                values: values
+                    .into_iter()
+                    .map(|v| Quantity::percent(v, 0))
+                    .collect(),
+                outcome: Name::of(self.class.term()),
+            },
+        ]
+        .into()
     }
 }
 
@@ -253,7 +270,26 @@ mod tests {
         let s = abc_classes(&list, &AbcThresholds::default());
         assert_eq!(
             s[1].working(),
-            "#2: cumulative 60.0% → 100.0%; starts below 80% → key"
+            Working::from(vec![
+                Step::Fact {
+                    name: WorkingTerm::RankBySpend.into(),
+                    value: Quantity::Rank(2),
+                },
+                Step::Change {
+                    name: WorkingTerm::CumulativeShare.into(),
+                    from: Quantity::percent(0.6, 1),
+                    to: Quantity::percent(1.0, 1),
+                },
+                Step::Rule {
+                    rule: WorkingTerm::BeforeBelow.into(),
+                    values: vec![Quantity::percent(0.8, 0)],
+                    outcome: Name::of(crate::customers::labels::Term::KeyCustomer),
+                },
+            ])
+        );
+        assert_eq!(
+            s[1].working().text(crate::i18n::Lang::Zh),
+            "消费额排名：第 2 名\n累计消费额占比：60.0% → 100.0%\n此前累计占比低于 80% → 关键客户"
         );
         let mut c = customer(3, "x");
         assert_eq!(effective_class(&c, ValueClass::Key), ValueClass::Key);

@@ -13,7 +13,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::model::{format_cents, Customer};
+use super::model::Customer;
+use super::terms::WorkingTerm;
+use crate::working::{Quantity, Step, Token, Working};
 
 const DAYS_PER_YEAR: f64 = 365.25;
 
@@ -84,25 +86,53 @@ pub struct Clv {
 }
 
 impl Clv {
-    /// The formula with this customer's numbers filled in.
-    pub fn working(&self) -> String {
+    /// The formula with this customer's numbers filled in: the yearly margin m, then CLV.
+    pub fn working(&self) -> Working {
         let a = &self.assumptions;
-        let money = |cents: f64| format_cents(cents.round() as i64);
-        format!(
-            "m = {} / {:.2} years × {} = {} per year\n\
-             CLV = m × r / (1 + d − r) = {} × {} / (1 + {} − {}) = {} × {:.3} = {}",
-            format_cents(self.total_spend_cents),
-            self.observed_years,
-            a.gross_margin,
-            money(self.yearly_margin_cents),
-            money(self.yearly_margin_cents),
-            a.annual_retention,
-            a.discount_rate,
-            a.annual_retention,
-            money(self.yearly_margin_cents),
-            self.margin_multiple,
-            format_cents(self.value_cents),
-        )
+        let margin = self.yearly_margin_cents.round() as i64;
+        let plain = |v: f64| Token::Value(Quantity::plain(v));
+        vec![
+            Step::Formula {
+                name: Some(WorkingTerm::YearlyMargin.into()),
+                symbol: Some("m"),
+                symbolic: None,
+                filled: vec![vec![
+                    Token::Value(Quantity::money(self.total_spend_cents)),
+                    Token::Sym("/"),
+                    Token::Value(Quantity::Years(self.observed_years)),
+                    Token::Sym("×"),
+                    plain(a.gross_margin),
+                ]],
+                result: Quantity::MoneyPerYear { cents: margin },
+            },
+            Step::Formula {
+                name: Some(WorkingTerm::LifetimeValue.into()),
+                symbol: Some("CLV"),
+                symbolic: Some("m × r / (1 + d − r)"),
+                filled: vec![
+                    vec![
+                        Token::Value(Quantity::money(margin)),
+                        Token::Sym("×"),
+                        plain(a.annual_retention),
+                        Token::Sym("/"),
+                        Token::Sym("("),
+                        plain(1.0),
+                        Token::Sym("+"),
+                        plain(a.discount_rate),
+                        Token::Sym("−"),
+                        plain(a.annual_retention),
+                        Token::Sym(")"),
+                    ],
+                    vec![
+                        Token::Value(Quantity::money(margin)),
+                        Token::Sym("×"),
+                        Token::Value(Quantity::fixed(self.margin_multiple, 3)),
+                    ],
+                ],
+                result: Quantity::money(self.value_cents),
+            },
+        ]
+        .into()
     }
 }
 
@@ -138,6 +168,7 @@ pub fn customer_lifetime_value(
 mod tests {
     use super::super::test_support::{buyer, day};
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn value_follows_gupta_lehmann() {
@@ -225,10 +256,29 @@ mod tests {
             day(2024, 12, 31),
         )
         .expect("valid assumptions");
+        let working = clv.working();
+        let Step::Formula { filled, result, .. } = &working.steps[1] else {
+            panic!("CLV is a formula: {working:?}");
+        };
         assert_eq!(
-            clv.working(),
-            "m = 1000.00 / 1.00 years × 0.3 = 300.00 per year\n\
-             CLV = m × r / (1 + d − r) = 300.00 × 0.8 / (1 + 0.1 − 0.8) = 300.00 × 2.667 = 800.00"
+            (&filled[1][2], result),
+            (
+                &Token::Value(Quantity::fixed(
+                    ClvAssumptions::default().margin_multiple(),
+                    3
+                )),
+                &Quantity::money(80_000)
+            )
+        );
+        assert_eq!(
+            working.text(Lang::En),
+            "Yearly margin m = 1000.00 / 1.00 years × 0.3 = 300.00 per year\n\
+             Lifetime value CLV = m × r / (1 + d − r) = 300.00 × 0.8 / (1 + 0.1 − 0.8) = 300.00 × 2.667 = 800.00"
+        );
+        assert_eq!(
+            working.text(Lang::Zh),
+            "年毛利 m = 1000.00 / 1.00 年 × 0.3 = 每年 300.00\n\
+             客户终身价值 CLV = m × r / (1 + d − r) = 300.00 × 0.8 / (1 + 0.1 − 0.8) = 300.00 × 2.667 = 800.00"
         );
     }
 }

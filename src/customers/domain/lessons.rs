@@ -8,11 +8,15 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::churn::ChurnLevel;
+use super::figures::mean_days;
 use super::filter::RowFacts;
 use super::model::{
-    format_cents, Channel, ChurnReason, ComplaintStatus, Customer, InteractionKind, LadderLevel,
-    LifecycleStage, Motive, RelationshipLevel, ValueClass,
+    Channel, ChurnReason, ComplaintStatus, Customer, InteractionKind, LadderLevel, LifecycleStage,
+    Motive, RelationshipLevel, ValueClass,
 };
+use super::terms::WorkingTerm;
+use crate::customers::labels::Labelled;
+use crate::working::{Name, Quantity, Step, Working};
 
 /// `part` of `whole`, e.g. 40 of 200 customers.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -31,19 +35,29 @@ impl Share {
         }
     }
 
-    /// "40 / 200 = 20.0%".
-    pub fn working(self) -> String {
-        format!("{} / {} = {:.1}%", self.part, self.whole, self.percent())
+    /// The share as a fraction (0 when the whole is 0).
+    pub fn fraction(self) -> f64 {
+        self.percent() / 100.0
     }
 
-    /// The same for amounts in cents: "1234.50 / 5000.00 = 24.7%".
-    pub fn money_working(self) -> String {
-        format!(
-            "{} / {} = {:.1}%",
-            format_cents(self.part),
-            format_cents(self.whole),
-            self.percent()
-        )
+    /// A share of customers: "Churned: 40 / 200 customers = 20.0%".
+    pub fn customers_step(self, name: impl Into<Name>) -> Step {
+        Step::Share {
+            name: name.into(),
+            part: Quantity::count(self.part),
+            whole: Quantity::count_of(self.whole, WorkingTerm::CustomersUnit),
+            share: Quantity::percent(self.fraction(), 1),
+        }
+    }
+
+    /// A share of money in cents: "Share of spend: 1234.50 / 5000.00 = 24.7%".
+    pub fn money_step(self, name: impl Into<Name>) -> Step {
+        Step::Share {
+            name: name.into(),
+            part: Quantity::money(self.part),
+            whole: Quantity::money(self.whole),
+            share: Quantity::percent(self.fraction(), 1),
+        }
     }
 }
 
@@ -74,13 +88,17 @@ impl ComplaintFigures {
         (n > 0).then(|| self.resolution_days.iter().sum::<i64>() as f64 / n as f64)
     }
 
-    /// "(4 + 9 + 2) / 3 = 5.0 days" without the unit.
-    pub fn mean_working(&self) -> String {
-        let days: Vec<String> = self.resolution_days.iter().map(i64::to_string).collect();
-        match self.mean_days() {
-            Some(mean) => format!("({}) / {} = {mean:.1}", days.join(" + "), days.len()),
-            None => String::new(),
-        }
+    /// "Average resolution time = (4 + 9 + 2) / 3 = 5.0 days"; empty when none is resolved.
+    pub fn mean_working(&self) -> Working {
+        mean_days(WorkingTerm::AverageResolution.into(), &self.resolution_days)
+            .into_iter()
+            .collect::<Vec<_>>()
+            .into()
+    }
+
+    /// The customers who bought again out of those with a resolved complaint.
+    pub fn bought_again_working(&self) -> Working {
+        vec![self.bought_again.customers_step(WorkingTerm::BoughtAgain)].into()
     }
 }
 
@@ -111,6 +129,25 @@ pub struct BookLessons {
     /// Customers not churned whose churn risk is high.
     pub at_risk: usize,
     pub complaints: ComplaintFigures,
+}
+
+impl BookLessons {
+    /// Each value class's share of the customers and of the spend.
+    pub fn value_working(&self) -> Working {
+        let steps = self.value.iter().flat_map(|g| {
+            [
+                Step::Heading(Name::of(g.class.term())),
+                g.customers.customers_step(WorkingTerm::ShareOfCustomers),
+                g.spend.money_step(WorkingTerm::ShareOfSpend),
+            ]
+        });
+        steps.collect::<Vec<_>>().into()
+    }
+
+    /// The churned customers' share.
+    pub fn churn_working(&self) -> Working {
+        vec![self.churned.customers_step(WorkingTerm::Churned)].into()
+    }
 }
 
 /// Counts of `key` over the customers for each of `all`, in that order.
@@ -294,22 +331,42 @@ mod tests {
                     whole: 200,
                 },
                 20.0,
-                "40 / 200 = 20.0%",
+                "已流失：40 / 200 位客户 = 20.0%",
             ),
-            (Share { part: 1, whole: 3 }, 100.0 / 3.0, "1 / 3 = 33.3%"),
-            (Share { part: 0, whole: 0 }, 0.0, "0 / 0 = 0.0%"),
+            (
+                Share { part: 1, whole: 3 },
+                100.0 / 3.0,
+                "已流失：1 / 3 位客户 = 33.3%",
+            ),
+            (
+                Share { part: 0, whole: 0 },
+                0.0,
+                "已流失：0 / 0 位客户 = 0.0%",
+            ),
         ];
         for (share, percent, working) in cases {
-            assert_eq!(
-                (share.percent(), share.working().as_str()),
-                (percent, working)
-            );
+            let step = share.customers_step(WorkingTerm::Churned);
+            let text = Working::from(vec![step]).text(crate::i18n::Lang::Zh);
+            assert_eq!((share.percent(), text.as_str()), (percent, working));
         }
         let money = Share {
             part: 123450,
             whole: 500000,
         };
-        assert_eq!(money.money_working(), "1234.50 / 5000.00 = 24.7%");
+        assert_eq!(
+            money.money_step(WorkingTerm::ShareOfSpend),
+            Step::Share {
+                name: WorkingTerm::ShareOfSpend.into(),
+                part: Quantity::money(123450),
+                whole: Quantity::money(500000),
+                share: Quantity::percent(money.fraction(), 1),
+            }
+        );
+        assert_eq!(
+            Working::from(vec![money.money_step(WorkingTerm::ShareOfSpend)])
+                .text(crate::i18n::Lang::En),
+            "Share of spend: 1234.50 / 5000.00 = 24.7%"
+        );
     }
 
     #[test]
@@ -335,6 +392,16 @@ mod tests {
         let counted: i64 = l.value.iter().map(|g| g.customers.part).sum();
         let spent: i64 = l.value.iter().map(|g| g.spend.part).sum();
         assert_eq!((counted, spent), (4, 100000));
+        let working = l.value_working();
+        assert_eq!(working.steps.len(), 9);
+        assert_eq!(
+            working.lines(crate::i18n::Lang::Zh)[..3],
+            [
+                "关键客户：",
+                "  客户占比：1 / 4 位客户 = 25.0%",
+                "  消费额占比：800.00 / 1000.00 = 80.0%"
+            ]
+        );
     }
 
     #[test]
@@ -433,7 +500,18 @@ mod tests {
         assert_eq!((c.total, c.open), (3, 1));
         assert_eq!(c.resolution_days, vec![4, 2]);
         assert_eq!(c.mean_days(), Some(3.0));
-        assert_eq!(c.mean_working(), "(4 + 2) / 2 = 3.0");
+        assert_eq!(
+            c.mean_working(),
+            Working::from(vec![Step::Mean {
+                name: WorkingTerm::AverageResolution.into(),
+                parts: vec![Quantity::days(4), Quantity::days(2)],
+                mean: Quantity::Days {
+                    days: 3.0,
+                    decimals: 1
+                },
+            }])
+        );
+        assert!(ComplaintFigures::default().mean_working().is_empty());
         assert_eq!(c.bought_again, Share { part: 1, whole: 2 });
         assert_eq!(ComplaintFigures::default().mean_days(), None);
         assert_eq!((l.interactions, l.fullest), (5, Some((2, 3))));

@@ -1,7 +1,8 @@
 //! Customer records domain: pure types, rules and calculations (no UI, no IO, no clock).
 //!
-//! Callers pass `today` / `now`. Modules refer to each other with `super::` only, so this
-//! folder compiles wherever it is mounted.
+//! Callers pass `today` / `now`. Modules refer to each other with `super::`; outside this
+//! folder they use only pure modules: `crate::working` (the working as data), `crate::i18n`
+//! and the term names in `crate::customers::labels`.
 
 #[macro_use]
 mod keyed;
@@ -12,6 +13,7 @@ pub mod clv;
 pub mod csv;
 pub mod dedupe;
 pub mod demo;
+pub mod figures;
 pub mod filter;
 pub mod import_export;
 pub mod lessons;
@@ -21,6 +23,7 @@ pub mod prepared;
 pub mod referrals;
 pub mod rfm;
 pub mod search;
+pub mod terms;
 #[cfg(test)]
 mod test_support;
 pub mod validate;
@@ -35,6 +38,7 @@ pub use clv::{customer_lifetime_value, Clv, ClvAssumptions, ClvError};
 pub use csv::{parse_csv, write_csv, CsvError, CsvErrorKind};
 pub use dedupe::{find_duplicates, DuplicatePair, DuplicateReason};
 pub use demo::{demo_customers, DEFAULT_DEMO_COUNT};
+pub use figures::ResolvedComplaint;
 pub use filter::{filter_customers, row_facts, CustomerFilter, RowFacts, SortDirection, SortKey};
 pub use import_export::{
     export_customers_csv, export_customers_json, import_customers, import_customers_json,

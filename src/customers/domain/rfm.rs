@@ -9,7 +9,9 @@
 
 use chrono::NaiveDate;
 
-use super::model::{format_cents, Customer};
+use super::model::Customer;
+use super::terms::WorkingTerm;
+use crate::working::{Quantity, Step, Working};
 
 /// The smallest value (in "better" order) that reaches scores 2, 3, 4 and 5; `None` where
 /// no customer reaches that score (ties can skip one).
@@ -42,35 +44,40 @@ impl RfmScore {
         format!("{}{}{}", self.r, self.f, self.m)
     }
 
-    /// The numbers behind the scores, one dimension per line, e.g.
-    /// "R: 12 days → 5 (cut points 30/60/120/240 days)".
-    pub fn working(&self) -> String {
-        let cuts = |points: &CutPoints, show: &dyn Fn(i64) -> String| {
-            let shown: Vec<String> = points
+    /// The numbers behind the scores, one dimension per line, each with its cut points
+    /// (the smallest value reaching scores 2 to 5; recency listed as days ascending).
+    pub fn working(&self) -> Working {
+        let cuts = |points: CutPoints, quantity: fn(i64) -> Quantity| {
+            points
                 .iter()
-                .map(|p| p.map_or_else(|| "–".to_string(), show))
-                .collect();
-            shown.join("/")
+                .map(|p| p.map_or(Quantity::Missing, quantity))
+                .collect()
         };
+        let purchases = |n: i64| Quantity::count_of(n, WorkingTerm::PurchasesUnit);
         let cut = &self.cut_points;
-        let recency = match self.recency_days {
-            Some(days) => format!(
-                "R: {days} days → {} (cut points {} days)",
-                self.r,
-                // Listed as days ascending, i.e. for scores 5 down to 2.
-                cuts(&reversed(cut.recency_days), &|d| d.to_string())
-            ),
-            None => format!("R: – → {}", self.r),
-        };
-        format!(
-            "{recency}\nF: {} purchases → {} (cut points {})\nM: {} → {} (cut points {})",
-            self.frequency,
-            self.f,
-            cuts(&cut.frequency, &|n| n.to_string()),
-            format_cents(self.monetary_cents),
-            self.m,
-            cuts(&cut.monetary_cents, &format_cents),
-        )
+        vec![
+            Step::CutPoints {
+                symbol: "R",
+                value: self
+                    .recency_days
+                    .map_or(Quantity::Missing, Quantity::DaysAgo),
+                score: Quantity::Score(self.r),
+                cuts: cuts(reversed(cut.recency_days), Quantity::days),
+            },
+            Step::CutPoints {
+                symbol: "F",
+                value: purchases(self.frequency as i64),
+                score: Quantity::Score(self.f),
+                cuts: cuts(cut.frequency, purchases),
+            },
+            Step::CutPoints {
+                symbol: "M",
+                value: Quantity::money(self.monetary_cents),
+                score: Quantity::Score(self.m),
+                cuts: cuts(cut.monetary_cents, Quantity::money),
+            },
+        ]
+        .into()
     }
 }
 
@@ -156,6 +163,7 @@ impl Quintiles {
 mod tests {
     use super::super::test_support::{buyer, customer, day};
     use super::*;
+    use crate::i18n::Lang;
 
     fn today() -> NaiveDate {
         day(2024, 12, 31)
@@ -270,19 +278,46 @@ mod tests {
         .map(|(&(days, cents), id)| buyer(id, &[(today() - chrono::Days::new(days), cents)]))
         .collect();
         let scores = rfm_scores(&list, today());
+        let purchases = |n| Quantity::count_of(n, WorkingTerm::PurchasesUnit);
+        let days = |d: &[i64]| d.iter().map(|&d| Quantity::days(d)).collect::<Vec<_>>();
+        let money = |c: &[i64]| c.iter().map(|&c| Quantity::money(c)).collect::<Vec<_>>();
         assert_eq!(
             scores[0].working(),
-            "R: 12 days → 5 (cut points 12/30/60/120 days)\n\
-             F: 1 purchases → 1 (cut points –/–/–/–)\n\
-             M: 1200.00 → 5 (cut points 90.00/200.00/500.00/1200.00)"
+            Working::from(vec![
+                Step::CutPoints {
+                    symbol: "R",
+                    value: Quantity::DaysAgo(12),
+                    score: Quantity::Score(5),
+                    cuts: days(&[12, 30, 60, 120]),
+                },
+                Step::CutPoints {
+                    symbol: "F",
+                    value: purchases(1),
+                    score: Quantity::Score(1),
+                    cuts: vec![Quantity::Missing; 4],
+                },
+                Step::CutPoints {
+                    symbol: "M",
+                    value: Quantity::money(120_000),
+                    score: Quantity::Score(5),
+                    cuts: money(&[9_000, 20_000, 50_000, 120_000]),
+                },
+            ])
+        );
+        assert_eq!(
+            scores[0].working().lines(Lang::Zh)[0],
+            "R：距今 12 天 → 5 分（分界点 12/30/60/120 天）"
         );
         assert_eq!(scores[0].code(), "515");
+        let no_purchase = rfm_scores(&[customer(9, "x")], today())[0].working();
         assert_eq!(
-            rfm_scores(&[customer(9, "x")], today())[0]
-                .working()
-                .lines()
-                .next(),
-            Some("R: – → 1")
+            no_purchase.steps[0],
+            Step::CutPoints {
+                symbol: "R",
+                value: Quantity::Missing,
+                score: Quantity::Score(1),
+                cuts: vec![Quantity::Missing; 4],
+            }
         );
     }
 }

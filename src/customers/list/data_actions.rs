@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use super::context::use_list;
 use super::export::{download_customers, Format};
 use super::messages::ListMsg;
+use crate::clock::today;
 use crate::components::text::{tr, use_lang};
-use crate::customers::derived::today;
 use crate::customers::domain::{demo_customers, DEFAULT_DEMO_COUNT};
 use crate::customers::DEMO_SEED;
-use crate::i18n::{fill, Text};
+use crate::i18n::{fill, CommonMsg, Text};
 use crate::state::use_app_state;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -92,7 +92,7 @@ pub fn DataActions() -> impl IntoView {
                             _ => ListMsg::ReplaceWithDemo.in_lang(lang.get()),
                         }}
                     </button>
-                    <button type="button" class="ghost" data-testid="data-confirm-no" on:click=move |_| asking.set(None)>{tr(ListMsg::Cancel)}</button>
+                    <button type="button" class="ghost" data-testid="data-confirm-no" on:click=move |_| asking.set(None)>{tr(CommonMsg::Cancel)}</button>
                 </div>
             </div>
         </Show>

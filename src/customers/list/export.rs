@@ -12,7 +12,7 @@ pub enum Format {
 
 /// Offers `customers` as a download named after today's date.
 pub fn download_customers(customers: &[Customer], format: Format) {
-    let date = crate::customers::derived::today().format("%Y-%m-%d");
+    let date = crate::clock::today().format("%Y-%m-%d");
     let (text, mime, ext) = match format {
         Format::Csv => (
             export_customers_csv(customers),

@@ -23,7 +23,6 @@ catalogue! { pub enum ListMsg {
     ConfirmReset => "This erases all {0} customers. This cannot be undone. Export them first if you may need them.", "这将清空全部 {0} 位客户，且无法撤销。如可能还需要，请先导出。";
     ReplaceWithDemo => "Replace with demo data", "替换为演示数据";
     EraseConfirm => "Erase all customers", "确认清空全部客户";
-    Cancel => "Cancel", "取消";
     DemoLoaded => "Loaded {0} demo customers.", "已加载 {0} 位演示客户。";
     Erased => "All customers were erased.", "已清空全部客户。";
     Showing => "Showing {0}–{1} of {2}", "显示第 {0}–{1} 位，共 {2} 位";
@@ -67,7 +66,6 @@ catalogue! { pub enum ListMsg {
 
     ImportTitle => "Import customers", "导入客户";
     ImportIntro => "Bring customers in from a spreadsheet (CSV) or from a JSON export of this app. You will match the columns and see a preview first; nothing is added until you confirm.", "从表格（CSV）或本应用导出的 JSON 文件导入客户。您会先匹配列并查看预览；确认之前不会添加任何数据。";
-    BackToList => "Back to the customer list", "返回客户名单";
     ChooseFile => "CSV or JSON file", "CSV 或 JSON 文件";
     OrPaste => "Or paste CSV or JSON text", "或粘贴 CSV 或 JSON 文本";
     ReadPasted => "Read pasted text", "读取粘贴的文本";

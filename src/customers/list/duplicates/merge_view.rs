@@ -12,7 +12,7 @@ use crate::customers::domain::{conflicting_fields, Field, FieldChoices, Side};
 use crate::customers::labels::Labelled;
 use crate::customers::list::messages::ListMsg;
 use crate::customers::list::records::merge_pair;
-use crate::i18n::{fill, Text};
+use crate::i18n::{fill, CommonMsg, Text};
 use crate::state::use_app_state;
 
 /// Fields shown for context even when they agree.
@@ -114,7 +114,7 @@ pub fn MergeView(
                 </div>
                 <div class="actions">
                     <button type="button" data-testid="merge-confirm" on:click=do_merge.clone()>{ListMsg::Merge.in_lang(lang)}</button>
-                    <A href=app_path("/customers/duplicates") attr:class="button ghost">{ListMsg::Cancel.in_lang(lang)}</A>
+                    <A href=app_path("/customers/duplicates") attr:class="button ghost">{CommonMsg::Cancel.in_lang(lang)}</A>
                 </div>
             </div>
         }

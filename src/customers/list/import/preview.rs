@@ -8,13 +8,13 @@ use leptos::prelude::*;
 
 use super::texts::row_error_text;
 use super::ImportStep;
+use crate::clock::today;
 use crate::components::text::{tr, use_lang};
-use crate::customers::derived::today;
 use crate::customers::domain::{import_customers, Customer, ImportPreview};
 use crate::customers::labels::Labelled;
 use crate::customers::list::messages::ListMsg;
 use crate::customers::list::records::add_imported;
-use crate::i18n::{fill, Text};
+use crate::i18n::{fill, CommonMsg, Text};
 use crate::state::use_app_state;
 
 /// Rows shown in a preview table, and problems listed before "… and N more".
@@ -152,7 +152,7 @@ fn ConfirmButtons(
                 {move || fill(ListMsg::ConfirmImport.in_lang(lang.get()), &[&count.get().to_string()])}
             </button>
             <button type="button" class="ghost" data-testid="import-cancel" on:click=move |_| step.set(ImportStep::Choose)>
-                {tr(ListMsg::Cancel)}
+                {tr(CommonMsg::Cancel)}
             </button>
         </div>
     }

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
-use super::messages::DetailMsg;
-use crate::i18n::Text;
+use crate::i18n::{CommonMsg, Text};
 use crate::state::use_app_state;
 
 /// Guards the current page while `dirty` is true; removed when the page goes away.
@@ -37,7 +36,7 @@ pub fn use_leave_guard(dirty: Signal<bool>) {
         {
             return;
         }
-        let question = DetailMsg::LeaveConfirm.in_lang(lang.get_untracked());
+        let question = CommonMsg::LeaveConfirm.in_lang(lang.get_untracked());
         if !window().confirm_with_message(question).unwrap_or(true) {
             ev.prevent_default();
             ev.stop_propagation();
@@ -137,7 +136,7 @@ pub fn provide_leave_guard() {
         if !form.dirty.try_get_untracked().unwrap_or(false) {
             return;
         }
-        let question = DetailMsg::LeaveConfirm.in_lang(lang.get_untracked());
+        let question = CommonMsg::LeaveConfirm.in_lang(lang.get_untracked());
         if window().confirm_with_message(question).unwrap_or(true) {
             return;
         }
