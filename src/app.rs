@@ -4,26 +4,30 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::blueprints::BlueprintsPage;
+use crate::blueprints::BlueprintRoutes;
 use crate::components::layout::Shell;
 use crate::components::leave_guard::provide_leave_guard;
 use crate::components::text::use_lang;
-use crate::credit::CreditPage;
-use crate::customers::{
-    CustomerListPage, CustomerPage, DuplicatesPage, EditCustomerPage, ImportPage, NewCustomerPage,
-};
+use crate::credit::CreditRoutes;
+use crate::customers::state::CustomersState;
+use crate::customers::CustomerRoutes;
 use crate::dashboard::DashboardPage;
 use crate::i18n::{fill, Msg, Text};
 use crate::learn::LearnPage;
 use crate::not_found::NotFoundPage;
+use crate::paths;
 use crate::settings::SettingsPage;
 use crate::state::{use_app_state, AppState, Loading};
-use crate::surveys::SurveysPage;
+use crate::surveys::SurveyRoutes;
 
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
+    if let Ok(Some(base_uri)) = document().base_uri() {
+        paths::set_base_from_uri(&base_uri);
+    }
     let state = AppState::provide();
+    CustomersState::provide(state);
     // Before the router: its `popstate` listener must come after the leave guard's.
     provide_leave_guard();
     // Keep <html lang> and the colour scheme in step with the settings.
@@ -34,22 +38,17 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Router base=base_path()>
+        <Router base=paths::base()>
             <Shell>
                 // Every page may read or change the customers: pages wait until the
                 // book is whole (at most a moment, see `AppState::loading`).
                 <Show when=move || state.loading.with(Option::is_none) fallback=LoadingCustomers>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=DashboardPage />
-                    <Route path=path!("/customers") view=CustomerListPage />
-                    <Route path=path!("/customers/import") view=ImportPage />
-                    <Route path=path!("/customers/duplicates") view=DuplicatesPage />
-                    <Route path=path!("/customers/new") view=NewCustomerPage />
-                    <Route path=path!("/customers/:id") view=CustomerPage />
-                    <Route path=path!("/customers/:id/edit") view=EditCustomerPage />
-                    <Route path=path!("/surveys") view=SurveysPage />
-                    <Route path=path!("/blueprints") view=BlueprintsPage />
-                    <Route path=path!("/credit") view=CreditPage />
+                    <CustomerRoutes />
+                    <SurveyRoutes />
+                    <BlueprintRoutes />
+                    <CreditRoutes />
                     <Route path=path!("/learn") view=LearnPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
@@ -82,26 +81,4 @@ fn LoadingCustomers() -> impl IntoView {
             <progress max=move || progress().2.max(1) value=move || progress().1></progress>
         </div>
     }
-}
-
-thread_local! {
-    static BASE_PATH: String = {
-        let base_uri = document().base_uri().ok().flatten().unwrap_or_default();
-        let path = web_sys::Url::new(&base_uri).map(|u| u.pathname()).unwrap_or_default();
-        path.trim_end_matches('/').to_owned()
-    };
-}
-
-/// The sub-path the site is served from, read from `<base href>` (which Trunk fills in
-/// from `--public-url`), without a trailing slash: "" at the root, "/crm" under /crm/.
-fn base_path() -> String {
-    BASE_PATH.with(Clone::clone)
-}
-
-/// An in-app address for links and navigation: `app_path("/customers")` is
-/// "/customers" at the site root and "/crm/customers" under /crm/. The router matches
-/// below its base, but `<A>` and `navigate` take absolute paths as they are, so every
-/// absolute in-app path goes through here.
-pub fn app_path(path: &str) -> String {
-    format!("{}{path}", base_path())
 }

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::app_path;
 use crate::components::text::tr;
 use crate::i18n::Msg;
+use crate::paths;
 
 /// "Page not found", with a way back.
 #[component]
@@ -14,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page" data-testid="page-not-found">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(Msg::NotFoundBody)}</p>
-            <p><A href=app_path("/")>{tr(Msg::BackToDashboard)}</A></p>
+            <p><A href=paths::app_path(paths::DASHBOARD)>{tr(Msg::BackToDashboard)}</A></p>
         </section>
     }
 }

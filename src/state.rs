@@ -1,18 +1,24 @@
 //! The one place reactive state meets storage: documents are loaded once at start-up,
 //! saved after every change, refreshed when another tab writes, and every storage
 //! failure becomes a [`Notice`] the user can read and act on.
+//!
+//! The app state knows documents, not sections: each section registers the documents it
+//! keeps ([`AppState::load`], [`AppState::unread`]) and keeps its own state and derived
+//! data in a context of its own. Following other tabs, reloading, backup and restore go
+//! over the registered documents, so a new section's data takes part by registering.
 
 use leptos::prelude::*;
+use serde_json::Value;
 use web_sys::StorageEvent;
 
-use crate::customers::book::CustomerBook;
-use crate::customers::derived::BookDerived;
 use crate::i18n::Lang;
-use crate::settings::backup::AppData;
-use crate::settings::model::Settings;
+use crate::preferences::Settings;
+use crate::storage::backup::{backup_entry, BackupKind};
 use crate::storage::browser::BrowserStore;
-use crate::storage::{Loaded, Persist, Problem, Repository, SaveError};
-use crate::tasks::{after_ms, next_task, STEP_MS};
+use crate::storage::{
+    Collection, Document, Loaded, Persist, Problem, Repository, SaveError, ShardMemory,
+};
+use crate::tasks::{next_task, STEP_MS};
 
 thread_local! {
     static REPO: Repository<BrowserStore> = Repository::new(BrowserStore);
@@ -81,7 +87,7 @@ impl<D: Persist> Persisted<D> {
 
     /// Marks the document whole; data from an older build is written in today's layout
     /// straight away.
-    fn loaded(&self) {
+    pub fn loaded(&self) {
         self.ready.set(true);
         if self.memory.with_value(D::needs_rewrite) {
             self.save();
@@ -210,19 +216,16 @@ impl<D: Persist> Persisted<D> {
     }
 }
 
-/// How long background work waits after a change (ms): saving an edit shows the customer
-/// page in two tasks, which a background step started at once would hold up.
-const BACKGROUND_DELAY_MS: i32 = 200;
-
-impl Persisted<CustomerBook> {
-    /// Reads the customer book a few shards per task, telling `progress` (shards read, in
-    /// all) as it goes, so 10,000 customers do not freeze the page at start-up. Returns
-    /// once the book is shown; it is not [`loaded`](Self::loaded) (saved to) until the
-    /// caller says so.
-    async fn read_in_steps(self, progress: impl Fn(usize, usize)) {
-        let Some(mut load) = self.memory.try_update_value(|memory| {
-            with_repo(|repo| repo.begin_sharded_load::<CustomerBook>(memory))
-        }) else {
+impl<D: Collection + Persist<Memory = ShardMemory<D::Record>>> Persisted<D> {
+    /// Reads a sharded collection a few shards per task, telling `progress` (shards read,
+    /// in all) as it goes, so 10,000 customers do not freeze the page at start-up.
+    /// Returns once the collection is shown; it is not [`loaded`](Self::loaded) (saved
+    /// to) until the caller says so.
+    pub async fn read_in_steps(self, progress: impl Fn(usize, usize)) {
+        let Some(mut load) = self
+            .memory
+            .try_update_value(|memory| with_repo(|repo| repo.begin_sharded_load::<D>(memory)))
+        else {
             return;
         };
         loop {
@@ -240,13 +243,6 @@ impl Persisted<CustomerBook> {
             next_task().await;
         }
         self.take(load.finish());
-    }
-}
-
-/// A named point in the page's performance timeline (the benchmark reports them).
-fn mark(name: &str) {
-    if let Some(performance) = window().performance() {
-        let _ = performance.mark(name);
     }
 }
 
@@ -274,105 +270,111 @@ pub enum Loading {
     Preparing { done: usize, all: usize },
 }
 
-/// Everything the pages share, provided as context by [`AppState::provide`].
+/// A registered document, whatever its type.
+trait Registered: Send + Sync {
+    fn owns_key(&self, key: &str) -> bool;
+    fn follow(&self, key: &str, raw: Option<String>);
+    fn reload(&self);
+    /// The document as shown now, saved or not, for a backup.
+    fn backup_entry(&self) -> (&'static str, Value);
+    fn backup_kind(&self) -> BackupKind<BrowserStore>;
+}
+
+impl<D: Persist + Document> Registered for Persisted<D> {
+    fn owns_key(&self, key: &str) -> bool {
+        D::owns_key(key)
+    }
+    fn follow(&self, key: &str, raw: Option<String>) {
+        Persisted::follow(self, key, raw);
+    }
+    fn reload(&self) {
+        Persisted::reload(self);
+    }
+    fn backup_entry(&self) -> (&'static str, Value) {
+        self.with_untracked(backup_entry)
+    }
+    fn backup_kind(&self) -> BackupKind<BrowserStore> {
+        BackupKind::of::<D>()
+    }
+}
+
+/// The interface language, as a context of its own: a component that shows text needs
+/// only this (the browser tests mount components with it alone).
+#[derive(Clone, Copy)]
+pub struct UiLang(pub Memo<Lang>);
+
+/// What every page shares, provided as context by [`AppState::provide`]: the shell's
+/// preferences, the storage notices, start-up progress and the registered documents.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub settings: Persisted<Settings>,
-    pub customers: Persisted<CustomerBook>,
     pub notices: RwSignal<Vec<Notice>>,
     /// The interface language: the saved choice, or else the browser's preference.
     pub lang: Memo<Lang>,
-    /// How far start-up has got while the customers are still being read and prepared.
+    /// How far start-up has got while a section still reads its documents in steps.
     pub loading: RwSignal<Option<Loading>>,
-    /// Figures derived from the whole customer book, kept until it changes.
-    pub derived: BookDerived,
-    /// Other tabs' writes that arrived while the customers were being read, applied in
-    /// order once they are whole: `(key, new value)`, a `None` key for a cleared storage.
+    /// Every stored document, in registration order (the order of a backup's contents).
+    documents: StoredValue<Vec<Box<dyn Registered>>>,
+    /// Other tabs' writes that arrived during start-up, applied in order once it is
+    /// over: `(key, new value)`, a `None` key for a cleared storage.
     held_changes: StoredValue<Vec<(Option<String>, Option<String>)>>,
 }
 
 impl AppState {
-    /// Loads every document and starts following other tabs.
+    /// Loads the preferences and starts following other tabs; the sections then
+    /// register their documents.
     pub fn provide() -> Self {
         let notices = RwSignal::new(Vec::new());
         if !BrowserStore::available() {
             notices.update(|n| n.push(Notice::StorageUnavailable));
         }
         let settings = Persisted::<Settings>::load(notices);
-        let customers = Persisted::<CustomerBook>::unread(notices);
         let browser_lang = browser_language();
         let lang = Memo::new(move |_| settings.with(|s| s.lang).unwrap_or(browser_lang));
         let state = Self {
             settings,
-            customers,
             notices,
             lang,
-            loading: RwSignal::new(Some(Loading::Reading { read: 0, all: 0 })),
-            derived: BookDerived::new(),
+            loading: RwSignal::new(None),
+            documents: StoredValue::new(Vec::new()),
             held_changes: StoredValue::new(Vec::new()),
         };
+        state.register(settings);
         state.follow_other_tabs();
-        state.refresh_derived_after_changes();
         provide_context(state);
-        leptos::task::spawn_local(state.load_customers());
+        provide_context(UiLang(lang));
         state
     }
 
-    /// After each change of the customers (an edit, an import, another tab's write), the
-    /// figures over all of them are rebuilt in short background tasks, so the list and
-    /// the customer page find them ready instead of rebuilding them in one long task.
-    fn refresh_derived_after_changes(self) {
-        Effect::new(move |_| {
-            self.customers.with(|_| ());
-            if self.loading.get_untracked().is_some() {
-                return;
-            }
-            let generation = self.customers.generation();
-            leptos::task::spawn_local(async move {
-                // Not before the page that made the change has been built and shown.
-                after_ms(BACKGROUND_DELAY_MS).await;
-                if self.customers.generation() != generation {
-                    // A later change is waiting its own turn: one rebuild, not one each.
-                    return;
-                }
-                self.derived
-                    .prepare_in_steps(self.customers, |_, _| {})
-                    .await;
-                next_task().await;
-                self.derived.rfm(self.customers);
-            });
-        });
+    fn register<D: Persist + Document>(self, doc: Persisted<D>) {
+        self.documents
+            .update_value(|documents| documents.push(Box::new(doc)));
     }
 
-    /// Reads the customers and prepares the list in short tasks, then shows the pages and
-    /// applies what other tabs wrote meanwhile.
-    async fn load_customers(self) {
-        // The app's own start (instantiating, mounting the shell) is a task already: the
-        // first step of reading gets a task of its own.
-        next_task().await;
-        mark("crm:reading");
-        let loading = self.loading;
-        self.customers
-            .read_in_steps(|read, all| loading.set(Some(Loading::Reading { read, all })))
-            .await;
-        mark("crm:read");
-        self.derived
-            .prepare_in_steps(self.customers, |done, all| {
-                loading.set(Some(Loading::Preparing { done, all }))
-            })
-            .await;
-        // The first render of a page gets a task of its own.
-        next_task().await;
-        self.customers.loaded();
-        mark("crm:prepared");
-        loading.set(None);
+    /// Reads a document whole and registers it.
+    pub fn load<D: Persist + Document>(self) -> Persisted<D> {
+        let doc = Persisted::load(self.notices);
+        self.register(doc);
+        doc
+    }
+
+    /// Registers a document that its section reads in steps (see
+    /// [`Persisted::read_in_steps`]); the pages wait until [`Self::started`].
+    pub fn unread<D: Persist + Document>(self, progress: Loading) -> Persisted<D> {
+        let doc = Persisted::unread(self.notices);
+        self.register(doc);
+        self.loading.set(Some(progress));
+        doc
+    }
+
+    /// Start-up is over: the pages are shown and what other tabs wrote meanwhile is
+    /// applied.
+    pub fn started(self) {
+        self.loading.set(None);
         let held = self.held_changes.try_update_value(std::mem::take);
         for (key, value) in held.unwrap_or_default() {
             self.apply_other_tab_change(key, value);
         }
-        // RFM quintiles over all customers, ready before the first customer is opened.
-        next_task().await;
-        self.derived.rfm(self.customers);
     }
 
     fn follow_other_tabs(self) {
@@ -391,9 +393,15 @@ impl AppState {
     /// Takes another tab's write of `key` (`None`: storage was cleared).
     fn apply_other_tab_change(self, key: Option<String>, value: Option<String>) {
         match key {
-            Some(key) if Settings::owns_key(&key) => self.settings.follow(&key, value),
-            Some(key) if CustomerBook::owns_key(&key) => self.customers.follow(&key, value),
-            Some(_) => return,
+            Some(key) => {
+                let followed = self.documents.with_value(|documents| {
+                    let owner = documents.iter().find(|d| d.owns_key(&key));
+                    owner.map(|d| d.follow(&key, value)).is_some()
+                });
+                if !followed {
+                    return;
+                }
+            }
             // `localStorage.clear()` in another tab.
             None => self.reload_all(),
         }
@@ -403,16 +411,20 @@ impl AppState {
 
     /// Re-reads every document from storage.
     pub fn reload_all(self) {
-        self.settings.reload();
-        self.customers.reload();
+        self.documents
+            .with_value(|documents| documents.iter().for_each(|d| d.reload()));
     }
 
     /// The in-memory state of every document, saved or not (what a backup should hold).
-    pub fn snapshot(self) -> AppData {
-        AppData {
-            settings: self.settings.with_untracked(Clone::clone),
-            customers: self.customers.with_untracked(Clone::clone),
-        }
+    pub fn backup_entries(self) -> Vec<(&'static str, Value)> {
+        self.documents
+            .with_value(|documents| documents.iter().map(|d| d.backup_entry()).collect())
+    }
+
+    /// How a backup reads and restores each registered document.
+    pub fn backup_kinds(self) -> Vec<BackupKind<BrowserStore>> {
+        self.documents
+            .with_value(|documents| documents.iter().map(|d| d.backup_kind()).collect())
     }
 }
 

@@ -50,7 +50,7 @@ fn a_full_quota_in_the_real_browser_is_reported_as_quota_exceeded() {
 #[wasm_bindgen_test]
 fn repository_over_local_storage_refuses_a_stale_write() {
     clear();
-    use crm::settings::model::{Settings, Theme};
+    use crm::preferences::{Settings, Theme};
     let tab1 = Repository::new(BrowserStore);
     let tab2 = Repository::new(BrowserStore);
     tab1.load::<Settings>();
@@ -150,7 +150,7 @@ async fn switching_language_translates_the_navigation_and_is_saved() {
 #[wasm_bindgen_test]
 async fn a_settings_change_racing_another_tabs_save_keeps_both() {
     use crm::i18n::Lang;
-    use crm::settings::model::{Settings, Theme};
+    use crm::preferences::{Settings, Theme};
     clear();
     let host = mount_app();
     tick().await;
@@ -181,5 +181,41 @@ async fn a_settings_change_racing_another_tabs_save_keeps_both() {
         Some(Lang::Zh),
         "this tab's language is saved too"
     );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_component_mounts_alone_with_only_the_language_context() {
+    use crm::components::working::ShowWorking;
+    use crm::i18n::Lang;
+    use crm::state::UiLang;
+    use crm::working::{Name, Quantity, Step, Working};
+    let document = document();
+    let host = document
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    document.body().unwrap().append_child(&host).unwrap();
+    let working = Working::from(vec![Step::Sum {
+        name: Name {
+            en: "Total spend",
+            zh: "消费总额",
+        },
+        parts: vec![Quantity::money(1_250_000), Quantity::money(860_000)],
+        total: Quantity::money(2_110_000),
+    }]);
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        // No app state, no router, no stored documents: only the language.
+        provide_context(UiLang(Memo::new(|_| Lang::Zh)));
+        view! { <ShowWorking working=working.clone() testid="alone" /> }
+    });
+    tick().await;
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains("查看计算过程"), "{text}");
+    assert!(
+        text.contains("消费总额 = 12500.00 + 8600.00 = 21100.00"),
+        "{text}"
+    );
+    drop(handle);
     host.remove();
 }

@@ -1,6 +1,8 @@
 //! The Blueprints section (planned; the page says so plainly).
 
 use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
 
 use crate::components::not_built::NotBuilt;
 use crate::i18n::Msg;
@@ -9,4 +11,10 @@ use crate::i18n::Msg;
 #[component]
 pub fn BlueprintsPage() -> impl IntoView {
     view! { <NotBuilt title=Msg::BlueprintsTitle planned=Msg::BlueprintsPlanned testid="page-blueprints" /> }
+}
+
+/// The section's addresses.
+#[component(transparent)]
+pub fn BlueprintRoutes() -> impl MatchNestedRoutes + Clone {
+    view! { <Route path=path!("/blueprints") view=BlueprintsPage /> }.into_inner()
 }

@@ -4,19 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::text::tr;
-use crate::app::app_path;
 use crate::i18n::Msg;
-
-/// Every section, in menu order: (path, label, test id).
-pub const SECTIONS: [(&str, Msg, &str); 7] = [
-    ("/", Msg::NavDashboard, "dashboard"),
-    ("/customers", Msg::NavCustomers, "customers"),
-    ("/surveys", Msg::NavSurveys, "surveys"),
-    ("/blueprints", Msg::NavBlueprints, "blueprints"),
-    ("/credit", Msg::NavCredit, "credit"),
-    ("/learn", Msg::NavLearn, "learn"),
-    ("/settings", Msg::NavSettings, "settings"),
-];
+use crate::paths::{app_path, DASHBOARD};
+use crate::sections::SECTIONS;
 
 /// The main navigation. Links are ordinary anchors, so Tab and Enter work and the
 /// current page is announced through `aria-current`.
@@ -35,11 +25,11 @@ pub fn Nav(
             <ul>
                 {SECTIONS
                     .into_iter()
-                    .map(|(href, label, id)| {
+                    .map(|section| {
                         view! {
                             <li>
-                                <A href=app_path(href) exact=href == "/" attr:data-testid=format!("nav-{id}") on:click=move |_| open.set(false)>
-                                    {tr(label)}
+                                <A href=app_path(section.path) exact=section.path == DASHBOARD attr:data-testid=format!("nav-{}", section.id) on:click=move |_| open.set(false)>
+                                    {tr(section.label)}
                                 </A>
                             </li>
                         }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::download::download_text;
 use super::text::tr;
 use crate::i18n::Msg;
-use crate::settings::backup::export_backup;
 use crate::state::{use_app_state, Notice};
+use crate::storage::backup::export_backup;
 
 /// Shows every current notice with the action that helps.
 #[component]
@@ -88,7 +88,7 @@ fn describe(notice: &Notice) -> Description {
 fn export_now_button() -> AnyView {
     let state = use_app_state();
     let export = move |_| {
-        let text = export_backup(&state.snapshot(), Utc::now());
+        let text = export_backup(state.backup_entries(), Utc::now());
         let _ = download_text(&backup_filename(), "application/json", &text);
     };
     view! {

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::state::use_app_state;
+use crate::state::UiLang;
 
-/// The current interface language.
+/// The current interface language (the [`UiLang`] context).
 pub fn use_lang() -> Memo<Lang> {
-    use_app_state().lang
+    expect_context::<UiLang>().0
 }
 
 /// A message as reactive text: `{tr(Msg::NavCustomers)}` re-renders when the language

@@ -1,6 +1,8 @@
 //! The Credit section (planned; the page says so plainly).
 
 use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
 
 use crate::components::not_built::NotBuilt;
 use crate::i18n::Msg;
@@ -9,4 +11,10 @@ use crate::i18n::Msg;
 #[component]
 pub fn CreditPage() -> impl IntoView {
     view! { <NotBuilt title=Msg::CreditTitle planned=Msg::CreditPlanned testid="page-credit" /> }
+}
+
+/// The section's addresses.
+#[component(transparent)]
+pub fn CreditRoutes() -> impl MatchNestedRoutes + Clone {
+    view! { <Route path=path!("/credit") view=CreditPage /> }.into_inner()
 }

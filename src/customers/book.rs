@@ -138,6 +138,10 @@ impl Persist for CustomerBook {
         repo.save_sharded(self, memory)
     }
 
+    fn replace<S: KeyValueStore>(&self, repo: &Repository<S>) -> Result<(), SaveError> {
+        repo.replace_sharded(self, &mut ShardMemory::default())
+    }
+
     fn owns_key(key: &str) -> bool {
         crate::storage::sharded::owns_key(key, Self::KEY)
     }

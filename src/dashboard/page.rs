@@ -3,23 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::app_path;
-use crate::components::nav::SECTIONS;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Msg, Text};
+use crate::paths::app_path;
+use crate::sections::SECTIONS;
 use crate::state::with_repo;
-
-/// What each section card says about its section.
-fn planned(section: Msg) -> Option<Msg> {
-    match section {
-        Msg::NavCustomers => Some(Msg::CustomersPlanned),
-        Msg::NavSurveys => Some(Msg::SurveysPlanned),
-        Msg::NavBlueprints => Some(Msg::BlueprintsPlanned),
-        Msg::NavCredit => Some(Msg::CreditPlanned),
-        Msg::NavLearn => Some(Msg::LearnPlanned),
-        _ => None,
-    }
-}
 
 /// The dashboard page.
 #[component]
@@ -46,12 +34,12 @@ pub fn DashboardPage() -> impl IntoView {
             <ul class="card-grid">
                 {SECTIONS
                     .into_iter()
-                    .filter_map(|(href, label, _)| planned(label).map(|p| (href, label, p)))
-                    .map(|(href, label, planned)| {
+                    .filter_map(|s| s.summary.map(|summary| (s, summary)))
+                    .map(|(section, summary)| {
                         view! {
                             <li class="card">
-                                <h3><A href=app_path(href)>{tr(label)}</A></h3>
-                                <p>{tr(planned)}</p>
+                                <h3><A href=app_path(section.path)>{tr(section.label)}</A></h3>
+                                <p>{tr(summary)}</p>
                             </li>
                         }
                     })

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::messages::LearnMsg;
-use crate::app::app_path;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
@@ -13,14 +12,15 @@ use crate::customers::domain::{
     book_lessons, demo_customers, BookLessons, Share, DEFAULT_DEMO_COUNT,
 };
 use crate::customers::labels::Labelled;
+use crate::customers::state::use_customers;
 use crate::customers::DEMO_SEED;
 use crate::i18n::{fill, Lang, Msg, Text};
-use crate::state::use_app_state;
+use crate::paths;
 
 /// The Learn page.
 #[component]
 pub fn LearnPage() -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let empty = move || state.customers.with(|b| b.customers.is_empty());
     view! {
         <section class="page learn-page" data-testid="page-learn">
@@ -36,7 +36,7 @@ pub fn LearnPage() -> impl IntoView {
 /// Offers the demo data when there is nothing to illustrate the lessons with.
 #[component]
 fn NoCustomers() -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let load = move |_| {
         let demo = demo_customers(DEMO_SEED, DEFAULT_DEMO_COUNT, today());
         state.customers.update(|b| b.customers = demo);
@@ -53,7 +53,7 @@ fn NoCustomers() -> impl IntoView {
 /// Every lesson, with the book's figures.
 #[component]
 fn Lessons() -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let prepared = Memo::new(move |_| state.derived.prepared(state.customers));
     let lessons = Memo::new(move |_| {
@@ -171,7 +171,7 @@ fn bar_rows<T: Copy>(
 
 /// A link to the list filtered by one query parameter.
 fn list_link(key: &str, value: &str) -> String {
-    app_path(&format!("/customers?{key}={value}"))
+    paths::customers_where(key, value)
 }
 
 fn profile(l: &BookLessons, lang: Lang, name_of: impl Fn(u64) -> String) -> impl IntoView {
@@ -186,7 +186,7 @@ fn profile(l: &BookLessons, lang: Lang, name_of: impl Fn(u64) -> String) -> impl
         view! {
             <p>
                 {before.to_owned()}
-                <A href=app_path(&format!("/customers/{id}"))>{name}</A>
+                <A href=paths::customer(id, "")>{name}</A>
                 {fill(after, &["", &n.to_string()])}
             </p>
         }
@@ -274,7 +274,7 @@ fn channel(l: &BookLessons, lang: Lang, name_of: impl Fn(u64) -> String) -> impl
             .iter()
             .map(|&id| {
                 let name = name_of(id);
-                view! { <li><A href=app_path(&format!("/customers/{id}"))>{name}</A></li> }
+                view! { <li><A href=paths::customer(id, "")>{name}</A></li> }
             })
             .collect_view();
         view! {

@@ -1,7 +1,6 @@
-//! Settings: preferences, backup export/restore and erasing all data.
+//! Settings: preferences, backup export/restore and erasing all data (the backup
+//! logic itself is `storage::backup`, over every registered document).
 
-pub mod backup;
-pub mod model;
 mod page;
 
 pub use page::SettingsPage;

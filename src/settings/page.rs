@@ -3,14 +3,14 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::backup::{export_backup, read_backup, restore, BackupError, BackupPreview};
-use super::model::{Settings, Theme};
 use crate::components::download::download_text;
 use crate::components::file::{chosen_file, file_text};
 use crate::components::notices::backup_filename;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Lang, Msg, Text};
+use crate::preferences::{Settings, Theme};
 use crate::state::{use_app_state, with_repo};
+use crate::storage::backup::{export_backup, read_backup, restore, BackupError, BackupPreview};
 use crate::storage::Document;
 
 /// The settings page.
@@ -64,7 +64,7 @@ fn Appearance() -> impl IntoView {
 fn BackupExport() -> impl IntoView {
     let state = use_app_state();
     let export = move |_| {
-        let text = export_backup(&state.snapshot(), Utc::now());
+        let text = export_backup(state.backup_entries(), Utc::now());
         let _ = download_text(&backup_filename(), "application/json", &text);
     };
     view! {
@@ -98,7 +98,7 @@ fn BackupRestore() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let text = file_text(&file).await;
-            step.set(match text.map(|t| read_backup(&t)) {
+            step.set(match text.map(|t| read_backup(&t, &state.backup_kinds())) {
                 Some(Ok(preview)) => RestoreStep::Preview(preview),
                 Some(Err(e)) => RestoreStep::Failed(e),
                 None => RestoreStep::Done(Err(())),
@@ -114,7 +114,7 @@ fn BackupRestore() -> impl IntoView {
         let RestoreStep::Preview(preview) = step.get_untracked() else {
             return;
         };
-        let result = with_repo(|repo| restore(repo, &preview.data));
+        let result = with_repo(|repo| restore(repo, &state.backup_kinds(), &preview));
         state.reload_all();
         step.set(RestoreStep::Done(result.map_err(|_| ())));
         clear_input();

@@ -19,6 +19,9 @@ pub trait Persist: Clone + Default + Send + Sync + 'static {
         memory: &mut Self::Memory,
     ) -> Result<(), SaveError>;
 
+    /// Writes the value whatever is stored (a restored backup).
+    fn replace<S: KeyValueStore>(&self, repo: &Repository<S>) -> Result<(), SaveError>;
+
     /// Whether a `storage` event for `key` concerns this value.
     fn owns_key(key: &str) -> bool;
 
@@ -57,6 +60,13 @@ macro_rules! persist_whole_document {
                 _: &mut (),
             ) -> Result<(), $crate::storage::SaveError> {
                 repo.save(self)
+            }
+
+            fn replace<S: $crate::storage::KeyValueStore>(
+                &self,
+                repo: &$crate::storage::Repository<S>,
+            ) -> Result<(), $crate::storage::SaveError> {
+                repo.replace(self)
             }
 
             fn owns_key(key: &str) -> bool {

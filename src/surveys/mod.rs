@@ -1,6 +1,8 @@
 //! The Surveys section (planned; the page says so plainly).
 
 use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
 
 use crate::components::not_built::NotBuilt;
 use crate::i18n::Msg;
@@ -9,4 +11,10 @@ use crate::i18n::Msg;
 #[component]
 pub fn SurveysPage() -> impl IntoView {
     view! { <NotBuilt title=Msg::SurveysTitle planned=Msg::SurveysPlanned testid="page-surveys" /> }
+}
+
+/// The section's addresses.
+#[component(transparent)]
+pub fn SurveyRoutes() -> impl MatchNestedRoutes + Clone {
+    view! { <Route path=path!("/surveys") view=SurveysPage /> }.into_inner()
 }

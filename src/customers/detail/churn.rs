@@ -9,8 +9,8 @@ use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{Customer, LifecycleStage};
 use crate::customers::labels::Labelled;
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 /// The churn card of the customer page.
 #[component]
@@ -18,7 +18,7 @@ pub fn ChurnSection(
     /// The customer shown.
     customer: Signal<Customer>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let open = RwSignal::new(false);
     let record = Memo::new(move |_| customer.with(|c| c.churn.clone()));

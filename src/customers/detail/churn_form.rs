@@ -15,11 +15,11 @@ use crate::customers::domain::{
     validate, ChurnReason, ChurnRecord, Customer, Field, LifecycleStage, PreventionAction,
 };
 use crate::customers::labels::{problem_text, Labelled};
+use crate::customers::state::use_customers;
 use crate::editing::merge::Whole;
 use crate::editing::panels::{ChangedElsewhere, ConflictChoice};
 use crate::editing::{Editor, SavePlan};
 use crate::i18n::{CommonMsg, Text};
-use crate::state::use_app_state;
 
 /// A group of checkboxes over `all`, toggling membership in `chosen`.
 fn checkboxes<T: Labelled + PartialEq + Send + Sync + 'static>(
@@ -59,7 +59,7 @@ pub fn ChurnForm(
     /// Whether the form is shown; set to false to close it.
     open: RwSignal<bool>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let reasons = RwSignal::new(Vec::<ChurnReason>::new());
     let tried = RwSignal::new(Vec::<PreventionAction>::new());

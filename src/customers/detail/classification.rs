@@ -8,8 +8,8 @@ use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
 use crate::customers::domain::{effective_class, Customer, Field};
 use crate::customers::labels::Labelled;
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 /// The classification card of the customer page.
 #[component]
@@ -17,7 +17,7 @@ pub fn Classification(
     /// The customer shown.
     customer: Signal<Customer>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let suggestion = Memo::new(move |_| {
         let id = customer.with(|c| c.id);

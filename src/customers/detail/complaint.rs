@@ -12,8 +12,8 @@ use crate::customers::domain::{
     validate, ComplaintStatus, Customer, Field, InteractionKind, Problem,
 };
 use crate::customers::labels::problem_text;
+use crate::customers::state::use_customers;
 use crate::i18n::Text;
-use crate::state::use_app_state;
 
 /// Marks a complaint as resolved on `opened`-or-later date, after checking it.
 pub fn resolve(customer: &mut Customer, interaction_id: u64, date: NaiveDate) {
@@ -61,7 +61,7 @@ pub fn ResolveComplaint(
     /// When the complaint was opened (the earliest allowed resolution date).
     opened: NaiveDate,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let date = RwSignal::new(today().to_string());
     let problems = RwSignal::new(Vec::<Problem>::new());

@@ -14,16 +14,16 @@ use super::form_relationship::RelationshipFields;
 use super::form_sections::{ClassificationFields, IdentityFields};
 use super::input::finish_draft;
 use super::messages::DetailMsg;
-use crate::app::app_path;
 use crate::clock::today;
 use crate::components::leave_guard::use_leave_guard;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{validate, Customer, Field};
 use crate::customers::labels::problem_text;
+use crate::customers::state::use_customers;
 use crate::editing::panels::{ChangedElsewhere, ConflictChoice, DeletedElsewhere};
 use crate::editing::{Editor, SavePlan};
 use crate::i18n::CommonMsg;
-use crate::state::use_app_state;
+use crate::paths;
 use crate::tasks::next_task;
 
 /// The form; `original` is the stored record being edited, `None` for a new customer.
@@ -32,7 +32,7 @@ pub fn CustomerForm(
     /// The stored record to edit, or `None` to create one.
     original: Option<Customer>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let baseline = original
         .clone()
@@ -62,8 +62,8 @@ pub fn CustomerForm(
     let dirty = Signal::derive(move || !saved.get() && changed.get());
     use_leave_guard(dirty);
     let back = match &original {
-        Some(c) => app_path(&format!("/customers/{}", c.id)),
-        None => app_path("/customers"),
+        Some(c) => paths::customer(c.id, ""),
+        None => paths::customers(""),
     };
     let navigate = use_navigate();
     let leave = navigate.clone();
@@ -73,7 +73,7 @@ pub fn CustomerForm(
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             next_task().await;
-            navigate(&app_path(&format!("/customers/{id}")), Default::default());
+            navigate(&paths::customer(id, ""), Default::default());
         });
     };
     let finish = {
@@ -140,7 +140,7 @@ pub fn CustomerForm(
         });
         show_customer(id);
     });
-    let list = app_path("/customers");
+    let list = paths::customers("");
     let on_discard = Callback::new(move |()| {
         saved.set(true);
         leave(&list, Default::default());

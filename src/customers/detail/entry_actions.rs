@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::messages::DetailMsg;
 use crate::components::text::tr;
 use crate::customers::domain::Customer;
+use crate::customers::state::use_customers;
 use crate::i18n::CommonMsg;
-use crate::state::use_app_state;
 
 /// The id of an entry's Edit button, where focus returns when its form closes.
 pub fn edit_button_id(interaction_id: u64) -> String {
@@ -25,7 +25,7 @@ pub fn EntryActions(
     /// The id of the entry being corrected, if any; Edit sets it.
     editing: RwSignal<Option<u64>>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let asking = RwSignal::new(false);
     let delete = move |_| {
         let id = customer.with_untracked(|c| c.id);

@@ -11,8 +11,8 @@ use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
 use crate::customers::domain::{format_cents, Customer};
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 /// Every computed figure of one customer.
 #[component]
@@ -20,7 +20,7 @@ pub fn Figures(
     /// The customer shown.
     customer: Signal<Customer>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let spend = move || customer.with(|c| format_cents(c.total_spend_cents()));
     let spend_working = Signal::derive(move || customer.with(Customer::spend_working));

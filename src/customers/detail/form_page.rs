@@ -6,8 +6,8 @@ use super::customer_form::CustomerForm;
 use super::messages::DetailMsg;
 use super::page::{use_customer_id, NotFound};
 use crate::components::text::{tr, use_lang};
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 /// The form for a new customer.
 #[component]
@@ -24,7 +24,7 @@ pub fn NewCustomerPage() -> impl IntoView {
 /// while editing do not pull the draft out from under the user.
 #[component]
 pub fn EditCustomerPage() -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let id = use_customer_id();
     let original = Memo::new(move |_| {

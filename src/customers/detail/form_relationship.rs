@@ -11,8 +11,8 @@ use crate::customers::domain::{
     Channel, Customer, Field, Issue, LadderLevel, LifecycleStage, RelationshipLevel,
 };
 use crate::customers::labels::Labelled;
+use crate::customers::state::use_customers;
 use crate::i18n::Text;
-use crate::state::use_app_state;
 
 /// How many customers the referrer search offers at once.
 const REFERRER_MATCHES: usize = 8;
@@ -73,7 +73,7 @@ fn ReferrerPicker(
     /// The problems of the referred-by field.
     errors: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let typed = RwSignal::new(String::new());
     let self_id = draft.with_untracked(|c| c.id);

@@ -11,10 +11,10 @@ use crate::clock::today;
 use crate::components::leave_guard::guard_form;
 use crate::components::text::tr;
 use crate::customers::domain::{Customer, Interaction};
+use crate::customers::state::use_customers;
 use crate::editing::panels::{ChangedElsewhere, ConflictChoice, DeletedElsewhere};
 use crate::editing::{Editor, SavePlan};
 use crate::i18n::CommonMsg;
-use crate::state::use_app_state;
 
 /// The form that corrects one interaction; closed by saving or cancelling.
 #[component]
@@ -26,7 +26,7 @@ pub fn EditInteraction(
     /// Closes the form (after a save, or on Cancel without changes).
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let id = original.id;
     let customer_id = customer.with_untracked(|c| c.id);
     let stored =

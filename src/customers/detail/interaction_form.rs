@@ -17,8 +17,8 @@ use crate::customers::domain::{
     validate, ComplaintStatus, Customer, Field, Interaction, InteractionKind, Problem,
 };
 use crate::customers::labels::{interaction_kind_label, problem_text};
+use crate::customers::state::use_customers;
 use crate::i18n::Text;
-use crate::state::use_app_state;
 
 /// Either a message of this form or a domain problem, translated when shown.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -204,7 +204,7 @@ pub fn AddInteraction(
     /// The customer the interaction is added to.
     customer: Signal<Customer>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let draft = RwSignal::new(Draft::new(today()));
     let errors = RwSignal::new(Vec::<FormError>::new());
     let added = RwSignal::new(false);

@@ -7,8 +7,8 @@ use super::messages::DetailMsg;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{suggest_relationship_level, Customer, CustomerCount, Margin};
 use crate::customers::labels::Labelled;
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 fn count_label(count: CustomerCount) -> DetailMsg {
     match count {
@@ -32,7 +32,7 @@ pub fn KotlerHelper(
     /// The customer whose level the suggestion may set.
     customer: Signal<Customer>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let count = RwSignal::new(CustomerCount::Many);
     let margin = RwSignal::new(Margin::Low);

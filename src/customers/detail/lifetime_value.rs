@@ -15,10 +15,10 @@ use crate::components::working::ShowWorking;
 use crate::customers::domain::{
     customer_lifetime_value, format_cents, ClvAssumptions, ClvError, Customer,
 };
+use crate::customers::state::use_customers;
 use crate::editing::panels::{ChangedElsewhere, ConflictChoice};
 use crate::editing::{Editor, SavePlan};
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 /// The CLV figure of one customer.
 #[component]
@@ -26,7 +26,7 @@ pub fn LifetimeValue(
     /// The customer shown.
     customer: Signal<Customer>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let assumptions = Memo::new(move |_| state.customers.with(|b| b.clv_assumptions));
     let clv = Memo::new(move |_| {

@@ -13,11 +13,11 @@ use super::messages::DetailMsg;
 use super::relationship::Relationship;
 use super::timeline::Timeline;
 use super::widgets::customer_signal;
-use crate::app::app_path;
 use crate::components::leave_guard::PageForms;
 use crate::components::text::tr;
+use crate::customers::state::use_customers;
 use crate::i18n::CommonMsg;
-use crate::state::use_app_state;
+use crate::paths;
 use crate::tasks::next_task;
 
 /// The `:id` of the current route, when it is a number.
@@ -29,7 +29,7 @@ pub fn use_customer_id() -> Signal<Option<u64>> {
 /// One customer's page.
 #[component]
 pub fn CustomerPage() -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let id = use_customer_id();
     let exists = Memo::new(move |_| {
         id.get()
@@ -50,7 +50,7 @@ pub fn CustomerPage() -> impl IntoView {
             <Show when=move || exists.get() fallback=|| view! { <NotFound /> }>
                 <header class="customer-header">
                     <h1 data-testid="customer-name">{move || customer.with(|c| c.name.clone())}</h1>
-                    <A href=move || app_path(&format!("/customers/{}/edit", id_value.get())) attr:class="button" attr:data-testid="edit-customer">
+                    <A href=move || paths::edit_customer(id_value.get()) attr:class="button" attr:data-testid="edit-customer">
                         {tr(DetailMsg::Edit)}
                     </A>
                 </header>
@@ -80,7 +80,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="card" data-testid="customer-not-found">
             <h1>{tr(DetailMsg::NotFoundTitle)}</h1>
             <p>{tr(DetailMsg::NotFoundBody)}</p>
-            <p><A href=app_path("/customers")>{tr(CommonMsg::BackToCustomers)}</A></p>
+            <p><A href=paths::customers("")>{tr(CommonMsg::BackToCustomers)}</A></p>
         </div>
     }
 }

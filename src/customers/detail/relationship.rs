@@ -6,12 +6,12 @@ use leptos_router::components::A;
 
 use super::kotler::KotlerHelper;
 use super::messages::DetailMsg;
-use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{referrals_of, referred_by_chain, Customer, Field};
 use crate::customers::labels::Labelled;
+use crate::customers::state::use_customers;
 use crate::i18n::Text;
-use crate::state::use_app_state;
+use crate::paths;
 
 /// The relationship card of the customer page.
 #[component]
@@ -76,7 +76,7 @@ fn Referrals(
     /// The customer shown.
     customer: Signal<Customer>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     // (id, name) pairs so the links re-render only when the chain really changes.
     let named = move |ids: Vec<u64>| -> Vec<(u64, String)> {
         state.customers.with(|book| {
@@ -101,7 +101,7 @@ fn Referrals(
                 .with(|book| referrals_of(&book.customers, id)),
         )
     });
-    let link = |(id, name): (u64, String)| view! { <A href=app_path(&format!("/customers/{id}"))>{name}</A> };
+    let link = |(id, name): (u64, String)| view! { <A href=paths::customer(id, "")>{name}</A> };
     view! {
         <div class="fact">
             <dt>{tr(DetailMsg::ReferredByChain)}</dt>

@@ -12,12 +12,12 @@ use super::entry_actions::{edit_button_id, EntryActions};
 use super::interaction_edit::EditInteraction;
 use super::interaction_form::AddInteraction;
 use super::messages::DetailMsg;
-use crate::app::app_path;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{format_cents, Customer, Interaction, InteractionKind};
 use crate::customers::labels::{interaction_kind_label, Labelled};
 use crate::i18n::{fill, Text};
+use crate::paths;
 
 /// The timeline card of the customer page.
 #[component]
@@ -47,10 +47,7 @@ pub fn Timeline(
             scroll: false,
             ..Default::default()
         };
-        navigate(
-            &app_path(&format!("/customers/{id}{}", params.to_query_string())),
-            options,
-        );
+        navigate(&paths::customer(id, &params.to_query_string()), options);
     };
     // The entry being corrected; only one at a time.
     let editing = RwSignal::new(None::<u64>);

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::customers::domain::Customer;
 use crate::customers::labels::Labelled;
+use crate::customers::state::use_customers;
 use crate::i18n::Lang;
-use crate::state::use_app_state;
 
 /// An option of a `<select>`: its key and its label in English and Chinese.
 pub type Choice = (&'static str, [&'static str; 2]);
@@ -27,7 +27,7 @@ pub fn choice_label(choice: &Choice, lang: Lang) -> &'static str {
 /// One customer from the book as a signal; a placeholder while the id is unknown, so
 /// children never panic during a route change.
 pub fn customer_signal(id: Signal<Option<u64>>) -> Signal<Customer> {
-    let state = use_app_state();
+    let state = use_customers();
     let found = Memo::new(move |_| {
         let id = id.get()?;
         state.customers.with(|book| book.get(id).cloned())

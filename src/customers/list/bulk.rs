@@ -13,13 +13,13 @@ use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::LifecycleStage;
 use crate::customers::labels::Labelled;
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 /// Shown while at least one customer is selected.
 #[component]
 pub fn BulkBar() -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let list = use_list();
     let lang = use_lang();
     // Only ids still in the book count (another tab may have deleted some).

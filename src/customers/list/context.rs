@@ -12,9 +12,9 @@ use leptos_router::NavigateOptions;
 use super::messages::ListMsg;
 use super::records::Removed;
 use super::view_query::ListQuery;
-use crate::app::app_path;
 use crate::customers::domain::{filter_customers, CustomerFilter, Prepared};
-use crate::state::use_app_state;
+use crate::customers::state::use_customers;
+use crate::paths;
 
 /// The outcome of the last action, shown in a status line (with Undo after a delete).
 #[derive(Clone)]
@@ -41,7 +41,7 @@ pub struct ListContext {
 impl ListContext {
     /// Creates the context from the current URL and provides it to the page's children.
     pub fn provide() -> Self {
-        let state = use_app_state();
+        let state = use_customers();
         let query_map = use_query_map();
         let query = Memo::new(move |_| {
             query_map.with(|map| {
@@ -77,10 +77,7 @@ impl ListContext {
                 scroll: false,
                 ..Default::default()
             };
-            navigate(
-                &app_path(&format!("/customers{}", search.to_query_string())),
-                options,
-            );
+            navigate(&paths::customers(&search.to_query_string()), options);
         });
         let context = ListContext {
             query,

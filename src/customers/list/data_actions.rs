@@ -8,9 +8,9 @@ use super::messages::ListMsg;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{demo_customers, DEFAULT_DEMO_COUNT};
+use crate::customers::state::use_customers;
 use crate::customers::DEMO_SEED;
 use crate::i18n::{fill, CommonMsg, Text};
-use crate::state::use_app_state;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Asking {
@@ -21,7 +21,7 @@ enum Asking {
 /// The data actions row and its confirmation panel.
 #[component]
 pub fn DataActions() -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let list = use_list();
     let lang = use_lang();
     let asking = RwSignal::new(None::<Asking>);

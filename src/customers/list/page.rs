@@ -11,14 +11,14 @@ use super::messages::ListMsg;
 use super::status::StatusLine;
 use super::table::CustomerTable;
 use super::toolbar::Toolbar;
-use crate::app::app_path;
 use crate::components::text::tr;
-use crate::state::use_app_state;
+use crate::customers::state::use_customers;
+use crate::paths;
 
 /// The customer list: every customer, searchable and filterable, with the view in the URL.
 #[component]
 pub fn CustomerListPage() -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     ListContext::provide();
     let empty = move || state.customers.with(|b| b.customers.is_empty());
     view! {
@@ -43,8 +43,8 @@ fn EmptyState() -> impl IntoView {
             <h2>{tr(ListMsg::EmptyTitle)}</h2>
             <p>{tr(ListMsg::EmptyBody)}</p>
             <div class="actions">
-                <A href=app_path("/customers/new") attr:class="button">{tr(ListMsg::NewCustomer)}</A>
-                <A href=app_path("/customers/import") attr:class="button ghost">{tr(ListMsg::Import)}</A>
+                <A href=paths::new_customer() attr:class="button">{tr(ListMsg::NewCustomer)}</A>
+                <A href=paths::import_customers() attr:class="button ghost">{tr(ListMsg::Import)}</A>
             </div>
         </div>
     }

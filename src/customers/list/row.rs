@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use super::context::use_list;
 use super::messages::ListMsg;
 use super::view_query::money;
-use crate::app::app_path;
 use crate::components::text::use_lang;
 use crate::customers::domain::{ChurnLevel, Customer, LifecycleStage, RowFacts};
 use crate::customers::labels::Labelled;
 use crate::i18n::{fill, Lang, Text};
+use crate::paths;
 
 /// What one row shows, copied out of the book so rendering holds no borrow.
 #[derive(Clone, PartialEq)]
@@ -93,7 +93,7 @@ pub fn CustomerRow(
             </td>
             // A plain link: the router follows it all the same, without the reactive
             // set-up of `<A>` (active-link tracking) for every row.
-            <td class="name"><a href=move || app_path(&format!("/customers/{}", id()))>{read(|r| r.name.clone())}</a></td>
+            <td class="name"><a href=move || paths::customer(id(), "")>{read(|r| r.name.clone())}</a></td>
             <td>{read(|r| r.company.clone())}</td>
             <td class="contact">
                 <span>{read(|r| r.phone.clone())}</span>

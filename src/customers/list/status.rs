@@ -7,15 +7,15 @@ use super::messages::ListMsg;
 use super::records::restore_customers;
 use super::view_query::group_thousands;
 use crate::components::text::{tr, use_lang};
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 /// Says what the last action did; offers Undo when it can be undone.
 #[component]
 pub fn StatusLine() -> impl IntoView {
     let list = use_list();
     let lang = use_lang();
-    let state = use_app_state();
+    let state = use_customers();
     let undo = move |_| {
         let Some(removed) = list.status.get_untracked().and_then(|s| s.undo) else {
             return;

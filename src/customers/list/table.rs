@@ -9,14 +9,14 @@ use super::row::{CustomerRow, RowData};
 use super::view_query::{page_window, ListQuery};
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{SortDirection, SortKey};
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
-use crate::state::use_app_state;
 
 /// The rows of the current page.
 #[component]
 pub fn CustomerTable() -> impl IntoView {
     let list = use_list();
-    let state = use_app_state();
+    let state = use_customers();
     let window = Memo::new(move |_| {
         page_window(
             list.rows.with(Vec::len),

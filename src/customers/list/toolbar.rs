@@ -5,8 +5,8 @@ use leptos_router::components::A;
 
 use super::context::use_list;
 use super::messages::ListMsg;
-use crate::app::app_path;
 use crate::components::text::tr;
+use crate::paths;
 
 /// Search box and the page's main links.
 #[component]
@@ -29,13 +29,13 @@ pub fn Toolbar() -> impl IntoView {
                 />
             </label>
             <div class="toolbar-links">
-                <A href=app_path("/customers/new") attr:class="button" attr:data-testid="new-customer">
+                <A href=paths::new_customer() attr:class="button" attr:data-testid="new-customer">
                     {tr(ListMsg::NewCustomer)}
                 </A>
-                <A href=app_path("/customers/import") attr:class="button ghost" attr:data-testid="import-link">
+                <A href=paths::import_customers() attr:class="button ghost" attr:data-testid="import-link">
                     {tr(ListMsg::Import)}
                 </A>
-                <A href=app_path("/customers/duplicates") attr:class="button ghost" attr:data-testid="duplicates-link">
+                <A href=paths::duplicates("") attr:class="button ghost" attr:data-testid="duplicates-link">
                     {tr(ListMsg::FindDuplicates)}
                 </A>
             </div>

@@ -6,14 +6,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::field_text::field_text;
-use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{conflicting_fields, Field, FieldChoices, Side};
 use crate::customers::labels::Labelled;
 use crate::customers::list::messages::ListMsg;
 use crate::customers::list::records::merge_pair;
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, CommonMsg, Text};
-use crate::state::use_app_state;
+use crate::paths;
 
 /// Fields shown for context even when they agree.
 const SHOWN: &[Field] = &[
@@ -36,7 +36,7 @@ pub fn MergeView(
     /// Where to leave the outcome message for the pair list.
     merged: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let navigate = use_navigate();
     let choices = RwSignal::new(FieldChoices::default());
@@ -59,14 +59,14 @@ pub fn MergeView(
                 ListMsg::Merged.in_lang(lang.get_untracked()),
                 &[&name],
             )));
-            navigate(&app_path("/customers/duplicates"), Default::default());
+            navigate(&paths::duplicates(""), Default::default());
         }
     };
     move || {
         let Some((ca, cb)) = records() else {
             return view! {
                 <p class="banner error" role="alert">{tr(ListMsg::PairGone)}</p>
-                <p><A href=app_path("/customers/duplicates")>{tr(ListMsg::BackToDuplicates)}</A></p>
+                <p><A href=paths::duplicates("")>{tr(ListMsg::BackToDuplicates)}</A></p>
             }
             .into_any();
         };
@@ -114,7 +114,7 @@ pub fn MergeView(
                 </div>
                 <div class="actions">
                     <button type="button" data-testid="merge-confirm" on:click=do_merge.clone()>{ListMsg::Merge.in_lang(lang)}</button>
-                    <A href=app_path("/customers/duplicates") attr:class="button ghost">{CommonMsg::Cancel.in_lang(lang)}</A>
+                    <A href=paths::duplicates("") attr:class="button ghost">{CommonMsg::Cancel.in_lang(lang)}</A>
                 </div>
             </div>
         }

@@ -12,9 +12,9 @@ use leptos_router::hooks::use_query_map;
 use self::merge_view::MergeView;
 use self::pairs::PairList;
 use super::messages::ListMsg;
-use crate::app::app_path;
 use crate::components::text::tr;
 use crate::i18n::CommonMsg;
+use crate::paths;
 
 /// Duplicate detection and merge.
 #[component]
@@ -29,7 +29,7 @@ pub fn DuplicatesPage() -> impl IntoView {
     let merged = RwSignal::new(None::<String>);
     view! {
         <section class="page list-page duplicates-page" data-testid="page-customer-duplicates">
-            <p class="back"><A href=app_path("/customers")>{tr(CommonMsg::BackToCustomers)}</A></p>
+            <p class="back"><A href=paths::customers("")>{tr(CommonMsg::BackToCustomers)}</A></p>
             <h1>{tr(ListMsg::DuplicatesTitle)}</h1>
             {move || match pair.get() {
                 Some((a, b)) => view! { <MergeView a b merged /> }.into_any(),

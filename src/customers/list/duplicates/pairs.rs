@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{find_duplicates, DuplicateReason};
 use crate::customers::list::messages::ListMsg;
 use crate::customers::list::view_query::page_window;
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Lang, Text};
-use crate::state::use_app_state;
+use crate::paths;
 
 const PAIRS_PER_PAGE: usize = 20;
 
@@ -31,7 +31,7 @@ pub fn PairList(
     /// The message left by the last merge, shown above the list.
     merged: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let query = use_query_map();
     let pairs = Memo::new(move |_| state.customers.with(|b| find_duplicates(&b.customers)));
@@ -56,10 +56,10 @@ pub fn PairList(
                     view! {
                         <li class="pair" data-testid="duplicate-pair">
                             <span class="pair-names">
-                                <A href=app_path(&format!("/customers/{a}"))>{name_a}</A>" ↔ "<A href=app_path(&format!("/customers/{b}"))>{name_b}</A>
+                                <A href=paths::customer(a, "")>{name_a}</A>" ↔ "<A href=paths::customer(b, "")>{name_b}</A>
                             </span>
                             <span class="muted">{reasons}</span>
-                            <A href=app_path(&format!("/customers/duplicates?a={a}&b={b}")) attr:class="button ghost"
+                            <A href=paths::duplicates(&format!("?a={a}&b={b}")) attr:class="button ghost"
                                 attr:aria-label=review attr:data-testid="review-pair">{ListMsg::Review.in_lang(lang)}</A>
                         </li>
                     }
@@ -70,7 +70,7 @@ pub fn PairList(
     let pager = move || {
         let w = window();
         (w.pages > 1).then(|| {
-            let link = |p: usize| app_path(&format!("/customers/duplicates?page={p}"));
+            let link = |p: usize| paths::duplicates(&format!("?page={p}"));
             view! {
                 <nav class="pager" aria-label=tr(ListMsg::Pagination)>
                     <Show when=move || { w.page > 1 }><A href=link(w.page - 1)>{tr(ListMsg::Previous)}</A></Show>

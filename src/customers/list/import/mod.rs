@@ -15,10 +15,10 @@ use self::preview::{CsvPreview, JsonPreview};
 use self::source::SourceStep;
 use self::texts::{failure_text, ImportFailure};
 use super::messages::ListMsg;
-use crate::app::app_path;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{ColumnMapping, Customer};
 use crate::i18n::{fill, CommonMsg, Text};
+use crate::paths;
 
 /// Where an import is. Nothing is stored before `Done`.
 #[derive(Clone)]
@@ -55,7 +55,7 @@ pub fn ImportPage() -> impl IntoView {
             <div class="banner success" role="status" data-testid="import-done">
                 <p class="banner-text">{move || fill(ListMsg::ImportDone.in_lang(lang.get()), &[&count.to_string()])}</p>
                 <div class="banner-actions">
-                    <A href=app_path("/customers") attr:class="button" attr:data-testid="import-back">{tr(CommonMsg::BackToCustomers)}</A>
+                    <A href=paths::customers("") attr:class="button" attr:data-testid="import-back">{tr(CommonMsg::BackToCustomers)}</A>
                     <button type="button" class="ghost" on:click=move |_| step.set(ImportStep::Choose)>{tr(ListMsg::ImportAnother)}</button>
                 </div>
             </div>
@@ -66,7 +66,7 @@ pub fn ImportPage() -> impl IntoView {
     let choosing = move || !matches!(step.get(), ImportStep::Done(_));
     view! {
         <section class="page list-page import-page" data-testid="page-customer-import">
-            <p class="back"><A href=app_path("/customers")>{tr(CommonMsg::BackToCustomers)}</A></p>
+            <p class="back"><A href=paths::customers("")>{tr(CommonMsg::BackToCustomers)}</A></p>
             <h1>{tr(ListMsg::ImportTitle)}</h1>
             <p class="muted">{tr(ListMsg::ImportIntro)}</p>
             <Show when=choosing>

@@ -14,8 +14,8 @@ use crate::customers::domain::{import_customers, Customer, ImportPreview};
 use crate::customers::labels::Labelled;
 use crate::customers::list::messages::ListMsg;
 use crate::customers::list::records::add_imported;
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, CommonMsg, Text};
-use crate::state::use_app_state;
 
 /// Rows shown in a preview table, and problems listed before "… and N more".
 const PREVIEW_ROWS: usize = 5;
@@ -27,7 +27,7 @@ pub fn CsvPreview(
     /// The import step (a CSV with its mapping); confirming moves it to `Done`.
     step: RwSignal<ImportStep>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let preview = Memo::new(move |_| match step.get() {
         ImportStep::Csv { text, mapping, .. } => {
@@ -83,7 +83,7 @@ pub fn JsonPreview(
     /// The customers read from the file.
     customers: Arc<Vec<Customer>>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_customers();
     let lang = use_lang();
     let count = customers.len();
     let first: Vec<Customer> = customers.iter().take(PREVIEW_ROWS).cloned().collect();
