@@ -375,7 +375,7 @@ mod tests {
             (
                 "name,age\n,40\n\nCy,x\nDi,2\n",
                 &[(0, "Di", Some(2))],
-                &[(2, Name, Required, ""), (5, Age, NotANumber, "x")],
+                &[(2, Name, Required, ""), (4, Age, NotANumber, "x")],
                 3,
             ),
             // No column fills the required name: every row reports it.
