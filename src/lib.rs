@@ -23,5 +23,6 @@ pub mod settings;
 pub mod state;
 pub mod storage;
 pub mod surveys;
+pub mod tabular;
 pub mod tasks;
 pub mod working;

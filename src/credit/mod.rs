@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 use crate::components::not_built::NotBuilt;
 use crate::i18n::Msg;
@@ -15,6 +15,6 @@ pub fn CreditPage() -> impl IntoView {
 
 /// The section's addresses.
 #[component(transparent)]
-pub fn CreditRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn CreditRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! { <Route path=path!("/credit") view=CreditPage /> }.into_inner()
 }

@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 use super::detail::{CustomerPage, EditCustomerPage, NewCustomerPage};
 use super::list::{CustomerListPage, DuplicatesPage, ImportPage};
 
 /// `/customers` and the pages below it.
 #[component(transparent)]
-pub fn CustomerRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn CustomerRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/customers") view=Outlet>
             <Route path=path!("") view=CustomerListPage />

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 use crate::components::not_built::NotBuilt;
 use crate::i18n::Msg;
@@ -15,6 +15,6 @@ pub fn SurveysPage() -> impl IntoView {
 
 /// The section's addresses.
 #[component(transparent)]
-pub fn SurveyRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn SurveyRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! { <Route path=path!("/surveys") view=SurveysPage /> }.into_inner()
 }

@@ -6,36 +6,36 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::csv::{parse_csv, write_csv, CsvError};
 use super::model::{
     Channel, Customer, CustomerKind, LadderLevel, LifecycleStage, Motive, RelationshipLevel,
     StageChange, ValueClass,
 };
 use super::validate::{validate, Field, Problem};
+use crate::customers::labels::{problem_text, Labelled};
+use crate::i18n::Lang;
+use crate::tabular::csv::{parse_csv, write_csv, CsvError};
+use crate::tabular::import::{self, ImportField, ImportTarget, Row, RowProblems};
 
-/// The fields a CSV file can carry, in export column order.
-pub const CSV_FIELDS: &[Field] = &[
-    Field::Name,
-    Field::Kind,
-    Field::Company,
-    Field::Phone,
-    Field::Email,
-    Field::Address,
-    Field::Owner,
-    Field::Tags,
-    Field::Notes,
-    Field::ValueClass,
-    Field::Motive,
-    Field::Stage,
-    Field::Ladder,
-    Field::RelationshipLevel,
-    Field::Channel,
-    Field::Internal,
-];
+/// Which customer field each CSV column fills (`None`: ignore the column).
+pub type ColumnMapping = import::ColumnMapping<Field>;
+/// A problem in one data row. `row` counts as a spreadsheet does: the header is row 1.
+pub type RowError = import::RowError<Field, Problem>;
+/// What an import would add: the valid rows as customers, and every problem found.
+pub type ImportPreview = import::ImportPreview<Customer, Field, Problem>;
 
-/// Header words recognised besides each field's own key (compared after `normalise_header`).
-const HEADER_SYNONYMS: &[(Field, &[&str])] = &[
-    (
+const fn field(field: Field, synonyms: &'static [&'static str]) -> ImportField<Field> {
+    ImportField {
+        field,
+        key: field.key(),
+        required: matches!(field, Field::Name),
+        synonyms,
+    }
+}
+
+/// The fields a CSV file can carry, in export column order, with the header words
+/// recognised besides each field's own key (compared after `normalise_header`).
+pub const CSV_FIELDS: &[ImportField<Field>] = &[
+    field(
         Field::Name,
         &[
             "customername",
@@ -48,8 +48,8 @@ const HEADER_SYNONYMS: &[(Field, &[&str])] = &[
             "客户",
         ],
     ),
-    (Field::Kind, &["type", "customertype", "类型", "客户类型"]),
-    (
+    field(Field::Kind, &["type", "customertype", "类型", "客户类型"]),
+    field(
         Field::Company,
         &[
             "organisation",
@@ -61,7 +61,7 @@ const HEADER_SYNONYMS: &[(Field, &[&str])] = &[
             "企业",
         ],
     ),
-    (
+    field(
         Field::Phone,
         &[
             "mobile",
@@ -75,7 +75,7 @@ const HEADER_SYNONYMS: &[(Field, &[&str])] = &[
             "手机号码",
         ],
     ),
-    (
+    field(
         Field::Email,
         &[
             "mail",
@@ -86,17 +86,17 @@ const HEADER_SYNONYMS: &[(Field, &[&str])] = &[
             "邮件",
         ],
     ),
-    (Field::Address, &["地址", "联系地址"]),
-    (
+    field(Field::Address, &["地址", "联系地址"]),
+    field(
         Field::Owner,
         &["accountmanager", "salesrep", "负责人", "客户经理", "销售"],
     ),
-    (Field::Tags, &["tag", "labels", "标签"]),
-    (
+    field(Field::Tags, &["tag", "labels", "标签"]),
+    field(
         Field::Notes,
         &["note", "remarks", "comments", "comment", "备注", "说明"],
     ),
-    (
+    field(
         Field::ValueClass,
         &[
             "value",
@@ -107,8 +107,8 @@ const HEADER_SYNONYMS: &[(Field, &[&str])] = &[
             "客户分类",
         ],
     ),
-    (Field::Motive, &["动机", "购买动机"]),
-    (
+    field(Field::Motive, &["动机", "购买动机"]),
+    field(
         Field::Stage,
         &[
             "lifecyclestage",
@@ -118,9 +118,9 @@ const HEADER_SYNONYMS: &[(Field, &[&str])] = &[
             "生命周期阶段",
         ],
     ),
-    (Field::Ladder, &["relationshipladder", "关系阶梯", "阶梯"]),
-    (Field::RelationshipLevel, &["关系水平", "关系营销水平"]),
-    (
+    field(Field::Ladder, &["relationshipladder", "关系阶梯", "阶梯"]),
+    field(Field::RelationshipLevel, &["关系水平", "关系营销水平"]),
+    field(
         Field::Channel,
         &[
             "source",
@@ -131,59 +131,64 @@ const HEADER_SYNONYMS: &[(Field, &[&str])] = &[
             "获取方式",
         ],
     ),
-    (Field::Internal, &["internalcustomer", "内部", "内部客户"]),
+    field(Field::Internal, &["internalcustomer", "内部", "内部客户"]),
 ];
 
-/// Which customer field each CSV column fills (`None`: ignore the column).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct ColumnMapping {
-    pub columns: Vec<Option<Field>>,
+/// The customers' part in the shared import: rows become new customers numbered from
+/// `next_id`, created `now`, entering their stage `today`.
+#[derive(Clone, Copy, Debug)]
+pub struct CustomerImport {
+    pub next_id: u64,
+    pub now: DateTime<Utc>,
+    pub today: NaiveDate,
 }
 
-/// A problem in one data row. `row` counts as a spreadsheet does: the header is row 1.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowError {
-    pub row: usize,
-    pub field: Field,
-    pub problem: Problem,
-    pub value: String,
-}
+impl ImportTarget for CustomerImport {
+    type Field = Field;
+    type Record = Customer;
+    type Problem = Problem;
+    const REQUIRED: Problem = Problem::Required;
 
-/// What an import would add: the valid rows as customers, and every problem found.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct ImportPreview {
-    pub customers: Vec<Customer>,
-    pub errors: Vec<RowError>,
-}
+    fn fields(&self) -> &[ImportField<Field>] {
+        CSV_FIELDS
+    }
 
-/// Guesses the field for each header; each field is given to its first matching column.
-pub fn suggest_mapping<S: AsRef<str>>(headers: &[S]) -> ColumnMapping {
-    let mut taken = Vec::new();
-    let columns = headers
-        .iter()
-        .map(|header| {
-            let header = normalise_header(header.as_ref());
-            let field = HEADER_SYNONYMS
+    fn label(&self, field: Field, lang: Lang) -> &'static str {
+        field.label(lang)
+    }
+
+    fn record(&self, row: &Row<'_, Field>) -> Result<Customer, RowProblems<Field, Problem>> {
+        let id = self.next_id + row.accepted as u64;
+        let mut customer = Customer::new(id, row.cell(Field::Name), self.now);
+        let mut errors = Vec::new();
+        for spec in CSV_FIELDS {
+            if !apply_cell(&mut customer, spec.field, row.cell(spec.field)) {
+                errors.push((spec.field, Problem::UnknownValue));
+            }
+        }
+        customer.stage_history = vec![StageChange {
+            stage: customer.stage,
+            date: self.today,
+        }];
+        errors.extend(
+            validate(&customer, self.today)
                 .iter()
-                .find(|(field, words)| {
-                    normalise_header(field.key()) == header || words.contains(&header.as_str())
-                })
-                .map(|(field, _)| *field)
-                .filter(|field| !taken.contains(field))?;
-            taken.push(field);
-            Some(field)
-        })
-        .collect();
-    ColumnMapping { columns }
+                .map(|i| (i.field, i.problem)),
+        );
+        match errors.is_empty() {
+            true => Ok(customer),
+            false => Err(errors),
+        }
+    }
+
+    fn problem_text(&self, field: Field, problem: Problem, value: &str, lang: Lang) -> String {
+        problem_text(field, problem, value, lang)
+    }
 }
 
-fn normalise_header(header: &str) -> String {
-    header
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.' | '\u{3000}'))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Guesses the customer field for each header; each field is given to its first matching column.
+pub fn suggest_mapping<S: AsRef<str>>(headers: &[S]) -> ColumnMapping {
+    import::suggest_mapping(CSV_FIELDS, headers)
 }
 
 /// Reads `csv_text` (header row first) into new customers numbered from `next_id`.
@@ -195,51 +200,13 @@ pub fn import_customers(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<ImportPreview, CsvError> {
-    let records = parse_csv(csv_text)?;
-    let mut preview = ImportPreview::default();
-    for (index, record) in records.iter().enumerate().skip(1) {
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        let row = index + 1;
-        let cell = |field: Field| {
-            mapping
-                .columns
-                .iter()
-                .position(|f| *f == Some(field))
-                .and_then(|col| record.get(col))
-                .map_or("", |c| c.trim())
-        };
-        let id = next_id + preview.customers.len() as u64;
-        let mut customer = Customer::new(id, cell(Field::Name), now);
-        let mut errors = Vec::new();
-        for &field in CSV_FIELDS {
-            if !apply_cell(&mut customer, field, cell(field)) {
-                errors.push((field, Problem::UnknownValue));
-            }
-        }
-        customer.stage_history = vec![StageChange {
-            stage: customer.stage,
-            date: today,
-        }];
-        errors.extend(
-            validate(&customer, today)
-                .iter()
-                .map(|i| (i.field, i.problem)),
-        );
-        if errors.is_empty() {
-            preview.customers.push(customer);
-        }
-        preview
-            .errors
-            .extend(errors.into_iter().map(|(field, problem)| RowError {
-                row,
-                field,
-                problem,
-                value: cell(field).to_string(),
-            }));
-    }
-    Ok(preview)
+    let table = parse_csv(csv_text)?;
+    let target = CustomerImport {
+        next_id,
+        now,
+        today,
+    };
+    Ok(import::preview(&target, &table, mapping))
 }
 
 /// Sets `field` from a trimmed cell; false when the text is not an allowed value.
@@ -401,10 +368,10 @@ fn parse_bool(text: &str) -> Option<bool> {
 
 /// Customers as CSV with a header of field keys (see [`CSV_FIELDS`]).
 pub fn export_customers_csv(customers: &[Customer]) -> String {
-    let header: Vec<String> = CSV_FIELDS.iter().map(|f| f.key().to_string()).collect();
+    let header: Vec<String> = CSV_FIELDS.iter().map(|f| f.key.to_string()).collect();
     let rows = customers
         .iter()
-        .map(|c| CSV_FIELDS.iter().map(|&f| export_cell(c, f)).collect());
+        .map(|c| CSV_FIELDS.iter().map(|f| export_cell(c, f.field)).collect());
     write_csv(
         &std::iter::once(header)
             .chain(rows)
@@ -475,9 +442,9 @@ pub fn import_customers_json(text: &str) -> Result<Vec<Customer>, JsonError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::csv::CsvErrorKind;
     use super::super::test_support::{at, customer, day};
     use super::*;
+    use crate::tabular::csv::CsvErrorKind;
     use proptest::prelude::*;
 
     #[test]
@@ -585,7 +552,7 @@ mod tests {
         ];
         for (text, names, errors) in cases {
             let preview = import(text);
-            let got: Vec<&str> = preview.customers.iter().map(|c| c.name.as_str()).collect();
+            let got: Vec<&str> = preview.records.iter().map(|c| c.name.as_str()).collect();
             assert_eq!(got, *names, "{text}");
             let got: Vec<(usize, Field, Problem, &str)> = preview
                 .errors
@@ -599,7 +566,7 @@ mod tests {
     #[test]
     fn imported_classifications_and_ids() {
         let p = import("name,stage,value_class,kind,tags,internal\nA,稳定期,关键客户,企业,vip、北京; 老客户,是\nB,,,,,\n");
-        let a = &p.customers[0];
+        let a = &p.records[0];
         assert_eq!(
             (a.id, a.stage, a.value_class, a.kind, a.internal),
             (
@@ -618,7 +585,7 @@ mod tests {
                 date: day(2024, 6, 30)
             }]
         );
-        let b = &p.customers[1];
+        let b = &p.records[1];
         assert_eq!(
             (b.id, b.stage, b.value_class, b.internal),
             (101, LifecycleStage::Exploration, None, false)
@@ -697,10 +664,10 @@ mod tests {
         ) {
             let preview = import(&export_customers_csv(&customers));
             prop_assert_eq!(&preview.errors, &vec![]);
-            prop_assert_eq!(preview.customers.len(), customers.len());
-            for (before, after) in customers.iter().zip(&preview.customers) {
-                for &field in CSV_FIELDS {
-                    prop_assert_eq!(export_cell(before, field), export_cell(after, field), "{:?}", field);
+            prop_assert_eq!(preview.records.len(), customers.len());
+            for (before, after) in customers.iter().zip(&preview.records) {
+                for spec in CSV_FIELDS {
+                    prop_assert_eq!(export_cell(before, spec.field), export_cell(after, spec.field), "{:?}", spec.field);
                 }
             }
         }

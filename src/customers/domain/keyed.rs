@@ -21,7 +21,7 @@ macro_rules! keyed_enum {
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
 
             /// Stable snake_case id (equal to the serde name).
-            pub fn key(self) -> &'static str {
+            pub const fn key(self) -> &'static str {
                 match self { $(Self::$variant => $key),+ }
             }
 

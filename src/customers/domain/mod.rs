@@ -1,8 +1,9 @@
 //! Customer records domain: pure types, rules and calculations (no UI, no IO, no clock).
 //!
 //! Callers pass `today` / `now`. Modules refer to each other with `super::`; outside this
-//! folder they use only pure modules: `crate::working` (the working as data), `crate::i18n`
-//! and the term names in `crate::customers::labels`.
+//! folder they use only pure modules: `crate::working` (the working as data), `crate::i18n`,
+//! `crate::tabular` (CSV and the shared import rules) and the term names in
+//! `crate::customers::labels`.
 
 #[macro_use]
 mod keyed;
@@ -10,7 +11,6 @@ mod keyed;
 pub mod abc;
 pub mod churn;
 pub mod clv;
-pub mod csv;
 pub mod dedupe;
 pub mod demo;
 pub mod figures;
@@ -35,14 +35,13 @@ pub use abc::{
 };
 pub use churn::{churn_risk, ChurnContext, ChurnLevel, ChurnRisk, RiskReason};
 pub use clv::{customer_lifetime_value, Clv, ClvAssumptions, ClvError};
-pub use csv::{parse_csv, write_csv, CsvError, CsvErrorKind};
 pub use dedupe::{find_duplicates, DuplicatePair, DuplicateReason};
 pub use demo::{demo_customers, DEFAULT_DEMO_COUNT};
 pub use figures::ResolvedComplaint;
 pub use filter::{filter_customers, row_facts, CustomerFilter, RowFacts, SortDirection, SortKey};
 pub use import_export::{
     export_customers_csv, export_customers_json, import_customers, import_customers_json,
-    suggest_mapping, ColumnMapping, ImportPreview, JsonError, RowError,
+    suggest_mapping, ColumnMapping, CustomerImport, ImportPreview, JsonError, RowError,
 };
 pub use lessons::{book_lessons, BookLessons, ComplaintFigures, Share, ValueGroup};
 pub use merge::{conflicting_fields, merge, repoint_referrals, FieldChoices, Side};

@@ -1,58 +1,30 @@
-//! Import problems as sentences in the user's language.
+//! The customers' own import problems as sentences: a JSON export that cannot be read.
 
+use std::sync::Arc;
+
+use crate::components::import::FailureText;
 use crate::customers::domain::import_export::JsonErrorKind;
-use crate::customers::domain::{CsvError, CsvErrorKind, JsonError, RowError};
-use crate::customers::labels::problem_text;
+use crate::customers::domain::JsonError;
 use crate::customers::list::messages::ListMsg;
 use crate::i18n::{fill, Lang, Text};
 
-/// Why a file was refused as a whole.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportFailure {
-    Csv(CsvError),
-    Json(JsonError),
-    Unreadable,
-    Empty,
-}
-
-/// "Row 17: Email: “x@” is not a valid email address."
-pub fn row_error_text(error: &RowError, lang: Lang) -> String {
-    let problem = problem_text(error.field, error.problem, &error.value, lang);
+/// Why a JSON file was refused, naming the line and column where reading stopped.
+pub fn json_failure_text(e: JsonError, lang: Lang) -> String {
+    let why = match e.kind {
+        JsonErrorKind::Syntax => ListMsg::JsonSyntax,
+        JsonErrorKind::Data => ListMsg::JsonData,
+        JsonErrorKind::Truncated => ListMsg::JsonTruncated,
+    };
+    let (line, column) = (e.line.to_string(), e.column.to_string());
     fill(
-        ListMsg::RowError.in_lang(lang),
-        &[&error.row.to_string(), &problem],
+        ListMsg::JsonFailed.in_lang(lang),
+        &[&line, &column, why.in_lang(lang)],
     )
 }
 
-/// The whole-file failure, naming the line (and column) where reading stopped.
-pub fn failure_text(failure: ImportFailure, lang: Lang) -> String {
-    match failure {
-        ImportFailure::Csv(e) => {
-            let why = match e.kind {
-                CsvErrorKind::UnterminatedQuote => ListMsg::CsvUnterminatedQuote,
-                CsvErrorKind::QuoteInUnquotedField => ListMsg::CsvQuoteInField,
-                CsvErrorKind::TextAfterClosingQuote => ListMsg::CsvTextAfterQuote,
-            };
-            fill(
-                ListMsg::CsvFailed.in_lang(lang),
-                &[&e.line.to_string(), why.in_lang(lang)],
-            )
-        }
-        ImportFailure::Json(e) => {
-            let why = match e.kind {
-                JsonErrorKind::Syntax => ListMsg::JsonSyntax,
-                JsonErrorKind::Data => ListMsg::JsonData,
-                JsonErrorKind::Truncated => ListMsg::JsonTruncated,
-            };
-            let (line, column) = (e.line.to_string(), e.column.to_string());
-            fill(
-                ListMsg::JsonFailed.in_lang(lang),
-                &[&line, &column, why.in_lang(lang)],
-            )
-        }
-        ImportFailure::Unreadable => ListMsg::FileUnreadable.in_lang(lang).to_string(),
-        ImportFailure::Empty => ListMsg::EmptyFile.in_lang(lang).to_string(),
-    }
+/// [`json_failure_text`] as the import flow shows a failure.
+pub fn json_failure(e: JsonError) -> FailureText {
+    Arc::new(move |lang| json_failure_text(e, lang))
 }
 
 /// JSON when the file says so by name, or when the text starts like a JSON list.
@@ -73,32 +45,31 @@ pub fn looks_like_json(file_name: Option<&str>, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::customers::domain::{Field, Problem};
+    use crate::components::import::texts::row_error_text;
+    use crate::customers::domain::{CustomerImport, Field, Problem, RowError};
 
     #[test]
-    fn row_errors_and_failures_read_as_sentences_in_both_languages() {
+    fn row_errors_and_json_failures_read_as_sentences_in_both_languages() {
+        let target = CustomerImport {
+            next_id: 1,
+            now: chrono::DateTime::UNIX_EPOCH,
+            today: chrono::NaiveDate::MIN,
+        };
         let row = RowError {
             row: 17,
             field: Field::Email,
             problem: Problem::InvalidEmail,
             value: "x@".into(),
         };
-        let csv = ImportFailure::Csv(CsvError {
-            line: 4,
-            kind: CsvErrorKind::UnterminatedQuote,
-        });
-        let json = ImportFailure::Json(JsonError {
+        let json = JsonError {
             line: 2,
             column: 9,
             kind: JsonErrorKind::Syntax,
-        });
+        };
         let cases = [
-            (row_error_text(&row, Lang::En), "Row 17: Email: “x@” is not a valid email address."),
-            (row_error_text(&row, Lang::Zh), "第 17 行：邮箱：“x@”不是有效的邮箱地址。"),
-            (failure_text(csv, Lang::En), "This CSV file cannot be read: line 4: a quoted value is never closed. Nothing was imported."),
-            (failure_text(csv, Lang::Zh), "无法读取此 CSV 文件：第 4 行：引号内的值没有闭合。未导入任何数据。"),
-            (failure_text(json, Lang::En), "This JSON file cannot be read: line 2, column 9: this is not valid JSON. Nothing was imported."),
-            (failure_text(ImportFailure::Empty, Lang::Zh), "文件中没有可导入的行。"),
+            (row_error_text(&target, &row, Lang::En), "Row 17: Email: “x@” is not a valid email address."),
+            (row_error_text(&target, &row, Lang::Zh), "第 17 行：邮箱：“x@”不是有效的邮箱地址。"),
+            (json_failure_text(json, Lang::En), "This JSON file cannot be read: line 2, column 9: this is not valid JSON. Nothing was imported."),
         ];
         for (got, expected) in cases {
             assert_eq!(got, expected);
