@@ -186,15 +186,20 @@ fn crate_paths(code: &str) -> Vec<Vec<String>> {
             vec![rest]
         };
         for member in group {
-            let segments: Vec<String> = member
-                .split("::")
-                .map(|s| {
-                    s.chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect::<String>()
-                })
-                .take_while(|s| !s.is_empty())
-                .collect();
+            let mut segments: Vec<String> = Vec::new();
+            for piece in member.split("::") {
+                let name: String = piece
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let whole = name.len() == piece.len();
+                if !name.is_empty() {
+                    segments.push(name);
+                }
+                if !whole {
+                    break; // the path ends inside this piece
+                }
+            }
             if !segments.is_empty() {
                 paths.push(segments);
             }
@@ -372,7 +377,7 @@ fn chinese_texts(code: &str) -> Vec<String> {
         let line = line.trim();
         let zh = if let Some(entry) = line.split_once("=> \"") {
             // `Key => "en", "zh"` : the second string literal.
-            let after_en = entry.1.splitn(2, "\", \"").nth(1);
+            let after_en = entry.1.split_once("\", \"").map(|(_, rest)| rest);
             after_en
                 .and_then(|rest| rest.rsplit_once('"'))
                 .map(|(zh, _)| zh)

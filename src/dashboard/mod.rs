@@ -1,5 +1,6 @@
 //! The dashboard: the start page.
 
+mod messages;
 mod page;
 
 pub use page::DashboardPage;

@@ -3,9 +3,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::messages::DashMsg;
+use crate::clock::today;
 use crate::components::text::{tr, use_lang};
+use crate::customers::domain::{overview, Overview};
+use crate::customers::labels::Labelled;
+use crate::customers::state::use_customers;
 use crate::i18n::{fill, Msg, Text};
-use crate::paths::app_path;
+use crate::paths::{self, app_path};
 use crate::sections::SECTIONS;
 use crate::state::with_repo;
 
@@ -14,17 +19,18 @@ use crate::state::with_repo;
 pub fn DashboardPage() -> impl IntoView {
     let lang = use_lang();
     // Read once per visit: storage use changes only through other pages.
-    let used_kb = with_repo(|repo| repo.used_units()) * 2 / 1024;
-    let used = move || {
-        fill(
-            Msg::DashboardStorageUsed.in_lang(lang.get()),
-            &[&used_kb.to_string()],
-        )
-    };
+    // localStorage counts UTF-16 units, two bytes each; one decimal, so a few customers
+    // do not read as 0 KB.
+    let used_kb = format!(
+        "{:.1}",
+        with_repo(|repo| repo.used_units()) as f64 * 2.0 / 1024.0
+    );
+    let used = move || fill(Msg::DashboardStorageUsed.in_lang(lang.get()), &[&used_kb]);
     view! {
         <section class="page" data-testid="page-dashboard">
             <h1>{tr(Msg::DashboardTitle)}</h1>
             <p class="lead">{tr(Msg::DashboardIntro)}</p>
+            <CustomerFigures />
             <div class="card">
                 <h2>{tr(Msg::DashboardStorageHeading)}</h2>
                 <p>{tr(Msg::DashboardStorageBody)}</p>
@@ -45,6 +51,101 @@ pub fn DashboardPage() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+        </section>
+    }
+}
+
+/// The customer figures a manager looks at first, each linking to the list it counts.
+#[component]
+fn CustomerFigures() -> impl IntoView {
+    let lang = use_lang();
+    let state = use_customers();
+    let figures = Memo::new(move |_| {
+        let prepared = state.derived.prepared(state.customers);
+        state
+            .customers
+            .with(|book| overview(&book.customers, &prepared.facts, today()))
+    });
+    let text = move |msg: DashMsg, n: String| fill(msg.in_lang(lang.get()), &[&n]);
+    let money = move |cents: i64| crate::working::Quantity::money(cents).show(lang.get());
+    let body = move || {
+        let o: Overview = figures.get();
+        if o.customers == 0 {
+            return view! { <p data-testid="dashboard-no-customers">{tr(DashMsg::NoCustomers)}</p> }
+                .into_any();
+        }
+        let counts = |pairs: Vec<(String, &'static str, usize)>| {
+            pairs
+                .into_iter()
+                .map(|(href, label, n)| view! { <li><A href=href>{label}</A>": "<strong>{n}</strong></li> })
+                .collect_view()
+        };
+        let stages = counts(
+            o.by_stage
+                .iter()
+                .map(|(s, n)| {
+                    (
+                        paths::customers_where("stage", s.key()),
+                        s.label(lang.get()),
+                        *n,
+                    )
+                })
+                .collect(),
+        );
+        let classes = counts(
+            o.by_class
+                .iter()
+                .map(|(c, n)| {
+                    (
+                        paths::customers_where("value_class", c.key()),
+                        c.label(lang.get()),
+                        *n,
+                    )
+                })
+                .collect(),
+        );
+        let oldest = o
+            .oldest_open_days
+            .map(|d| text(DashMsg::OldestOpen, d.to_string()));
+        view! {
+            <p data-testid="dashboard-customer-count">
+                <A href=paths::customers("")>{text(DashMsg::CustomerCount, o.customers.to_string())}</A>
+            </p>
+            <ul class="card-grid dashboard-figures">
+                <li class="card" data-testid="dashboard-new">
+                    <h3>{tr(DashMsg::NewThisMonth)}</h3>
+                    <p class="figure">{o.new_this_month}</p>
+                </li>
+                <li class="card" data-testid="dashboard-high-risk">
+                    <h3><A href=paths::customers_where("risk", "high")>{tr(DashMsg::HighRisk)}</A></h3>
+                    <p class="figure">{o.high_risk}</p>
+                </li>
+                <li class="card" data-testid="dashboard-complaints">
+                    <h3>{tr(DashMsg::OpenComplaints)}</h3>
+                    <p class="figure">{o.open_complaints}</p>
+                    <p class="muted">{oldest}</p>
+                </li>
+                <li class="card" data-testid="dashboard-spend">
+                    <h3>{tr(DashMsg::SpendThisMonth)}</h3>
+                    <p class="figure">{money(o.spend_this_month_cents)}</p>
+                    <p class="muted">{text(DashMsg::SpendLastMonth, money(o.spend_last_month_cents))}</p>
+                </li>
+                <li class="card" data-testid="dashboard-by-stage">
+                    <h3>{tr(DashMsg::ByStage)}</h3>
+                    <ul class="plain">{stages}</ul>
+                </li>
+                <li class="card" data-testid="dashboard-by-class">
+                    <h3>{tr(DashMsg::ByClass)}</h3>
+                    <ul class="plain">{classes}</ul>
+                </li>
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="dashboard-customers">
+            <h2 id="dashboard-customers">{tr(DashMsg::CustomersHeading)}</h2>
+            {body}
         </section>
     }
 }

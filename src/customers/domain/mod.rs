@@ -19,6 +19,7 @@ pub mod import_export;
 pub mod lessons;
 pub mod merge;
 pub mod model;
+pub mod overview;
 pub mod prepared;
 pub mod referrals;
 pub mod rfm;
@@ -46,6 +47,7 @@ pub use import_export::{
 pub use lessons::{book_lessons, BookLessons, ComplaintFigures, Share, ValueGroup};
 pub use merge::{conflicting_fields, merge, repoint_referrals, FieldChoices, Side};
 pub use model::*;
+pub use overview::{overview, Overview};
 pub use prepared::{Prepared, PreparedBuilder};
 pub use referrals::{referrals_of, referred_by_chain};
 pub use rfm::{rfm_scores, RfmScore};
