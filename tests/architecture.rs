@@ -47,6 +47,7 @@ fn is_pure(path: &Path) -> bool {
             "paths.rs",
             "editing/merge.rs",
             "working.rs",
+            "money.rs",
         ]
         .contains(&rel.as_str())
 }

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::input::{next_interaction_id, parse_amount_cents, parse_date};
+use super::input::{next_interaction_id, parse_date};
 use super::interaction_fields::{ComplaintFields, Draft, PurchaseFields, RecoveryFields};
 use super::messages::DetailMsg;
 use super::widgets::FieldErrors;
@@ -19,11 +19,14 @@ use crate::customers::domain::{
 use crate::customers::labels::{interaction_kind_label, problem_text};
 use crate::customers::state::use_customers;
 use crate::i18n::Text;
+use crate::money::{parse_amount_cents, AmountError};
 
 /// Either a message of this form or a domain problem, translated when shown.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FormError {
     Local(DetailMsg),
+    /// The amount typed could not be read, and why.
+    Amount(AmountError),
     Domain(Problem),
 }
 
@@ -39,10 +42,9 @@ fn build(draft: &Draft, id: u64) -> Result<Interaction, Vec<FormError>> {
     let date = date_of(&draft.date);
     let kind = match draft.kind.as_str() {
         "purchase" => {
-            let amount = parse_amount_cents(&draft.amount);
-            if amount.is_none() {
-                errors.push(FormError::Local(DetailMsg::AmountInvalid));
-            }
+            let amount = parse_amount_cents(&draft.amount)
+                .map_err(|e| errors.push(FormError::Amount(e)))
+                .ok();
             let currency = draft.currency.trim().to_uppercase();
             amount.map(|amount_cents| InteractionKind::Purchase {
                 amount_cents,
@@ -142,6 +144,7 @@ pub fn InteractionForm(
         let lang = lang.get();
         let text = |e: &FormError| match *e {
             FormError::Local(m) => m.in_lang(lang).to_owned(),
+            FormError::Amount(e) => e.message(lang).to_owned(),
             FormError::Domain(p) => problem_text(Field::Interactions, p, "", lang),
         };
         errors.with(|e| e.iter().map(text).collect::<Vec<_>>())
@@ -295,7 +298,27 @@ mod tests {
             ),
             (
                 draft(|d| d.kind = "purchase".into()),
-                local(DetailMsg::AmountInvalid),
+                Err(vec![FormError::Amount(AmountError::NotANumber)]),
+            ),
+            // A decimal comma is a decimal mark, not a thousands separator.
+            (
+                draft(|d| {
+                    d.kind = "purchase".into();
+                    d.amount = "45,50".into();
+                    d.currency = "CNY".into();
+                }),
+                Ok(InteractionKind::Purchase {
+                    amount_cents: 4_550,
+                    currency: "CNY".into(),
+                    items: String::new(),
+                }),
+            ),
+            (
+                draft(|d| {
+                    d.kind = "purchase".into();
+                    d.amount = "1,234".into();
+                }),
+                Err(vec![FormError::Amount(AmountError::Ambiguous)]),
             ),
             (
                 draft(|d| d.date = String::new()),

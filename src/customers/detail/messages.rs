@@ -116,7 +116,6 @@ catalogue! { pub enum DetailMsg {
     RecoveryAction => "What was done", "补救措施";
     AddButton => "Add", "添加";
     Added => "Added to the timeline.", "已添加到时间线。";
-    AmountInvalid => "Enter an amount such as 128.50.", "请输入金额，例如 128.50。";
     DateInvalid => "Enter a date.", "请输入日期。";
     ResolvedRequired => "Enter the date the complaint was resolved.", "请输入投诉的解决日期。";
     TimeToResolve => "Time to resolve: {0} days", "解决用时：{0} 天";
