@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::model::{Customer, Interaction, InteractionKind};
+use crate::i18n::to_half_width;
 
 keyed_enum! {
     /// A customer field, as named in forms, CSV mappings, merge choices and issues.
@@ -170,7 +171,10 @@ pub fn is_valid_email(email: &str) -> bool {
 
 /// Digits, spaces and `+ - ( )` only, with `+` only in front, and 6 to 20 digits
 /// (E.164 allows at most 15 digits; 20 leaves room for extensions and prefixes).
+/// Full-width forms typed with a Chinese input method (`（010）８８８８-6666`) count as
+/// their ASCII twins.
 pub fn is_valid_phone(phone: &str) -> bool {
+    let phone = to_half_width(phone.trim());
     let allowed = phone
         .char_indices()
         .all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0));
@@ -244,10 +248,16 @@ mod tests {
                 |c| c.phone = "138+0013+8000".into(),
                 &[(Phone, InvalidPhone)],
             ),
+            // Typed with a Chinese input method: full-width brackets, digits, space.
+            (|c| c.phone = "１３８００１３８０００".into(), &[]),
+            (|c| c.phone = "（010）8888-6666".into(), &[]),
+            (|c| c.phone = "（０１０）\u{3000}８８８８－６６６６".into(), &[]),
+            (|c| c.phone = "＋86 10 1234 5678".into(), &[]),
             (
-                |c| c.phone = "１３８００１３８０００".into(),
+                |c| c.phone = "（010）8888＋6666".into(),
                 &[(Phone, InvalidPhone)],
             ),
+            (|c| c.phone = "１２３４５".into(), &[(Phone, InvalidPhone)]),
             (|c| c.referred_by = Some(2), &[]),
             (|c| c.referred_by = Some(1), &[(ReferredBy, ReferredBySelf)]),
         ];
