@@ -157,8 +157,7 @@ mod tests {
                 (done.stage, done.name.as_str(), done.updated_at),
                 (*chosen, "王芳", now)
             );
-            assert_eq!(done.phone, "(010)8888-6666", "stored as ASCII"
-            );
+            assert_eq!(done.phone, "(010)8888-6666", "stored as ASCII");
         }
     }
 

@@ -206,7 +206,9 @@ mod tests {
             f(&mut c);
             c
         };
-        let cases: Vec<(Customer, &[f64], Option<ChurnLevel>, Vec<RiskReason>)> = vec![
+        // (customer, satisfaction scores, expected level, expected reasons)
+        type Case<'a> = (Customer, &'a [f64], Option<ChurnLevel>, Vec<RiskReason>);
+        let cases: Vec<Case> = vec![
             (buyer(1, &[]), &[], Some(Low), vec![]),
             (buyer(1, &[(days_ago(90), 1)]), &[], Some(Low), vec![]),
             (
