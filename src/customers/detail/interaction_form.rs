@@ -185,7 +185,7 @@ pub fn InteractionForm(
                         {options.collect_view()}
                     </select>
                 </label>
-                {text_input(DetailMsg::Date, "interaction-date", "date", |d| d.date.clone(), |d, v| d.date = v)}
+                {text_input(DetailMsg::Date, "interaction-date", "date", |d| d.date.clone(), |d, v| d.set_date(v))}
             </div>
             <Show when=kind_is("purchase")><PurchaseFields draft errors_id /></Show>
             <Show when=kind_is("complaint")><ComplaintFields draft errors_id /></Show>
@@ -213,11 +213,8 @@ pub fn AddInteraction(
     let added = RwSignal::new(false);
     // Choosing a kind alone is not input worth asking about.
     guard_form(Signal::derive(move || {
-        draft.with(|d| {
-            let mut fresh = Draft::new(today());
-            fresh.kind = d.kind.clone();
-            *d != fresh
-        })
+        // Nor is the kind and currency kept from the entry just added.
+        draft.with(|d| *d != d.next_after(today()))
     }));
     let add = move |()| {
         let id = customer.with_untracked(next_interaction_id);
@@ -232,7 +229,7 @@ pub fn AddInteraction(
                         c.updated_at = chrono::Utc::now();
                     }
                 });
-                draft.set(Draft::new(today()));
+                draft.update(|d| *d = d.next_after(today()));
                 errors.set(Vec::new());
                 added.set(true);
             }
@@ -336,6 +333,42 @@ mod tests {
             let got = build(&d, 3).map(|i| i.kind);
             assert!(got == expected, "{d:?}");
         }
+    }
+
+    #[test]
+    fn opened_follows_the_date_until_set_apart() {
+        let mut d = draft(|d| d.kind = "complaint".into());
+        d.set_date("2024-06-10".into());
+        assert_eq!(
+            (d.date.as_str(), d.opened.as_str()),
+            ("2024-06-10", "2024-06-10")
+        );
+        d.opened = "2024-06-08".into();
+        d.set_date("2024-06-12".into());
+        assert_eq!(
+            (d.date.as_str(), d.opened.as_str()),
+            ("2024-06-12", "2024-06-08")
+        );
+    }
+
+    #[test]
+    fn the_next_entry_keeps_the_kind_just_added() {
+        let added = draft(|d| {
+            d.kind = "purchase".into();
+            d.amount = "45,50".into();
+            d.currency = "USD".into();
+            d.note = "first".into();
+        });
+        let next = added.next_after(NaiveDate::from_ymd_opt(2024, 7, 1).unwrap());
+        assert_eq!(
+            (
+                next.kind.as_str(),
+                next.currency.as_str(),
+                next.amount.as_str(),
+                next.note.as_str()
+            ),
+            ("purchase", "USD", "", "")
+        );
     }
 
     #[test]
