@@ -30,6 +30,14 @@ keyed_enum! {
     }
 }
 
+impl Field {
+    /// True for a field `validate` reports as `Problem::Required` when blank; forms mark
+    /// it (`*` and `aria-required`).
+    pub fn is_required(self) -> bool {
+        self == Field::Name
+    }
+}
+
 /// What is wrong with a field. Interaction problems name the interaction by id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -203,6 +211,23 @@ mod tests {
     }
 
     #[test]
+    fn the_fields_marked_required_are_those_a_blank_record_lacks() {
+        let blank = customer(1, "");
+        let lacking: Vec<Field> = validate(&blank, day(2024, 6, 30))
+            .into_iter()
+            .filter(|i| i.problem == Problem::Required)
+            .map(|i| i.field)
+            .collect();
+        let marked: Vec<Field> = Field::ALL
+            .iter()
+            .copied()
+            .filter(|f| f.is_required())
+            .collect();
+        assert_eq!(marked, lacking);
+        assert_eq!(marked, [Field::Name]);
+    }
+
+    #[test]
     fn field_rules() {
         use Field::*;
         use Problem::*;
@@ -251,7 +276,10 @@ mod tests {
             // Typed with a Chinese input method: full-width brackets, digits, space.
             (|c| c.phone = "１３８００１３８０００".into(), &[]),
             (|c| c.phone = "（010）8888-6666".into(), &[]),
-            (|c| c.phone = "（０１０）\u{3000}８８８８－６６６６".into(), &[]),
+            (
+                |c| c.phone = "（０１０）\u{3000}８８８８－６６６６".into(),
+                &[],
+            ),
             (|c| c.phone = "＋86 10 1234 5678".into(), &[]),
             (
                 |c| c.phone = "（010）8888＋6666".into(),
