@@ -15,6 +15,7 @@ pub mod customers;
 pub mod dashboard;
 pub mod editing;
 pub mod learn;
+pub mod money;
 pub mod not_found;
 pub mod paths;
 pub mod preferences;

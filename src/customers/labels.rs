@@ -70,6 +70,7 @@ catalogue! { pub enum Term {
     RiskLow => "Low risk", "低风险";
     RiskMedium => "Medium risk", "中风险";
     RiskHigh => "High risk", "高风险";
+    RiskChurned => "Churned", "已流失";
     InteractionNote => "Note", "备注";
     InteractionCall => "Call", "电话";
     InteractionMeeting => "Visit / meeting", "拜访 / 会面";
@@ -210,6 +211,16 @@ labels!(ComplaintStatus {
     ComplaintStatus::Resolved => StatusResolved,
 });
 labels!(ChurnLevel { ChurnLevel::Low => RiskLow, ChurnLevel::Medium => RiskMedium, ChurnLevel::High => RiskHigh });
+/// The risk as shown wherever it appears: a level, or "Churned" once the customer has
+/// left (a churned customer has no level; see `domain::churn_risk`).
+impl Labelled for Option<ChurnLevel> {
+    fn term(self) -> Term {
+        match self {
+            Some(level) => level.term(),
+            None => Term::RiskChurned,
+        }
+    }
+}
 labels!(Field {
     Field::Name => FieldName,
     Field::Kind => FieldKind,

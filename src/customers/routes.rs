@@ -4,8 +4,8 @@
 //! nested-route machinery costs the bundle several KB.
 
 use leptos::prelude::*;
-use leptos_router::components::Route;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::Route;
 use leptos_router::path;
 
 use super::detail::{CustomerPage, EditCustomerPage, NewCustomerPage};

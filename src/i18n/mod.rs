@@ -7,9 +7,11 @@
 #[macro_use]
 mod catalogue;
 mod common;
+mod half_width;
 mod messages;
 
 pub use common::CommonMsg;
+pub use half_width::to_half_width;
 pub use messages::Msg;
 
 use serde::{Deserialize, Serialize};

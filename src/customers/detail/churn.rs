@@ -43,7 +43,7 @@ pub fn ChurnSection(
         Some(view! {
             <div class="churn-record" data-testid="churn-record">
                 <p><strong>{fill(DetailMsg::ChurnedOn.in_lang(lang), &[&r.date.to_string()])}</strong></p>
-                <h3>{DetailMsg::ChurnReasons.in_lang(lang)}</h3>
+                <h3>{DetailMsg::ChurnReasonsShown.in_lang(lang)}</h3>
                 <ul data-testid="churn-reasons">{reasons.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                 <h3>{DetailMsg::PreventionTried.in_lang(lang)}</h3>
                 {if tried.is_empty() {

@@ -54,11 +54,16 @@ impl Binding {
         let messages = field_messages(self.draft, self.issues, self.shown, field, get);
         let invalid = move || (!messages.with(Vec::is_empty)).then_some("true");
         let draft = self.draft;
+        let required = field.is_required();
         view! {
             <div class="field">
-                <label for=id.clone()>{move || field.label(lang.get())}</label>
+                <label for=id.clone()>
+                    {move || field.label(lang.get())}
+                    // The star is for the eye; `aria-required` says it to a screen reader.
+                    {required.then(|| view! { <span class="required-mark" aria-hidden="true">" *"</span> })}
+                </label>
                 <input type=kind id=id.clone() name=field.key() data-testid=format!("field-{}", field.key())
-                    aria-invalid=invalid aria-describedby=errors_id.clone()
+                    aria-required=required.then_some("true") aria-invalid=invalid aria-describedby=errors_id.clone()
                     prop:value=move || draft.with(get) on:input=move |ev| draft.update(|c| set(c, event_target_value(&ev))) />
                 <FieldErrors id=errors_id messages />
             </div>

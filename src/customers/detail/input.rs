@@ -1,42 +1,10 @@
-//! Pure helpers between form inputs and the domain: reading amounts, percentages and
-//! dates typed by a person, and turning an edited draft into the record to store.
+//! Pure helpers between form inputs and the domain: reading percentages and dates typed
+//! by a person (amounts are `crate::money`'s), and turning an edited draft into the record to store.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::customers::domain::{Customer, StageChange};
-
-/// "128.5", "1,280.50", "¥99" → cents. Up to two decimals; the sign is kept so the domain
-/// validation can say "cannot be negative" in words. `None` when it is not a number.
-pub fn parse_amount_cents(text: &str) -> Option<i64> {
-    let cleaned: String = text
-        .trim()
-        .trim_start_matches(['¥', '￥', '$'])
-        .chars()
-        .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
-        .collect();
-    let (negative, digits) = match cleaned.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, cleaned.as_str()),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if whole.is_empty() && fraction.is_empty()
-        || !all_digits(whole)
-        || !all_digits(fraction)
-        || fraction.len() > 2
-        || whole.len() > 15
-    {
-        return None;
-    }
-    let whole: i64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().ok()?
-    };
-    let fraction: i64 = format!("{fraction:0<2}").parse().ok()?;
-    let cents = whole * 100 + fraction;
-    Some(if negative { -cents } else { cents })
-}
+use crate::i18n::to_half_width;
 
 /// "30" or "30%" → 0.3; `None` when it is not a number. The range is the domain's to check.
 pub fn parse_percent(text: &str) -> Option<f64> {
@@ -108,7 +76,8 @@ pub fn finish_draft(
     }
     draft.name = draft.name.trim().to_owned();
     draft.email = draft.email.trim().to_owned();
-    draft.phone = draft.phone.trim().to_owned();
+    // Stored as ASCII so a full-width number typed with an input method dials as one.
+    draft.phone = to_half_width(draft.phone.trim());
     draft.updated_at = now;
     draft
 }
@@ -117,29 +86,6 @@ pub fn finish_draft(
 mod tests {
     use super::*;
     use crate::customers::domain::LifecycleStage::{self, *};
-
-    #[test]
-    fn amounts_read_as_cents() {
-        let cases: &[(&str, Option<i64>)] = &[
-            ("128.50", Some(12_850)),
-            ("128.5", Some(12_850)),
-            ("128", Some(12_800)),
-            (" 1,280.05 ", Some(128_005)),
-            ("¥99", Some(9_900)),
-            (".5", Some(50)),
-            ("-3", Some(-300)),
-            ("0", Some(0)),
-            ("", None),
-            (".", None),
-            ("12.345", None),
-            ("abc", None),
-            ("1e3", None),
-            ("1.2.3", None),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(parse_amount_cents(text), *expected, "{text:?}");
-        }
-    }
 
     #[test]
     fn percentages_read_as_fractions_and_back() {
@@ -198,6 +144,7 @@ mod tests {
             let mut draft = stored.clone();
             draft.stage = *chosen;
             draft.name = "  王芳 ".into();
+            draft.phone = " （010）8888-6666".into();
             let original = existing.then_some(&stored);
             let done = finish_draft(original, draft, now, today);
             let history: Vec<_> = done
@@ -210,6 +157,7 @@ mod tests {
                 (done.stage, done.name.as_str(), done.updated_at),
                 (*chosen, "王芳", now)
             );
+            assert_eq!(done.phone, "(010)8888-6666", "stored as ASCII");
         }
     }
 

@@ -53,6 +53,25 @@ impl Draft {
         }
     }
 
+    /// A fresh draft after one was added: the kind and currency stay as chosen, so
+    /// entering several purchases in a row does not mean choosing Purchase each time.
+    pub fn next_after(&self, today: NaiveDate) -> Self {
+        Draft {
+            kind: self.kind.clone(),
+            currency: self.currency.clone(),
+            ..Draft::new(today)
+        }
+    }
+
+    /// Sets the entry's date. A complaint's Opened date follows it while the two agree
+    /// (the user has not set Opened apart), so a backdated complaint is not "opened today".
+    pub fn set_date(&mut self, date: String) {
+        if self.opened == self.date {
+            self.opened = date.clone();
+        }
+        self.date = date;
+    }
+
     /// The stored `interaction` as text to correct; fields of other kinds keep the
     /// defaults of [`Draft::new`], so changing the kind starts them fresh.
     pub fn from_interaction(interaction: &Interaction, today: NaiveDate) -> Self {

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::input::{next_interaction_id, parse_amount_cents, parse_date};
+use super::input::{next_interaction_id, parse_date};
 use super::interaction_fields::{ComplaintFields, Draft, PurchaseFields, RecoveryFields};
 use super::messages::DetailMsg;
 use super::widgets::FieldErrors;
@@ -19,11 +19,14 @@ use crate::customers::domain::{
 use crate::customers::labels::{interaction_kind_label, problem_text};
 use crate::customers::state::use_customers;
 use crate::i18n::Text;
+use crate::money::{parse_amount_cents, AmountError};
 
 /// Either a message of this form or a domain problem, translated when shown.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FormError {
     Local(DetailMsg),
+    /// The amount typed could not be read, and why.
+    Amount(AmountError),
     Domain(Problem),
 }
 
@@ -39,10 +42,9 @@ fn build(draft: &Draft, id: u64) -> Result<Interaction, Vec<FormError>> {
     let date = date_of(&draft.date);
     let kind = match draft.kind.as_str() {
         "purchase" => {
-            let amount = parse_amount_cents(&draft.amount);
-            if amount.is_none() {
-                errors.push(FormError::Local(DetailMsg::AmountInvalid));
-            }
+            let amount = parse_amount_cents(&draft.amount)
+                .map_err(|e| errors.push(FormError::Amount(e)))
+                .ok();
             let currency = draft.currency.trim().to_uppercase();
             amount.map(|amount_cents| InteractionKind::Purchase {
                 amount_cents,
@@ -142,6 +144,7 @@ pub fn InteractionForm(
         let lang = lang.get();
         let text = |e: &FormError| match *e {
             FormError::Local(m) => m.in_lang(lang).to_owned(),
+            FormError::Amount(e) => e.message(lang).to_owned(),
             FormError::Domain(p) => problem_text(Field::Interactions, p, "", lang),
         };
         errors.with(|e| e.iter().map(text).collect::<Vec<_>>())
@@ -182,7 +185,7 @@ pub fn InteractionForm(
                         {options.collect_view()}
                     </select>
                 </label>
-                {text_input(DetailMsg::Date, "interaction-date", "date", |d| d.date.clone(), |d, v| d.date = v)}
+                {text_input(DetailMsg::Date, "interaction-date", "date", |d| d.date.clone(), |d, v| d.set_date(v))}
             </div>
             <Show when=kind_is("purchase")><PurchaseFields draft errors_id /></Show>
             <Show when=kind_is("complaint")><ComplaintFields draft errors_id /></Show>
@@ -210,11 +213,8 @@ pub fn AddInteraction(
     let added = RwSignal::new(false);
     // Choosing a kind alone is not input worth asking about.
     guard_form(Signal::derive(move || {
-        draft.with(|d| {
-            let mut fresh = Draft::new(today());
-            fresh.kind = d.kind.clone();
-            *d != fresh
-        })
+        // Nor is the kind and currency kept from the entry just added.
+        draft.with(|d| *d != d.next_after(today()))
     }));
     let add = move |()| {
         let id = customer.with_untracked(next_interaction_id);
@@ -229,7 +229,7 @@ pub fn AddInteraction(
                         c.updated_at = chrono::Utc::now();
                     }
                 });
-                draft.set(Draft::new(today()));
+                draft.update(|d| *d = d.next_after(today()));
                 errors.set(Vec::new());
                 added.set(true);
             }
@@ -295,7 +295,27 @@ mod tests {
             ),
             (
                 draft(|d| d.kind = "purchase".into()),
-                local(DetailMsg::AmountInvalid),
+                Err(vec![FormError::Amount(AmountError::NotANumber)]),
+            ),
+            // A decimal comma is a decimal mark, not a thousands separator.
+            (
+                draft(|d| {
+                    d.kind = "purchase".into();
+                    d.amount = "45,50".into();
+                    d.currency = "CNY".into();
+                }),
+                Ok(InteractionKind::Purchase {
+                    amount_cents: 4_550,
+                    currency: "CNY".into(),
+                    items: String::new(),
+                }),
+            ),
+            (
+                draft(|d| {
+                    d.kind = "purchase".into();
+                    d.amount = "1,234".into();
+                }),
+                Err(vec![FormError::Amount(AmountError::Ambiguous)]),
             ),
             (
                 draft(|d| d.date = String::new()),
@@ -313,6 +333,42 @@ mod tests {
             let got = build(&d, 3).map(|i| i.kind);
             assert!(got == expected, "{d:?}");
         }
+    }
+
+    #[test]
+    fn opened_follows_the_date_until_set_apart() {
+        let mut d = draft(|d| d.kind = "complaint".into());
+        d.set_date("2024-06-10".into());
+        assert_eq!(
+            (d.date.as_str(), d.opened.as_str()),
+            ("2024-06-10", "2024-06-10")
+        );
+        d.opened = "2024-06-08".into();
+        d.set_date("2024-06-12".into());
+        assert_eq!(
+            (d.date.as_str(), d.opened.as_str()),
+            ("2024-06-12", "2024-06-08")
+        );
+    }
+
+    #[test]
+    fn the_next_entry_keeps_the_kind_just_added() {
+        let added = draft(|d| {
+            d.kind = "purchase".into();
+            d.amount = "45,50".into();
+            d.currency = "USD".into();
+            d.note = "first".into();
+        });
+        let next = added.next_after(NaiveDate::from_ymd_opt(2024, 7, 1).unwrap());
+        assert_eq!(
+            (
+                next.kind.as_str(),
+                next.currency.as_str(),
+                next.amount.as_str(),
+                next.note.as_str()
+            ),
+            ("purchase", "USD", "", "")
+        );
     }
 
     #[test]

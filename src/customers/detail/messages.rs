@@ -2,7 +2,7 @@
 
 catalogue! { pub enum DetailMsg {
     NotFoundTitle => "Customer not found", "找不到该客户";
-    NotFoundBody => "There is no customer with this number. It may have been deleted or merged.", "没有编号为此的客户。该客户可能已被删除或合并。";
+    NotFoundBody => "There is no customer with this number. It may have been deleted or merged.", "不存在该编号的客户。该客户可能已被删除或合并。";
     Edit => "Edit", "编辑";
     EditCustomer => "Edit {0}", "编辑 {0}";
     NewCustomer => "New customer", "新建客户";
@@ -116,7 +116,6 @@ catalogue! { pub enum DetailMsg {
     RecoveryAction => "What was done", "补救措施";
     AddButton => "Add", "添加";
     Added => "Added to the timeline.", "已添加到时间线。";
-    AmountInvalid => "Enter an amount such as 128.50.", "请输入金额，例如 128.50。";
     DateInvalid => "Enter a date.", "请输入日期。";
     ResolvedRequired => "Enter the date the complaint was resolved.", "请输入投诉的解决日期。";
     TimeToResolve => "Time to resolve: {0} days", "解决用时：{0} 天";
@@ -125,6 +124,8 @@ catalogue! { pub enum DetailMsg {
     MarkChurned => "Mark as churned…", "标记为已流失…";
     ChurnFormHeading => "Why was this customer lost?", "该客户为何流失？";
     ChurnReasons => "Reasons (choose all that apply)", "原因（可多选）";
+    /// The heading of the reasons on the read-only churn record (nothing to choose there).
+    ChurnReasonsShown => "Reasons", "原因";
     OtherReason => "Other reason", "其他原因";
     PreventionTried => "What was tried to keep them", "已尝试的挽留措施";
     ChurnDate => "Date lost", "流失日期";

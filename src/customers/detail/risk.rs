@@ -58,9 +58,10 @@ pub fn RiskLevel(
     let churned =
         move || customer.with(|c| c.stage == LifecycleStage::Churned || c.churn.is_some());
     let class = move || match risk.get().level {
-        ChurnLevel::Low => "risk risk-low",
-        ChurnLevel::Medium => "risk risk-medium",
-        ChurnLevel::High => "risk risk-high",
+        Some(ChurnLevel::Low) => "risk risk-low",
+        Some(ChurnLevel::Medium) => "risk risk-medium",
+        Some(ChurnLevel::High) => "risk risk-high",
+        None => "risk risk-churned",
     };
     let reasons = move || {
         let lang = lang.get();

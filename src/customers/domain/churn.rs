@@ -59,7 +59,9 @@ impl RiskReason {
 /// Level plus every reason behind it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChurnRisk {
-    pub level: ChurnLevel,
+    /// `None` for a customer who has already churned: there is no risk left to rate, and
+    /// showing "Low risk" (in green) for someone who has left would mislead.
+    pub level: Option<ChurnLevel>,
     pub reasons: Vec<RiskReason>,
 }
 
@@ -70,13 +72,13 @@ pub struct ChurnContext<'a> {
 }
 
 /// The churn risk of `customer` on `today`. A churned customer is already gone and so
-/// has low risk and no reasons (the UI shows the churn record instead).
+/// has no level and no reasons (the UI says "Churned" and shows the churn record).
 pub fn churn_risk(customer: &Customer, today: NaiveDate, context: &ChurnContext) -> ChurnRisk {
     let mut points = 0;
     let mut reasons = Vec::new();
     if customer.stage == LifecycleStage::Churned || customer.churn.is_some() {
         return ChurnRisk {
-            level: ChurnLevel::Low,
+            level: None,
             reasons,
         };
     }
@@ -140,7 +142,10 @@ pub fn churn_risk(customer: &Customer, today: NaiveDate, context: &ChurnContext)
         1 | 2 => ChurnLevel::Medium,
         _ => ChurnLevel::High,
     };
-    ChurnRisk { level, reasons }
+    ChurnRisk {
+        level: Some(level),
+        reasons,
+    }
 }
 
 /// Median days between consecutive purchases, when there are at least three purchases.
@@ -157,7 +162,7 @@ fn usual_gap_days(customer: &Customer) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{buyer, complaint, day};
+    use super::super::test_support::{buyer, churned_on, complaint, day};
     use super::*;
     use ChurnLevel::*;
     use RiskReason::*;
@@ -170,7 +175,12 @@ mod tests {
         today() - chrono::Days::new(n)
     }
 
-    fn check(customer: Customer, scores: &[f64], level: ChurnLevel, reasons: &[RiskReason]) {
+    fn check(
+        customer: Customer,
+        scores: &[f64],
+        level: Option<ChurnLevel>,
+        reasons: &[RiskReason],
+    ) {
         let context = ChurnContext {
             satisfaction_scores: scores,
         };
@@ -196,19 +206,21 @@ mod tests {
             f(&mut c);
             c
         };
-        let cases: Vec<(Customer, &[f64], ChurnLevel, Vec<RiskReason>)> = vec![
-            (buyer(1, &[]), &[], Low, vec![]),
-            (buyer(1, &[(days_ago(90), 1)]), &[], Low, vec![]),
+        // (customer, satisfaction scores, expected level, expected reasons)
+        type Case<'a> = (Customer, &'a [f64], Option<ChurnLevel>, Vec<RiskReason>);
+        let cases: Vec<Case> = vec![
+            (buyer(1, &[]), &[], Some(Low), vec![]),
+            (buyer(1, &[(days_ago(90), 1)]), &[], Some(Low), vec![]),
             (
                 buyer(1, &[(days_ago(91), 1)]),
                 &[],
-                Medium,
+                Some(Medium),
                 vec![since(91, 90, None)],
             ),
             (
                 buyer(1, &[(days_ago(181), 1)]),
                 &[],
-                Medium,
+                Some(Medium),
                 vec![since(181, 180, None)],
             ),
             // Monthly buyer (median gap 30): warning after 60 days, strong after 120.
@@ -218,7 +230,7 @@ mod tests {
                     &[(days_ago(61), 1), (days_ago(91), 1), (days_ago(121), 1)],
                 ),
                 &[],
-                Medium,
+                Some(Medium),
                 vec![since(61, 60, Some(30))],
             ),
             (
@@ -227,7 +239,7 @@ mod tests {
                     &[(days_ago(40), 1), (days_ago(70), 1), (days_ago(100), 1)],
                 ),
                 &[],
-                Low,
+                Some(Low),
                 vec![],
             ),
             // Weekly buyer: the 14-day floor applies, so 29 days is a warning, not 8.
@@ -237,7 +249,7 @@ mod tests {
                     &[(days_ago(29), 1), (days_ago(36), 1), (days_ago(43), 1)],
                 ),
                 &[],
-                Medium,
+                Some(Medium),
                 vec![since(29, 28, Some(7))],
             ),
             (
@@ -245,7 +257,7 @@ mod tests {
                     c.interactions = vec![complaint(1, days_ago(3), None)]
                 }),
                 &[],
-                Medium,
+                Some(Medium),
                 vec![OpenComplaints(1)],
             ),
             (
@@ -257,32 +269,32 @@ mod tests {
                     ]
                 }),
                 &[],
-                High,
+                Some(High),
                 vec![OpenComplaints(2), UnresolvedComplaintOlderThan(20)],
             ),
             (
                 with(buyer(1, &[]), |c| c.stage = LifecycleStage::Decline),
                 &[],
-                Medium,
+                Some(Medium),
                 vec![StageDecline],
             ),
             (
                 buyer(1, &[]),
                 &[8.0, 9.0, 7.0],
-                Medium,
+                Some(Medium),
                 vec![FallingSatisfaction {
                     last: 7.0,
                     previous_mean: 8.5,
                 }],
             ),
-            (buyer(1, &[]), &[8.0, 9.0, 8.5], Low, vec![]),
-            (buyer(1, &[]), &[3.0], Low, vec![]),
+            (buyer(1, &[]), &[8.0, 9.0, 8.5], Some(Low), vec![]),
+            (buyer(1, &[]), &[3.0], Some(Low), vec![]),
             (
                 with(buyer(1, &[(days_ago(200), 1)]), |c| {
                     c.stage = LifecycleStage::Decline
                 }),
                 &[],
-                High,
+                Some(High),
                 vec![since(200, 180, None), StageDecline],
             ),
             (
@@ -290,7 +302,16 @@ mod tests {
                     c.stage = LifecycleStage::Churned
                 }),
                 &[1.0, 5.0, 1.0],
-                Low,
+                None,
+                vec![],
+            ),
+            // A churn record alone is enough: no "Low risk" for someone who has left.
+            (
+                with(buyer(1, &[(days_ago(400), 1)]), |c| {
+                    c.churn = Some(churned_on(days_ago(10)))
+                }),
+                &[],
+                None,
                 vec![],
             ),
         ];

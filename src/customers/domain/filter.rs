@@ -115,7 +115,8 @@ impl CustomerFilter {
 pub struct RowFacts {
     /// The manual class if set, else the ABC suggestion.
     pub value_class: ValueClass,
-    pub churn_level: ChurnLevel,
+    /// `None` once the customer has churned: no risk filter finds them.
+    pub churn_level: Option<ChurnLevel>,
     pub total_spend_cents: i64,
     pub last_purchase: Option<NaiveDate>,
 }
@@ -209,7 +210,8 @@ fn matches(c: &Customer, facts: &RowFacts, f: &CustomerFilter) -> bool {
         && wanted(&f.stage, c.stage)
         && wanted(&f.ladder, c.ladder)
         && wanted(&f.channel, c.channel)
-        && wanted(&f.churn_risk, facts.churn_level)
+        // A churned customer has no risk level, so every risk filter leaves them out.
+        && f.churn_risk.is_none_or(|w| facts.churn_level == Some(w))
         && f.tag
             .as_ref()
             .is_none_or(|t| c.tags.iter().any(|have| have.eq_ignore_ascii_case(t)))
@@ -230,13 +232,14 @@ fn compare(
         SortKey::LastPurchase => fa.last_purchase.cmp(&fb.last_purchase),
         SortKey::Created => a.created_at.cmp(&b.created_at),
         SortKey::Updated => a.updated_at.cmp(&b.updated_at),
+        // Churned (no level) sorts below low risk.
         SortKey::ChurnRisk => fa.churn_level.cmp(&fb.churn_level),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{at, buyer, complaint, customer, day};
+    use super::super::test_support::{at, buyer, churned_on, complaint, customer, day};
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -350,6 +353,44 @@ mod tests {
             (f(&[("risk", "medium")]), &[3]),
             (f(&[("stage", "decline")]), &[2]),
             (f(&[("q", "a"), ("sort", "created")]), &[2, 4]),
+        ];
+        for (filter, expected) in cases {
+            let ids: Vec<u64> = filter_customers(&list, &facts, &index, filter)
+                .iter()
+                .map(|&i| list[i].id)
+                .collect();
+            assert_eq!(ids, *expected, "{filter:?}");
+        }
+    }
+
+    #[test]
+    fn churned_customers_are_left_out_of_every_risk_filter() {
+        let today = day(2024, 12, 31);
+        // 1 bought recently (low risk); 2 and 3 bought recently too but have churned,
+        // one by stage and one by a churn record; 4 is in decline (high risk).
+        let mut list = vec![
+            buyer(1, &[(day(2024, 12, 1), 100)]),
+            buyer(2, &[(day(2024, 12, 1), 100)]),
+            buyer(3, &[(day(2024, 12, 1), 100)]),
+            buyer(4, &[(day(2024, 12, 1), 100)]),
+        ];
+        list[1].stage = LifecycleStage::Churned;
+        list[2].churn = Some(churned_on(day(2024, 12, 20)));
+        list[3].stage = LifecycleStage::Decline;
+        let facts = row_facts(&list, &AbcThresholds::default(), today);
+        let levels: Vec<_> = facts.iter().map(|f| f.churn_level).collect();
+        assert_eq!(
+            levels,
+            [Some(ChurnLevel::Low), None, None, Some(ChurnLevel::Medium)]
+        );
+        let index = SearchIndex::new(&list);
+        let f = |pairs_: &[(&str, &str)]| CustomerFilter::from_query_pairs(&pairs(pairs_));
+        let cases: &[(CustomerFilter, &[u64])] = &[
+            (f(&[("risk", "low")]), &[1]),
+            (f(&[("risk", "medium")]), &[4]),
+            (f(&[("risk", "high")]), &[]),
+            // No risk filter: everyone, churned included.
+            (f(&[("sort", "churn_risk")]), &[2, 3, 1, 4]),
         ];
         for (filter, expected) in cases {
             let ids: Vec<u64> = filter_customers(&list, &facts, &index, filter)

@@ -242,7 +242,7 @@ pub fn book_lessons(customers: &[Customer], facts: &[RowFacts]) -> BookLessons {
             .iter()
             .zip(facts)
             .filter(|(c, f)| {
-                c.stage != LifecycleStage::Churned && f.churn_level == ChurnLevel::High
+                c.stage != LifecycleStage::Churned && f.churn_level == Some(ChurnLevel::High)
             })
             .count(),
         complaints: complaint_figures(customers),

@@ -3,7 +3,8 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::model::{
-    ComplaintCategory, ComplaintStatus, Customer, Interaction, InteractionKind, Severity,
+    ChurnRecord, ComplaintCategory, ComplaintStatus, Customer, Interaction, InteractionKind,
+    Severity,
 };
 
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -14,6 +15,17 @@ pub fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 9, 0, 0)
         .single()
         .expect("valid test time")
+}
+
+/// A churn record dated `date` with nothing else filled in.
+pub fn churned_on(date: NaiveDate) -> ChurnRecord {
+    ChurnRecord {
+        date,
+        reasons: Vec::new(),
+        other_reason: String::new(),
+        prevention_tried: Vec::new(),
+        notes: String::new(),
+    }
 }
 
 pub fn customer(id: u64, name: &str) -> Customer {

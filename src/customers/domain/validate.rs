@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::model::{Customer, Interaction, InteractionKind};
+use crate::i18n::to_half_width;
 
 keyed_enum! {
     /// A customer field, as named in forms, CSV mappings, merge choices and issues.
@@ -26,6 +27,14 @@ keyed_enum! {
         ReferredBy => "referred_by",
         Interactions => "interactions",
         Churn => "churn",
+    }
+}
+
+impl Field {
+    /// True for a field `validate` reports as `Problem::Required` when blank; forms mark
+    /// it (`*` and `aria-required`).
+    pub fn is_required(self) -> bool {
+        self == Field::Name
     }
 }
 
@@ -170,7 +179,10 @@ pub fn is_valid_email(email: &str) -> bool {
 
 /// Digits, spaces and `+ - ( )` only, with `+` only in front, and 6 to 20 digits
 /// (E.164 allows at most 15 digits; 20 leaves room for extensions and prefixes).
+/// Full-width forms typed with a Chinese input method (`（010）８８８８-6666`) count as
+/// their ASCII twins.
 pub fn is_valid_phone(phone: &str) -> bool {
+    let phone = to_half_width(phone.trim());
     let allowed = phone
         .char_indices()
         .all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0));
@@ -196,6 +208,23 @@ mod tests {
             .map(|i| (i.field, i.problem))
             .collect();
         assert_eq!(found, expected, "{c:?}");
+    }
+
+    #[test]
+    fn the_fields_marked_required_are_those_a_blank_record_lacks() {
+        let blank = customer(1, "");
+        let lacking: Vec<Field> = validate(&blank, day(2024, 6, 30))
+            .into_iter()
+            .filter(|i| i.problem == Problem::Required)
+            .map(|i| i.field)
+            .collect();
+        let marked: Vec<Field> = Field::ALL
+            .iter()
+            .copied()
+            .filter(|f| f.is_required())
+            .collect();
+        assert_eq!(marked, lacking);
+        assert_eq!(marked, [Field::Name]);
     }
 
     #[test]
@@ -244,10 +273,19 @@ mod tests {
                 |c| c.phone = "138+0013+8000".into(),
                 &[(Phone, InvalidPhone)],
             ),
+            // Typed with a Chinese input method: full-width brackets, digits, space.
+            (|c| c.phone = "１３８００１３８０００".into(), &[]),
+            (|c| c.phone = "（010）8888-6666".into(), &[]),
             (
-                |c| c.phone = "１３８００１３８０００".into(),
+                |c| c.phone = "（０１０）\u{3000}８８８８－６６６６".into(),
+                &[],
+            ),
+            (|c| c.phone = "＋86 10 1234 5678".into(), &[]),
+            (
+                |c| c.phone = "（010）8888＋6666".into(),
                 &[(Phone, InvalidPhone)],
             ),
+            (|c| c.phone = "１２３４５".into(), &[(Phone, InvalidPhone)]),
             (|c| c.referred_by = Some(2), &[]),
             (|c| c.referred_by = Some(1), &[(ReferredBy, ReferredBySelf)]),
         ];

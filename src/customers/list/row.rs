@@ -81,8 +81,9 @@ pub fn CustomerRow(
     };
     let risk_class = move || {
         row.with(|r| match r.as_ref().map(|r| r.facts.churn_level) {
-            Some(ChurnLevel::Medium) => "risk risk-medium",
-            Some(ChurnLevel::High) => "risk risk-high",
+            Some(Some(ChurnLevel::Medium)) => "risk risk-medium",
+            Some(Some(ChurnLevel::High)) => "risk risk-high",
+            Some(None) => "risk risk-churned",
             _ => "risk risk-low",
         })
     };
@@ -103,7 +104,7 @@ pub fn CustomerRow(
             <td>{label(|r, lang| r.facts.value_class.label(lang))}</td>
             <td class="num">{read(|r| money(r.facts.total_spend_cents))}</td>
             <td class="num">{read(|r| r.facts.last_purchase.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())}</td>
-            <td><span class=risk_class>{label(|r, lang| r.facts.churn_level.label(lang))}</span></td>
+            <td><span class=risk_class data-testid="cell-risk">{label(|r, lang| r.facts.churn_level.label(lang))}</span></td>
         </tr>
     }
 }
