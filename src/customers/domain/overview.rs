@@ -60,7 +60,7 @@ pub fn overview(customers: &[Customer], facts: &[RowFacts], today: NaiveDate) ->
         if month(customer.created_at.date_naive()) == this_month {
             o.new_this_month += 1;
         }
-        if facts.churn_level == ChurnLevel::High && customer.churn.is_none() {
+        if facts.churn_level == Some(ChurnLevel::High) {
             o.high_risk += 1;
         }
         for entry in &customer.interactions {
