@@ -382,6 +382,15 @@ impl Step {
                 value,
                 score,
                 cuts,
+            } if cuts.is_empty() => say(
+                WorkingMsg::ScoredLine,
+                &[symbol, &value.show(lang), &score.show(lang)],
+            ),
+            Step::CutPoints {
+                symbol,
+                value,
+                score,
+                cuts,
             } => {
                 let mut list = numbers(cuts, "/");
                 if let Some(unit) = cuts.iter().find_map(|c| c.list_unit(lang)) {
@@ -455,6 +464,7 @@ catalogue! { pub enum WorkingMsg {
     Heading => "{0}:", "{0}：", latin;
     ListSeparator => ", ", "、", latin;
     CutPointsLine => "{0}: {1} → {2} (cut points {3})", "{0}：{1} → {2}（分界点 {3}）";
+    ScoredLine => "{0}: {1} → {2}", "{0}：{1} → 得 {2}";
     Days => "{0} days", "{0} 天";
     DaysUnit => "days", "天";
     DaysAgo => "{0} days ago", "距今 {0} 天";

@@ -203,6 +203,10 @@ test('purchases and a resolved complaint update the figures and their working', 
   assert.match(await text(page, 'working-total-spend'), /128\.50/);
   assert.match(await text(page, 'working-resolution'), /= 4 days/);
   assert.match(await text(page, 'working-clv'), /128\.50/);
+  // The only buyer: too few for quintiles, so the ranks are spread and the working says so.
+  assert.match(await text(page, 'working-rfm'), /too few for quintiles/);
+  assert.match(await text(page, 'working-rfm'), /R: 3 days ago → 3\n/);
+  assert.deepEqual([await text(page, 'rfm-r'), await text(page, 'rfm-f'), await text(page, 'rfm-m')], ['3', '3', '3']);
   await page.selectOption('[data-testid=timeline-filter]', 'purchase');
   assert.equal(await page.locator('[data-testid=timeline-list] > li').count(), 1, 'filtered by kind');
   await page.waitForURL(/\?kind=purchase$/);

@@ -6,6 +6,12 @@
 //! one a tie spans), and a dimension where everyone is equal scores 1 for all. Customers
 //! with no purchase score R=1, F=1, M=1 and are left out of the ranking so they do not
 //! push everyone else's scores up.
+//!
+//! Quintiles need at least five buyers. With fewer, scores spread the ranks over 1–5
+//! instead (`score = 1 + round(4 × midrank / (n − 1))`, the best buyer 5, the worst 1, a
+//! lone buyer or a tie of everyone in the middle, 3), the cut points are not shown and the
+//! working says why. In every case a purchase made today is the best recency there is:
+//! R = 5.
 
 use chrono::NaiveDate;
 
@@ -36,6 +42,8 @@ pub struct RfmScore {
     pub f: u8,
     pub m: u8,
     pub cut_points: RfmCutPoints,
+    /// Fewer buyers than quintiles need: scored by rank, no cut points.
+    pub few_buyers: bool,
 }
 
 impl RfmScore {
@@ -47,7 +55,11 @@ impl RfmScore {
     /// The numbers behind the scores, one dimension per line, each with its cut points
     /// (the smallest value reaching scores 2 to 5; recency listed as days ascending).
     pub fn working(&self) -> Working {
+        let few_buyers = self.few_buyers;
         let cuts = |points: CutPoints, quantity: fn(i64) -> Quantity| {
+            if few_buyers {
+                return Vec::new();
+            }
             points
                 .iter()
                 .map(|p| p.map_or(Quantity::Missing, quantity))
@@ -55,7 +67,7 @@ impl RfmScore {
         };
         let purchases = |n: i64| Quantity::count_of(n, WorkingTerm::PurchasesUnit);
         let cut = &self.cut_points;
-        vec![
+        let mut steps = vec![
             Step::CutPoints {
                 symbol: "R",
                 value: self
@@ -76,10 +88,16 @@ impl RfmScore {
                 score: Quantity::Score(self.m),
                 cuts: cuts(cut.monetary_cents, Quantity::money),
             },
-        ]
-        .into()
+        ];
+        if self.few_buyers {
+            steps.insert(0, Step::Note(WorkingTerm::FewBuyers.into()));
+        }
+        steps.into()
     }
 }
+
+/// Buyers needed for quintile scores.
+pub const QUINTILE_BUYERS: usize = 5;
 
 fn reversed(mut points: CutPoints) -> CutPoints {
     points.reverse();
@@ -101,23 +119,39 @@ pub fn rfm_scores(customers: &[Customer], today: NaiveDate) -> Vec<RfmScore> {
             .filter_map(|(r, f, m)| r.map(|r| (r, *f as i64, *m)))
     };
     // Fewer days since the last purchase is better, so rank recency on its negation.
+    let few_buyers = buyers().count() < QUINTILE_BUYERS;
     let (recency_rank, recency_cuts) = Quintiles::new(buyers().map(|(r, _, _)| -r).collect());
     let (frequency_rank, frequency_cuts) = Quintiles::new(buyers().map(|(_, f, _)| f).collect());
     let (monetary_rank, monetary_cuts) = Quintiles::new(buyers().map(|(_, _, m)| m).collect());
-    let cut_points = RfmCutPoints {
-        recency_days: recency_cuts.map(|c| c.map(|v| -v)),
-        frequency: frequency_cuts,
-        monetary_cents: monetary_cuts,
+    let cut_points = if few_buyers {
+        RfmCutPoints {
+            recency_days: [None; 4],
+            frequency: [None; 4],
+            monetary_cents: [None; 4],
+        }
+    } else {
+        RfmCutPoints {
+            recency_days: recency_cuts.map(|c| c.map(|v| -v)),
+            frequency: frequency_cuts,
+            monetary_cents: monetary_cuts,
+        }
     };
     facts
         .into_iter()
         .map(|(recency_days, frequency, monetary_cents)| {
             let (r, f, m) = match recency_days {
-                Some(days) => (
-                    recency_rank.score(-days),
-                    frequency_rank.score(frequency as i64),
-                    monetary_rank.score(monetary_cents),
-                ),
+                Some(days) => {
+                    let recency = if days <= 0 {
+                        5
+                    } else {
+                        recency_rank.score(-days)
+                    };
+                    (
+                        recency,
+                        frequency_rank.score(frequency as i64),
+                        monetary_rank.score(monetary_cents),
+                    )
+                }
                 None => (1, 1, 1),
             };
             RfmScore {
@@ -128,6 +162,7 @@ pub fn rfm_scores(customers: &[Customer], today: NaiveDate) -> Vec<RfmScore> {
                 f,
                 m,
                 cut_points,
+                few_buyers,
             }
         })
         .collect()
@@ -154,6 +189,17 @@ impl Quintiles {
     fn score(&self, value: i64) -> u8 {
         let n = self.0.len();
         let worse = self.0.partition_point(|&v| v < value);
+        if n < QUINTILE_BUYERS {
+            // Spread the ranks over 1..=5 by mid-rank: with `equal` tied values the
+            // mid-rank is `worse + (equal − 1) / 2`, in units of half a rank here.
+            let equal = self.0.partition_point(|&v| v <= value) - worse;
+            if n <= 1 {
+                return 3;
+            }
+            let half_ranks = 2 * worse + equal - 1;
+            // 1 + round(4 × half_ranks / (2 × (n − 1))), in integers.
+            return (1 + (4 * half_ranks + (n - 1)) / (2 * (n - 1))) as u8;
+        }
         // worse < n for any ranked value, so this is 1..=5.
         (1 + 5 * worse / n.max(1)) as u8
     }
@@ -195,7 +241,20 @@ mod tests {
         let cases: &[Case] = &[
             (&[], &[]),
             (&[None], &[(1, 1, 1)]),
-            (&[Some((10, 500))], &[(1, 1, 1)]),
+            // Fewer than five buyers: ranks spread over 1–5 by mid-rank; a lone buyer is 3.
+            (&[Some((10, 500))], &[(3, 3, 3)]),
+            // A purchase today is the best recency, however few buyers there are.
+            (&[Some((0, 500))], &[(5, 3, 3)]),
+            (&[Some((0, 100)), Some((9, 900))], &[(5, 3, 1), (1, 3, 5)]),
+            (
+                &[
+                    Some((3, 100)),
+                    Some((6, 200)),
+                    Some((9, 300)),
+                    Some((12, 400)),
+                ],
+                &[(5, 3, 1), (4, 3, 2), (2, 3, 4), (1, 3, 5)],
+            ),
             (
                 &[
                     Some((1, 500)),
@@ -206,10 +265,21 @@ mod tests {
                 ],
                 &[(5, 1, 5), (4, 1, 4), (3, 1, 3), (2, 1, 2), (1, 1, 1)],
             ),
-            // Ties share the lower score; the never-bought customer does not shift the ranks.
+            // Ties share their mid-rank; the never-bought customer does not shift the ranks.
             (
                 &[Some((7, 100)), Some((7, 100)), Some((30, 900)), None],
-                &[(2, 1, 1), (2, 1, 1), (1, 1, 4), (1, 1, 1)],
+                &[(4, 3, 2), (4, 3, 2), (1, 3, 5), (1, 1, 1)],
+            ),
+            // Five buyers: quintiles; ties share the lower score of the span.
+            (
+                &[
+                    Some((7, 100)),
+                    Some((7, 100)),
+                    Some((30, 900)),
+                    Some((40, 50)),
+                    Some((50, 60)),
+                ],
+                &[(4, 1, 3), (4, 1, 3), (3, 1, 5), (2, 1, 1), (1, 1, 2)],
             ),
             (
                 &[
@@ -260,7 +330,7 @@ mod tests {
         assert_eq!((scores[0].frequency, scores[0].f), (1, 1));
         assert_eq!(
             (scores[1].frequency, scores[1].f, scores[1].monetary_cents),
-            (3, 3, 300)
+            (3, 5, 300)
         );
     }
 
@@ -311,13 +381,17 @@ mod tests {
         assert_eq!(scores[0].code(), "515");
         let no_purchase = rfm_scores(&[customer(9, "x")], today())[0].working();
         assert_eq!(
-            no_purchase.steps[0],
+            no_purchase.steps[1],
             Step::CutPoints {
                 symbol: "R",
                 value: Quantity::Missing,
                 score: Quantity::Score(1),
-                cuts: vec![Quantity::Missing; 4],
+                cuts: vec![],
             }
         );
+        // Too few buyers: the working says so and shows no cut points.
+        let lone = rfm_scores(&list[..1], today())[0].working();
+        assert_eq!(lone.steps[0], Step::Note(WorkingTerm::FewBuyers.into()));
+        assert_eq!(lone.lines(Lang::En)[1], "R: 12 days ago → 3");
     }
 }

@@ -20,4 +20,5 @@ catalogue! { pub enum WorkingTerm {
     ShareOfSpend => "Share of spend", "消费额占比";
     Churned => "Churned", "已流失";
     BoughtAgain => "Bought again after a resolved complaint", "投诉解决后再次购买";
+    FewBuyers => "Fewer than 5 customers have bought, too few for quintiles: scores spread the ranks over 1–5 (a purchase today is always R 5).", "购买过的客户不足 5 位，无法按五分位评分：按排名分布在 1–5 分（当天购买的近度总是 5 分）。";
 }}
