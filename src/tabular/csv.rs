@@ -1,9 +1,13 @@
 //! RFC 4180 CSV reading and writing, by hand to keep the wasm bundle small.
 //!
-//! Accepts CRLF, LF or lone CR line ends and an optional UTF-8 byte-order mark. The writer
+//! Accepts CRLF, LF or lone CR line ends and an optional UTF-8 byte-order mark. Fields are
+//! separated by commas, or by semicolons or tabs when the first line uses those instead
+//! (European spreadsheets write `;`, copying from a spreadsheet gives tabs). The writer
 //! neutralises spreadsheet formula injection (OWASP "CSV Injection": cells starting with
 //! `= + - @`, tab or CR get a leading `'`), and the reader undoes exactly that, so
 //! `parse_csv(&write_csv(t)) == t` for every table whose rows have at least one cell.
+//! A phone number written `+44 20 7946 0000` (a `+` then only digits and spaces) is not a
+//! formula and is written as it is, so spreadsheets show no stray apostrophe.
 
 /// Why a CSV text could not be read, with the 1-based physical line where it happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,9 +39,39 @@ impl CsvErrorKind {
 
 const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// Reads every record. A trailing line end does not start an empty record.
+/// Reads every record, with the separator the first line uses ([`detect_delimiter`]). A
+/// trailing line end does not start an empty record.
 pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_with(text, detect_delimiter(text))
+}
+
+/// The field separator of `text`: whichever of `,` `;` and tab occurs most often in its
+/// first line outside quotes; a comma when none does or on a tie with it.
+pub fn detect_delimiter(text: &str) -> char {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut counts = [0usize; 3];
+    let mut in_quotes = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\r' | '\n' if !in_quotes => break,
+            ',' if !in_quotes => counts[0] += 1,
+            ';' if !in_quotes => counts[1] += 1,
+            '\t' if !in_quotes => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = [(counts[0], ','), (counts[1], ';'), (counts[2], '\t')]
+        .into_iter()
+        .fold(
+            (0, ','),
+            |best, this| if this.0 > best.0 { this } else { best },
+        );
+    best.1
+}
+
+fn parse_with(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
@@ -66,13 +100,15 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
                         }
                     }
                 }
-                if !matches!(chars.peek(), None | Some(',' | '\r' | '\n')) {
+                if !matches!(chars.peek(), None | Some('\r' | '\n'))
+                    && chars.peek() != Some(&delimiter)
+                {
                     return error(line, CsvErrorKind::TextAfterClosingQuote);
                 }
                 quoted = true;
             }
             '"' => return error(line, CsvErrorKind::QuoteInUnquotedField),
-            ',' => {
+            c if c == delimiter => {
                 record.push(unescape_formula(std::mem::take(&mut field)));
                 quoted = false;
             }
@@ -119,8 +155,9 @@ pub fn write_csv<R: AsRef<[S]>, S: AsRef<str>>(rows: &[R]) -> String {
     out
 }
 
+/// Semicolons and tabs are quoted too, so the reader never takes them for the separator.
 fn write_cell(out: &mut String, cell: &str) {
-    if cell.contains([',', '"', '\r', '\n']) {
+    if cell.contains([',', '"', '\r', '\n', ';', '\t']) {
         out.push('"');
         out.push_str(&cell.replace('"', "\"\""));
         out.push('"');
@@ -134,9 +171,20 @@ fn looks_like_formula(cell: &str) -> bool {
     cell.trim_start_matches('\'').starts_with(FORMULA_TRIGGERS)
 }
 
+/// A phone number as people write it: `+` followed only by digits and spaces, at least
+/// one digit. Spreadsheets read it as a number at worst, never as a formula.
+fn is_phone(cell: &str) -> bool {
+    cell.strip_prefix('+').is_some_and(|number| {
+        number.chars().any(|c| c.is_ascii_digit())
+            && number.chars().all(|c| c.is_ascii_digit() || c == ' ')
+    })
+}
+
 /// One extra `'` before any cell matching `'*[trigger]`, so the reader can strip exactly one.
+/// A phone number is left as it is; the reader still strips the `'` that earlier builds
+/// put before one.
 fn escape_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    if looks_like_formula(cell) {
+    if looks_like_formula(cell) && !is_phone(cell) {
         format!("'{cell}").into()
     } else {
         cell.into()
@@ -195,6 +243,15 @@ mod tests {
                 "'=1+1,'+86 10,''@x,'plain\n",
                 Ok(&[&["=1+1", "+86 10", "'@x", "'plain"]]),
             ),
+            // Semicolons (European spreadsheets) and tabs (pasted cells) when the first
+            // line uses them more than commas.
+            (
+                "a;b;c\n1,5;2;3\n",
+                Ok(&[&["a", "b", "c"], &["1,5", "2", "3"]]),
+            ),
+            ("a\tb\nx y\t\"q;r\"\n", Ok(&[&["a", "b"], &["x y", "q;r"]])),
+            ("\"x;y\",b\n", Ok(&[&["x;y", "b"]])),
+            ("a;b,c\n", Ok(&[&["a;b", "c"]])),
             ("a,\"open\nstill open", err(1, UnterminatedQuote)),
             ("ok\n\"x\"\"y\nz\n", err(2, UnterminatedQuote)),
             ("a,b\nc,d\"e\n", err(2, QuoteInUnquotedField)),
@@ -212,8 +269,13 @@ mod tests {
             (&["a,b", "q\"q"], "\"a,b\",\"q\"\"q\"\r\n"),
             (&["多行\n文本"], "\"多行\n文本\"\r\n"),
             (
-                &["=SUM(A1)", "+86", "-5", "@x", "\tx"],
-                "'=SUM(A1),'+86,'-5,'@x,'\tx\r\n",
+                &["=SUM(A1)", "+8=6", "-5", "@x", "\tx"],
+                "'=SUM(A1),'+8=6,'-5,'@x,\"'\tx\"\r\n",
+            ),
+            // Phone numbers are not formulas; one typed after an apostrophe keeps it.
+            (
+                &["+44 20 7946 0000", "+86", "'+86 10", "+", "+ "],
+                "+44 20 7946 0000,+86,''+86 10,'+,'+ \r\n",
             ),
             (&["'=x", "it's"], "''=x,it's\r\n"),
             (&["\r\n"], "\"'\r\n\"\r\n"),

@@ -162,10 +162,13 @@ test('a malformed CSV or JSON file is refused with its line and changes nothing'
   await context.close();
 });
 
-test('export CSV holds every customer, with formula cells neutralised', async () => {
+test('export CSV holds every customer, with formula cells neutralised and phones as they are', async () => {
   const { context, page } = await withDemo();
   await open(page, env.origin + '/customers/import');
-  await importText(page, 'evil.csv', 'name,notes\n=1+2,@SUM(A1)\n');
+  // A semicolon-separated file, as European spreadsheets save it.
+  await importText(page, 'evil.csv', 'name;phone;notes\n=1+2;+44 20 7946 0000;@SUM(A1)\n');
+  await page.waitForSelector('[data-testid=import-preview]');
+  assert.equal(await page.locator('[data-testid=map-1]').inputValue(), 'phone', 'semicolons separate the columns');
   await page.click('[data-testid=import-confirm]');
   await page.click('[data-testid=import-back]');
   await page.waitForSelector('[data-testid=customer-row]');
@@ -178,6 +181,7 @@ test('export CSV holds every customer, with formula cells neutralised', async ()
   for (const c of customers) assert.ok(text.includes(c.email), `${c.email} exported`);
   assert.ok(text.includes("'=1+2"), 'formula name neutralised');
   assert.ok(text.includes("'@SUM(A1)"), 'formula note neutralised');
+  assert.ok(text.includes(',+44 20 7946 0000,'), 'a phone number is not a formula: no apostrophe');
   await context.close();
 });
 
