@@ -109,6 +109,7 @@ catalogue! { pub enum Term {
     ProblemReferredBySelf => "A customer cannot refer themselves.", "客户不能推荐自己。";
     ProblemNegativeAmount => "An amount cannot be negative.", "金额不能为负数。";
     ProblemInvalidCurrency => "A currency must be a three-letter code such as CNY or USD.", "币种必须是三个字母的代码，例如 CNY 或 USD。";
+    ProblemNoteTooLong => "{0}: a note may have at most 5,000 characters; shorten it or keep the long text in a file.", "{0}：备注最多 5,000 个字符，请删减，或把长文另存为文件。";
     ProblemDateInFuture => "This date is in the future.", "该日期晚于今天。";
     ProblemResolvedBeforeOpened => "A complaint cannot be resolved before it was opened.", "投诉的解决日期不能早于提出日期。";
 }}
@@ -282,6 +283,7 @@ pub fn problem_text(field: Field, problem: Problem, value: &str, lang: Lang) -> 
         Problem::InvalidCurrency { .. } => Term::ProblemInvalidCurrency,
         Problem::DateInFuture { .. } => Term::ProblemDateInFuture,
         Problem::ResolvedBeforeOpened { .. } => Term::ProblemResolvedBeforeOpened,
+        Problem::NoteTooLong { .. } => Term::ProblemNoteTooLong,
     };
     fill(template.in_lang(lang), &[field_name, value])
 }

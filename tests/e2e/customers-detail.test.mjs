@@ -186,6 +186,9 @@ test('purchases and a resolved complaint update the figures and their working', 
   await page.fill('[data-testid=complaint-opened]', day(5));
   await page.fill('[data-testid=interaction-date]', day(5));
   await page.fill('[data-testid=interaction-note]', 'Late delivery');
+  // Notes have a limit, and the form says how much of it is used.
+  assert.equal(await page.getAttribute('[data-testid=interaction-note]', 'maxlength'), '5000');
+  assert.equal(await page.locator('[data-testid=note-length]').first().innerText(), '13 of 5000 characters');
   await page.click('[data-testid=interaction-add]');
   await page.waitForSelector('[data-testid=timeline-complaint]');
   assert.match(await text(page, 'open-complaints'), /1/);

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use super::form_fields::Binding;
 use super::input::parse_tags;
 use super::messages::DetailMsg;
-use super::widgets::{choice, Choice};
+use super::widgets::{choice, Choice, NoteLength};
 use crate::components::text::{tr, use_lang};
-use crate::customers::domain::{Customer, CustomerKind, Field, Issue, Motive, ValueClass};
+use crate::customers::domain::{
+    Customer, CustomerKind, Field, Issue, Motive, ValueClass, MAX_NOTE_CHARS,
+};
 use crate::customers::labels::Labelled;
 use crate::i18n::{Lang, Text};
 
@@ -62,7 +64,9 @@ pub fn IdentityFields(
             <div class="field">
                 <label for="customer-notes">{move || Field::Notes.label(lang.get())}</label>
                 <textarea id="customer-notes" rows="3" data-testid="field-notes" prop:value=move || draft.with(|c| c.notes.clone())
+                    maxlength=MAX_NOTE_CHARS
                     on:input=move |ev| draft.update(|c| c.notes = event_target_value(&ev))></textarea>
+                <NoteLength text=Signal::derive(move || draft.with(|c| c.notes.chars().count())) />
             </div>
         </fieldset>
     }

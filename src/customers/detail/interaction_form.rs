@@ -9,12 +9,13 @@ use leptos::prelude::*;
 use super::input::{next_interaction_id, parse_date};
 use super::interaction_fields::{ComplaintFields, Draft, PurchaseFields, RecoveryFields};
 use super::messages::DetailMsg;
-use super::widgets::FieldErrors;
+use super::widgets::{FieldErrors, NoteLength};
 use crate::clock::today;
 use crate::components::leave_guard::guard_form;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
     validate, ComplaintStatus, Customer, Field, Interaction, InteractionKind, Problem,
+    MAX_NOTE_CHARS,
 };
 use crate::customers::labels::{interaction_kind_label, problem_text};
 use crate::customers::state::use_customers;
@@ -193,7 +194,9 @@ pub fn InteractionForm(
             <label class="field wide">
                 <span>{tr(DetailMsg::Note)}</span>
                 <textarea data-testid="interaction-note" rows="2" aria-describedby=errors_id prop:value=move || draft.with(|d| d.note.clone())
+                    maxlength=MAX_NOTE_CHARS
                     on:input=move |ev| draft.update(|d| d.note = event_target_value(&ev))></textarea>
+                <NoteLength text=Signal::derive(move || draft.with(|d| d.note.chars().count())) />
             </label>
             <FieldErrors id=errors_id.into() messages />
             {children()}
@@ -258,7 +261,9 @@ fn mentions(problem: Problem, id: u64) -> bool {
         Problem::NegativeAmount { interaction_id }
         | Problem::InvalidCurrency { interaction_id }
         | Problem::ResolvedBeforeOpened { interaction_id } => interaction_id == id,
-        Problem::DateInFuture { interaction_id } => interaction_id == Some(id),
+        Problem::DateInFuture { interaction_id } | Problem::NoteTooLong { interaction_id } => {
+            interaction_id == Some(id)
+        }
         _ => false,
     }
 }

@@ -143,4 +143,6 @@ catalogue! { pub enum DetailMsg {
     ClearReferrer => "Clear", "清除";
     NoReferrerMatch => "No customer has that name.", "没有该姓名的客户。";
     StageHint => "A change is recorded in the stage history with today's date.", "变更会以今天的日期记入阶段变更记录。";
+    /// Under a note: characters used of the most allowed.
+    NoteLength => "{0} of {1} characters", "已用 {0} / {1} 个字符";
 }}

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::customers::domain::Customer;
+use super::messages::DetailMsg;
+use crate::components::text::use_lang;
+use crate::customers::domain::{Customer, MAX_NOTE_CHARS};
 use crate::customers::labels::Labelled;
 use crate::customers::state::use_customers;
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang, Text};
 
 /// An option of a `<select>`: its key and its label in English and Chinese.
 pub type Choice = (&'static str, [&'static str; 2]);
@@ -54,5 +56,23 @@ pub fn FieldErrors(
                 {move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
             </ul>
         </Show>
+    }
+}
+
+/// How much of a note's limit is used ("1,204 of 5,000 characters"), read out politely
+/// only once the note nears the limit.
+#[component]
+pub fn NoteLength(text: Signal<usize>) -> impl IntoView {
+    let lang = use_lang();
+    let near = move || text.get() * 10 >= MAX_NOTE_CHARS * 9;
+    let label = move || {
+        fill(
+            DetailMsg::NoteLength.in_lang(lang.get()),
+            &[&text.get().to_string(), &MAX_NOTE_CHARS.to_string()],
+        )
+    };
+    view! {
+        <span class="note-length" class:near=near aria-live=move || if near() { "polite" } else { "off" }
+            data-testid="note-length">{label}</span>
     }
 }

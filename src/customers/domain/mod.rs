@@ -52,4 +52,4 @@ pub use prepared::{Prepared, PreparedBuilder};
 pub use referrals::{referrals_of, referred_by_chain};
 pub use rfm::{rfm_scores, RfmScore};
 pub use search::{search, SearchIndex};
-pub use validate::{validate, Field, Issue, Problem};
+pub use validate::{validate, Field, Issue, Problem, MAX_NOTE_CHARS};

@@ -61,6 +61,18 @@ pub enum Problem {
     ResolvedBeforeOpened {
         interaction_id: u64,
     },
+    /// A note longer than [`MAX_NOTE_CHARS`]; `None` is the customer's own notes.
+    NoteTooLong {
+        interaction_id: Option<u64>,
+    },
+}
+
+/// The longest note a customer or an interaction may have, in characters: several pages
+/// of text, and far below what makes a page unreadable or fills the storage.
+pub const MAX_NOTE_CHARS: usize = 5_000;
+
+fn too_long(note: &str) -> bool {
+    note.len() > MAX_NOTE_CHARS && note.chars().count() > MAX_NOTE_CHARS
 }
 
 impl Problem {
@@ -76,6 +88,7 @@ impl Problem {
             Problem::InvalidCurrency { .. } => "invalid_currency",
             Problem::DateInFuture { .. } => "date_in_future",
             Problem::ResolvedBeforeOpened { .. } => "resolved_before_opened",
+            Problem::NoteTooLong { .. } => "note_too_long",
         }
     }
 }
@@ -103,8 +116,20 @@ pub fn validate(customer: &Customer, today: NaiveDate) -> Vec<Issue> {
     if customer.referred_by == Some(customer.id) {
         push(Field::ReferredBy, Problem::ReferredBySelf);
     }
+    if too_long(&customer.notes) {
+        let problem = Problem::NoteTooLong {
+            interaction_id: None,
+        };
+        push(Field::Notes, problem);
+    }
     for interaction in &customer.interactions {
         let interaction_id = interaction.id;
+        if too_long(&interaction.note) {
+            let problem = Problem::NoteTooLong {
+                interaction_id: Some(interaction_id),
+            };
+            push(Field::Interactions, problem);
+        }
         if latest_date(interaction) > today {
             let problem = Problem::DateInFuture {
                 interaction_id: Some(interaction_id),
@@ -369,6 +394,35 @@ mod tests {
         for (edit, expected) in cases {
             check(edit, expected);
         }
+    }
+
+    #[test]
+    fn notes_have_a_length_limit_counted_in_characters() {
+        use Problem::NoteTooLong;
+        // 5,000 Chinese characters are 15,000 bytes and still within the limit.
+        check(|c| c.notes = "备".repeat(MAX_NOTE_CHARS), &[]);
+        check(
+            |c| c.notes = "x".repeat(MAX_NOTE_CHARS + 1),
+            &[(
+                Field::Notes,
+                NoteTooLong {
+                    interaction_id: None,
+                },
+            )],
+        );
+        check(
+            |c| {
+                let mut p = purchase(3, day(2024, 6, 1), 100);
+                p.note = "注".repeat(105_000);
+                c.interactions = vec![p];
+            },
+            &[(
+                Field::Interactions,
+                NoteTooLong {
+                    interaction_id: Some(3),
+                },
+            )],
+        );
     }
 
     #[test]
