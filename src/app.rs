@@ -8,6 +8,7 @@ use crate::blueprints::BlueprintRoutes;
 use crate::components::layout::Shell;
 use crate::components::leave_guard::provide_leave_guard;
 use crate::components::text::use_lang;
+use crate::credit::state::CreditState;
 use crate::credit::CreditRoutes;
 use crate::customers::state::CustomersState;
 use crate::customers::CustomerRoutes;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     }
     let state = AppState::provide();
     CustomersState::provide(state);
+    CreditState::provide(state);
     // Before the router: its `popstate` listener must come after the leave guard's.
     provide_leave_guard();
     // Keep <html lang> and the colour scheme in step with the settings.

@@ -80,6 +80,21 @@ pub fn edit_customer(id: u64) -> String {
     app_path(&format!("/customers/{id}/edit"))
 }
 
+/// A customer's credit file (`/credit/7`).
+pub fn credit_file(customer_id: u64) -> String {
+    app_path(&format!("/credit/{customer_id}"))
+}
+
+/// The receivables aging; `query` is empty or starts with `?` (`?asof=2026-03-31`).
+pub fn credit_aging(query: &str) -> String {
+    app_path(&format!("/credit/aging{query}"))
+}
+
+/// The credit overview.
+pub fn credit() -> String {
+    app_path(CREDIT)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +124,11 @@ mod tests {
             "/crm/customers?stage=growth"
         );
         assert_eq!(duplicates("?page=2"), "/crm/customers/duplicates?page=2");
+        assert_eq!(credit_file(7), "/crm/credit/7");
+        assert_eq!(
+            credit_aging("?asof=2026-03-31"),
+            "/crm/credit/aging?asof=2026-03-31"
+        );
         assert_eq!(app_path(DASHBOARD), "/crm/");
         set_base_from_uri("http://host/");
         assert_eq!(new_customer(), "/customers/new");

@@ -318,7 +318,19 @@ pub struct AppState {
     /// Other tabs' writes that arrived during start-up, applied in order once it is
     /// over: `(key, new value)`, a `None` key for a cleared storage.
     held_changes: StoredValue<Vec<(Option<String>, Option<String>)>>,
+    /// What the sections add to the customer page, one panel each (see
+    /// [`Self::add_customer_panel`]).
+    customer_panels: StoredValue<Vec<CustomerPanel>>,
+    /// What the sections do after the demo customers are loaded.
+    demo_loaders: StoredValue<Vec<DemoLoader>>,
 }
+
+/// A panel a section adds to a customer's page, given the customer's id; registered at
+/// start-up, so the customer pages never import the section that adds it.
+pub type CustomerPanel = fn(u64) -> AnyView;
+
+/// A section's part of "Load demo data", run after the demo customers are in place.
+type DemoLoader = Box<dyn Fn() + Send + Sync>;
 
 impl AppState {
     /// Loads the preferences and starts following other tabs; the sections then
@@ -338,6 +350,8 @@ impl AppState {
             loading: RwSignal::new(None),
             documents: StoredValue::new(Vec::new()),
             held_changes: StoredValue::new(Vec::new()),
+            customer_panels: StoredValue::new(Vec::new()),
+            demo_loaders: StoredValue::new(Vec::new()),
         };
         state.register(settings);
         state.follow_other_tabs();
@@ -413,6 +427,29 @@ impl AppState {
     pub fn reload_all(self) {
         self.documents
             .with_value(|documents| documents.iter().for_each(|d| d.reload()));
+    }
+
+    /// Adds a section's panel to every customer page.
+    pub fn add_customer_panel(self, panel: CustomerPanel) {
+        self.customer_panels
+            .update_value(|panels| panels.push(panel));
+    }
+
+    /// The panels the sections add to a customer page.
+    pub fn customer_panels(self) -> Vec<CustomerPanel> {
+        self.customer_panels.get_value()
+    }
+
+    /// Adds a section's part to "Load demo data".
+    pub fn on_demo_loaded(self, load: impl Fn() + Send + Sync + 'static) {
+        self.demo_loaders
+            .update_value(|loaders| loaders.push(Box::new(load)));
+    }
+
+    /// Runs every section's part of "Load demo data" (the demo customers are loaded).
+    pub fn demo_loaded(self) {
+        self.demo_loaders
+            .with_value(|loaders| loaders.iter().for_each(|load| load()));
     }
 
     /// The in-memory state of every document, saved or not (what a backup should hold).

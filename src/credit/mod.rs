@@ -1,20 +1,16 @@
-//! The Credit section (planned; the page says so plainly).
+//! Credit (客户信用管理): the pure domain (5 Cs, Altman Z, terms, limits, the receivables
+//! ledger, aging and metrics), the stored credit book, and the pages: the overview, a
+//! customer's credit file (also the printable credit memo) and the aging.
 
-use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::path;
+mod aging_page;
+mod card;
+pub mod domain;
+mod file_page;
+mod ledger_forms;
+mod messages;
+mod overview;
+mod routes;
+pub mod state;
+mod view;
 
-use crate::components::not_built::NotBuilt;
-use crate::i18n::Msg;
-
-/// The Credit page.
-#[component]
-pub fn CreditPage() -> impl IntoView {
-    view! { <NotBuilt title=Msg::CreditTitle planned=Msg::CreditPlanned testid="page-credit" /> }
-}
-
-/// The section's addresses.
-#[component(transparent)]
-pub fn CreditRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/credit") view=CreditPage /> }.into_inner()
-}
+pub use routes::CreditRoutes;

@@ -18,6 +18,7 @@ use crate::components::text::tr;
 use crate::customers::state::use_customers;
 use crate::i18n::CommonMsg;
 use crate::paths;
+use crate::state::use_app_state;
 use crate::tasks::next_task;
 
 /// The `:id` of the current route, when it is a number.
@@ -30,6 +31,7 @@ pub fn use_customer_id() -> Signal<Option<u64>> {
 #[component]
 pub fn CustomerPage() -> impl IntoView {
     let state = use_customers();
+    let app = use_app_state();
     let id = use_customer_id();
     let exists = Memo::new(move |_| {
         id.get()
@@ -64,6 +66,11 @@ pub fn CustomerPage() -> impl IntoView {
                     <div class="customer-activity">
                         <Show when=move || activity_ready.get()>
                             <Figures customer />
+                            // What other sections keep about this customer (credit, …).
+                            {move || {
+                                let id = id_value.get();
+                                app.customer_panels().into_iter().map(|panel| panel(id)).collect_view()
+                            }}
                             <Timeline customer />
                         </Show>
                     </div>

@@ -11,6 +11,7 @@ use crate::customers::domain::{demo_customers, DEFAULT_DEMO_COUNT};
 use crate::customers::state::use_customers;
 use crate::customers::DEMO_SEED;
 use crate::i18n::{fill, CommonMsg, Text};
+use crate::state::use_app_state;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Asking {
@@ -22,6 +23,7 @@ enum Asking {
 #[component]
 pub fn DataActions() -> impl IntoView {
     let state = use_customers();
+    let app = use_app_state();
     let list = use_list();
     let lang = use_lang();
     let asking = RwSignal::new(None::<Asking>);
@@ -29,6 +31,8 @@ pub fn DataActions() -> impl IntoView {
     let load_demo = move || {
         let demo = demo_customers(DEMO_SEED, DEFAULT_DEMO_COUNT, today());
         state.customers.update(|b| b.customers = demo);
+        // Each section adds its part, built on these customers.
+        app.demo_loaded();
         list.selection.set(Default::default());
         list.tell(ListMsg::DemoLoaded, DEFAULT_DEMO_COUNT, None);
         asking.set(None);

@@ -1,0 +1,208 @@
+//! The receivables aging (`/credit/aging?asof=…&basis=due|invoice&edges=30,60,90`): per
+//! customer and in total per currency, sortable, with the bad-debt allowance and its
+//! working, and a formula-safe CSV export. The view lives in the URL.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use super::domain::aging::{allowance, parse_edges};
+use super::domain::{aging, AgeBasis};
+use super::messages::CreditMsg;
+use super::state::use_credit;
+use super::view::amount;
+use crate::clock::today;
+use crate::components::download::download_text;
+use crate::components::text::{tr, use_lang};
+use crate::components::working::ShowWorking;
+use crate::customers::domain::format_cents;
+use crate::customers::state::use_customers;
+use crate::i18n::{fill, Text};
+use crate::paths;
+use crate::tabular::csv::write_csv;
+
+/// The aging page.
+#[component]
+pub fn AgingPage() -> impl IntoView {
+    let credit = use_credit();
+    let customers = use_customers();
+    let lang = use_lang();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let as_of = Memo::new(move |_| {
+        query
+            .read()
+            .get("asof")
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+            .unwrap_or_else(today)
+    });
+    let basis = Memo::new(move |_| {
+        query
+            .read()
+            .get("basis")
+            .and_then(|b| AgeBasis::from_key(&b))
+            .unwrap_or_else(|| credit.book.with(|b| b.policy.age_basis))
+    });
+    let edges = Memo::new(move |_| {
+        query
+            .read()
+            .get("edges")
+            .and_then(|e| parse_edges(&e))
+            .unwrap_or_else(|| credit.book.with(|b| b.policy.aging_edges.clone()))
+    });
+    let sort = Memo::new(move |_| query.read().get("sort").unwrap_or_default());
+    let result = Memo::new(move |_| {
+        credit
+            .book
+            .with(|b| aging(&b.ledger, as_of.get(), basis.get(), &edges.get()))
+    });
+    let go = Callback::new(move |(key, value): (&'static str, String)| {
+        let mut params: Vec<(String, String)> = vec![
+            ("asof".into(), as_of.get_untracked().to_string()),
+            ("basis".into(), basis.get_untracked().key().to_owned()),
+            ("edges".into(), edges_text(&edges.get_untracked(), ",")),
+            ("sort".into(), sort.get_untracked()),
+        ];
+        for p in params.iter_mut() {
+            if p.0 == key {
+                p.1 = value.clone();
+            }
+        }
+        let q: Vec<String> = params
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        navigate(
+            &paths::credit_aging(&format!("?{}", q.join("&"))),
+            Default::default(),
+        );
+    });
+    let edges_error = RwSignal::new(false);
+    let names = move |id: u64| {
+        customers.customers.with(|b| {
+            b.get(id)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| format!("#{id}"))
+        })
+    };
+    let rows = Memo::new(move |_| {
+        let mut rows = result.get().rows;
+        let key = sort.get();
+        match key.as_str() {
+            "name" => rows.sort_by_key(|r| names(r.customer_id).to_lowercase()),
+            "" | "total" => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
+            k => {
+                if let Some(i) = k.strip_prefix('b').and_then(|i| i.parse::<usize>().ok()) {
+                    rows.sort_by_key(|r| std::cmp::Reverse(r.amounts.get(i).copied().unwrap_or(0)));
+                }
+            }
+        }
+        rows
+    });
+    let allowance_of = Memo::new(move |_| {
+        credit.book.with(|b| {
+            let a = result.get();
+            a.totals
+                .iter()
+                .map(|(currency, (totals, _))| {
+                    let (cents, working) = allowance(totals, &a.buckets, &b.policy.loss_rates);
+                    (currency.clone(), cents, working)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let export = move |_| {
+        let a = result.get_untracked();
+        let lang = lang.get_untracked();
+        let mut header = vec![
+            CreditMsg::Customer.in_lang(lang).to_owned(),
+            CreditMsg::Currency.in_lang(lang).to_owned(),
+        ];
+        header.extend(a.buckets.iter().map(|b| b.label(lang)));
+        header.push(CreditMsg::Total.in_lang(lang).to_owned());
+        let mut table = vec![header];
+        for r in rows.get_untracked() {
+            let mut line = vec![names(r.customer_id), r.currency.clone()];
+            line.extend(r.amounts.iter().map(|c| format_cents(*c)));
+            line.push(format_cents(r.total));
+            table.push(line);
+        }
+        let _ = download_text(
+            &format!("aging-{}.csv", a.as_of),
+            "text/csv",
+            &write_csv(&table),
+        );
+    };
+    view! {
+        <section class="page" data-testid="page-aging">
+            <header class="customer-header">
+                <h1>{tr(CreditMsg::AgingTitle)}</h1>
+                <A href=paths::credit() attr:class="button ghost">{tr(CreditMsg::BackToCredit)}</A>
+            </header>
+            <p class="explain">{tr(CreditMsg::AgingExplain)}</p>
+            <div class="inline-fields no-print">
+                <label class="field"><span>{tr(CreditMsg::AsOf)}</span>
+                    <input type="date" data-testid="aging-asof" prop:value=move || as_of.get().to_string() on:change=move |ev| go.run(("asof", event_target_value(&ev))) /></label>
+                <label class="field"><span>{tr(CreditMsg::AgeBy)}</span>
+                    <select data-testid="aging-basis" prop:value=move || basis.get().key() on:change=move |ev| go.run(("basis", event_target_value(&ev)))>
+                        <option value="due">{tr(CreditMsg::ByDueDate)}</option>
+                        <option value="invoice">{tr(CreditMsg::ByInvoiceDate)}</option>
+                    </select></label>
+                <label class="field"><span>{tr(CreditMsg::Edges)}</span>
+                    <input type="text" class="narrow" data-testid="aging-edges" prop:value=move || edges_text(&edges.get(), ", ")
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            match parse_edges(&text) {
+                                Some(e) => { edges_error.set(false); go.run(("edges", edges_text(&e, ","))); }
+                                None => edges_error.set(true),
+                            }
+                        } /></label>
+                <button type="button" class="ghost" data-testid="aging-export" on:click=export>{tr(CreditMsg::ExportCsv)}</button>
+            </div>
+            <Show when=move || edges_error.get()><p class="danger-text" role="alert">{tr(CreditMsg::BadEdges)}</p></Show>
+            <div class="table-wrap">
+            <table class="table" data-testid="aging-table">
+                <caption>{move || fill(CreditMsg::AgingCaption.in_lang(lang.get()), &[&as_of.get().to_string()])}</caption>
+                <thead><tr>
+                    <th><button type="button" class="link" on:click=move |_| go.run(("sort", "name".into()))>{tr(CreditMsg::Customer)}</button></th>
+                    {move || result.get().buckets.iter().enumerate().map(|(i, b)| {
+                        view! { <th class="num"><button type="button" class="link" on:click=move |_| go.run(("sort", format!("b{i}")))>{b.label(lang.get())}</button></th> }
+                    }).collect_view()}
+                    <th class="num"><button type="button" class="link" on:click=move |_| go.run(("sort", "total".into()))>{tr(CreditMsg::Total)}</button></th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|r| view! { <tr data-testid="aging-row">
+                        <td><A href=paths::credit_file(r.customer_id)>{names(r.customer_id)}</A>{format!(" ({})", r.currency)}</td>
+                        {r.amounts.iter().map(|c| view! { <td class="num">{format_cents(*c)}</td> }).collect_view()}
+                        <td class="num">{format_cents(r.total)}</td>
+                    </tr> }).collect_view()}
+                </tbody>
+                <tfoot>
+                    {move || result.get().totals.into_iter().map(|(currency, (amounts, total))| view! { <tr data-testid="aging-total">
+                        <th scope="row">{fill(CreditMsg::TotalIn.in_lang(lang.get()), &[&currency])}</th>
+                        {amounts.iter().map(|c| view! { <td class="num">{format_cents(*c)}</td> }).collect_view()}
+                        <td class="num">{amount(total, &currency)}</td>
+                    </tr> }).collect_view()}
+                </tfoot>
+            </table>
+            </div>
+            <div class="card" data-testid="allowance">
+                <h2>{tr(CreditMsg::AllowanceHeading)}</h2>
+                {move || allowance_of.get().into_iter().map(|(currency, cents, working)| view! {
+                    <p class="figure-value">{amount(cents, &currency)}</p>
+                    <ShowWorking working=Signal::derive(move || working.clone()) testid="working-allowance" />
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+/// Edges as typed or as they go in the URL: "30, 60, 90" or "30,60,90".
+fn edges_text(edges: &[u32], separator: &str) -> String {
+    edges
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(separator)
+}

@@ -1,0 +1,114 @@
+//! The Credit card on a customer's page: decision, limit and use of it, what is open and
+//! overdue, the latest ledger entries, and the way to the full credit file.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::domain::{utilisation, Entry};
+use super::messages::CreditMsg;
+use super::state::use_credit;
+use super::view::amount;
+use crate::clock::today;
+use crate::components::text::{tr, use_lang};
+use crate::i18n::{fill, Text};
+use crate::paths;
+
+/// The credit summary of one customer.
+#[component]
+pub fn CreditCard(
+    /// The customer shown.
+    customer_id: u64,
+) -> impl IntoView {
+    let credit = use_credit();
+    let lang = use_lang();
+    let summary = Memo::new(move |_| {
+        credit.book.with(|book| {
+            let file = book.file(customer_id);
+            let currency = file.map_or("CNY".to_owned(), |f| f.limit_currency.clone());
+            let open = book.ledger.open_total(customer_id, &currency, today());
+            let overdue: i64 = book
+                .ledger
+                .open_invoices(customer_id, today())
+                .iter()
+                .filter(|(i, _)| i.due < today() && i.currency == currency)
+                .map(|(_, o)| o)
+                .sum();
+            let limit = file.and_then(|f| f.limit_cents);
+            let decision = file.and_then(|f| f.decision()).map(|d| d.kind);
+            let entries: Vec<String> = book
+                .ledger
+                .entries_of(customer_id)
+                .iter()
+                .take(5)
+                .map(|e| entry_line(e, lang.get()))
+                .collect();
+            (currency, open, overdue, limit, decision, entries)
+        })
+    });
+    let line = move |msg: CreditMsg, value: String| fill(msg.in_lang(lang.get()), &[&value]);
+    view! {
+        <div class="card" data-testid="customer-credit">
+            <h2>{tr(CreditMsg::CardHeading)}</h2>
+            {move || {
+                let (currency, open, overdue, limit, decision, entries) = summary.get();
+                let used = limit.and_then(|l| utilisation(open, l));
+                let overdue_text = amount(overdue, &currency);
+                view! {
+                    <p data-testid="credit-card-decision">{match decision {
+                        Some(kind) => super::file_page::decision_name(kind).in_lang(lang.get()).to_owned(),
+                        None => CreditMsg::NoDecision.in_lang(lang.get()).to_owned(),
+                    }}</p>
+                    <p data-testid="credit-card-open">{line(CreditMsg::OpenLine, amount(open, &currency))}</p>
+                    <Show when=move || { overdue > 0 }>
+                        <p class="danger-text">{line(CreditMsg::OverdueLine, overdue_text.clone())}</p>
+                    </Show>
+                    {limit.map(|l| view! {
+                        <p>{line(CreditMsg::LimitLine, amount(l, &currency))}
+                            {used.map(|u| format!(" ({:.0}%)", u * 100.0))}</p>
+                    })}
+                    <ul class="plain-list">
+                        {entries.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                    </ul>
+                }
+            }}
+            <A href=paths::credit_file(customer_id) attr:class="button" attr:data-testid="open-credit-file">
+                {tr(CreditMsg::OpenFile)}
+            </A>
+        </div>
+    }
+}
+
+/// One ledger entry as a line: "2026-03-01 Invoice INV-0004: 1200.00 CNY".
+pub fn entry_line(entry: &Entry, lang: crate::i18n::Lang) -> String {
+    match entry {
+        Entry::Invoice(i) => fill(
+            CreditMsg::EntryInvoice.in_lang(lang),
+            &[
+                &i.date.to_string(),
+                &i.number,
+                &amount(i.amount_cents, &i.currency),
+                &i.due.to_string(),
+            ],
+        ),
+        Entry::Payment(p) => fill(
+            CreditMsg::EntryPayment.in_lang(lang),
+            &[&p.date.to_string(), &amount(p.amount_cents, &p.currency)],
+        ),
+        Entry::Adjustment(a) => fill(
+            match a.kind {
+                super::domain::AdjustmentKind::CreditNote => CreditMsg::EntryCreditNote,
+                super::domain::AdjustmentKind::WriteOff => CreditMsg::EntryWriteOff,
+            }
+            .in_lang(lang),
+            &[
+                &a.date.to_string(),
+                &format_amount(a.amount_cents),
+                &a.reason,
+            ],
+        ),
+    }
+}
+
+fn format_amount(cents: i64) -> String {
+    crate::customers::domain::format_cents(cents)
+}

@@ -1,0 +1,698 @@
+//! The receivables ledger: credit sales (invoices), payments allocated to them (named, or
+//! oldest first, taking the cash discount when paid in time), credit notes and
+//! write-offs, payment promises; and what is still open on any date.
+//!
+//! Amounts are integer cents; a payment is only ever allocated to invoices of its own
+//! currency, and never more than is open.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::conditions::CreditTerms;
+
+/// A credit sale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Invoice {
+    pub id: u64,
+    pub customer_id: u64,
+    /// The invoice number people quote ("INV-0042"), unique in the ledger.
+    pub number: String,
+    pub date: NaiveDate,
+    pub terms: CreditTerms,
+    pub due: NaiveDate,
+    pub amount_cents: i64,
+    pub currency: String,
+    #[serde(default)]
+    pub items: String,
+    /// The purchase on the customer's timeline this sale recorded, if any.
+    #[serde(default)]
+    pub purchase_id: Option<u64>,
+    /// Why a credit hold was overridden for this sale, if one was.
+    #[serde(default)]
+    pub hold_override: Option<String>,
+}
+
+/// Part of a payment settling one invoice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Allocation {
+    pub invoice_id: u64,
+    pub cents: i64,
+    /// The cash discount taken on this invoice with this payment.
+    #[serde(default)]
+    pub discount_cents: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Payment {
+    pub id: u64,
+    pub customer_id: u64,
+    pub date: NaiveDate,
+    pub amount_cents: i64,
+    pub currency: String,
+    pub allocations: Vec<Allocation>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdjustmentKind {
+    CreditNote,
+    /// 核销: written off as bad debt.
+    WriteOff,
+}
+
+/// A credit note or a write-off against one invoice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Adjustment {
+    pub id: u64,
+    pub customer_id: u64,
+    pub invoice_id: u64,
+    pub date: NaiveDate,
+    pub kind: AdjustmentKind,
+    pub amount_cents: i64,
+    pub reason: String,
+    #[serde(default)]
+    pub approver: String,
+}
+
+/// A customer's promise to pay `amount_cents` by `due`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Promise {
+    pub id: u64,
+    pub customer_id: u64,
+    pub made_on: NaiveDate,
+    pub due: NaiveDate,
+    pub amount_cents: i64,
+    pub currency: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromiseStatus {
+    Pending,
+    Kept,
+    Broken,
+}
+
+/// A dunning letter that was sent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reminder {
+    pub customer_id: u64,
+    pub invoice_id: u64,
+    pub date: NaiveDate,
+    pub level: u8,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ledger {
+    pub invoices: Vec<Invoice>,
+    pub payments: Vec<Payment>,
+    pub adjustments: Vec<Adjustment>,
+    pub promises: Vec<Promise>,
+    pub reminders: Vec<Reminder>,
+    pub next_id: u64,
+}
+
+/// Why a payment cannot be recorded as asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaymentError {
+    NotPositive,
+    /// The named invoice is not this customer's, is in another currency, or is unknown.
+    UnknownInvoice,
+    /// More than is open (after any discount) on the invoice(s): this much is open.
+    MoreThanOpen {
+        open_cents: i64,
+    },
+}
+
+/// Why an adjustment cannot be recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AdjustmentError {
+    NotPositive,
+    UnknownInvoice,
+    MoreThanOpen { open_cents: i64 },
+    NoReason,
+}
+
+impl Ledger {
+    pub fn next_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    pub fn invoice(&self, id: u64) -> Option<&Invoice> {
+        self.invoices.iter().find(|i| i.id == id)
+    }
+
+    pub fn invoice_by_number(&self, number: &str) -> Option<&Invoice> {
+        let number = number.trim();
+        self.invoices
+            .iter()
+            .find(|i| i.number.eq_ignore_ascii_case(number))
+    }
+
+    /// The next free invoice number, "INV-0001" onwards.
+    pub fn next_invoice_number(&self) -> String {
+        let mut n = self.invoices.len() + 1;
+        loop {
+            let number = format!("INV-{n:04}");
+            if self.invoice_by_number(&number).is_none() {
+                return number;
+            }
+            n += 1;
+        }
+    }
+
+    /// How much of each invoice was settled (paid, discounted, credited or written off)
+    /// on or before `as_of`.
+    pub fn settled_as_of(&self, as_of: NaiveDate) -> HashMap<u64, i64> {
+        let mut settled: HashMap<u64, i64> = HashMap::new();
+        for payment in self.payments.iter().filter(|p| p.date <= as_of) {
+            for a in &payment.allocations {
+                *settled.entry(a.invoice_id).or_default() += a.cents + a.discount_cents;
+            }
+        }
+        for adj in self.adjustments.iter().filter(|a| a.date <= as_of) {
+            *settled.entry(adj.invoice_id).or_default() += adj.amount_cents;
+        }
+        settled
+    }
+
+    /// What is open on `invoice` on `as_of` (0 before it was issued).
+    pub fn open_of(&self, invoice: &Invoice, as_of: NaiveDate) -> i64 {
+        if invoice.date > as_of {
+            return 0;
+        }
+        let settled = self.settled_as_of(as_of);
+        invoice.amount_cents - settled.get(&invoice.id).copied().unwrap_or(0)
+    }
+
+    /// The customer's invoices still open on `as_of`, with what is open, oldest due first.
+    pub fn open_invoices(&self, customer_id: u64, as_of: NaiveDate) -> Vec<(&Invoice, i64)> {
+        self.open_with(customer_id, as_of, &self.settled_as_of(as_of))
+    }
+
+    /// The customer's invoices issued by `issued_by` still open after `settled`.
+    fn open_with(
+        &self,
+        customer_id: u64,
+        issued_by: NaiveDate,
+        settled: &HashMap<u64, i64>,
+    ) -> Vec<(&Invoice, i64)> {
+        let as_of = issued_by;
+        let mut open: Vec<(&Invoice, i64)> = self
+            .invoices
+            .iter()
+            .filter(|i| i.customer_id == customer_id && i.date <= as_of)
+            .map(|i| (i, i.amount_cents - settled.get(&i.id).copied().unwrap_or(0)))
+            .filter(|(_, open)| *open > 0)
+            .collect();
+        open.sort_by_key(|(i, _)| (i.due, i.date, i.id));
+        open
+    }
+
+    /// The customer's open total per currency on `as_of`.
+    pub fn open_total(&self, customer_id: u64, currency: &str, as_of: NaiveDate) -> i64 {
+        self.open_invoices(customer_id, as_of)
+            .iter()
+            .filter(|(i, _)| i.currency == currency)
+            .map(|(_, open)| open)
+            .sum()
+    }
+
+    /// How a payment of `amount` on `date` settles the customer's open invoices: the named
+    /// one, or the oldest first. An invoice paid in full within its discount days gets
+    /// the cash discount (a part payment does not).
+    pub fn allocate(
+        &self,
+        customer_id: u64,
+        currency: &str,
+        date: NaiveDate,
+        amount_cents: i64,
+        invoice_id: Option<u64>,
+    ) -> Result<Vec<Allocation>, PaymentError> {
+        if amount_cents <= 0 {
+            return Err(PaymentError::NotPositive);
+        }
+        // Everything recorded counts, even entries dated after this payment: a payment
+        // typed in late must not settle what a later-dated one already did.
+        let everything = self.settled_as_of(NaiveDate::MAX);
+        let open: Vec<(&Invoice, i64)> = self
+            .open_with(customer_id, date, &everything)
+            .into_iter()
+            .filter(|(i, _)| i.currency == currency)
+            .filter(|(i, _)| invoice_id.is_none_or(|id| i.id == id))
+            .collect();
+        if invoice_id.is_some() && open.is_empty() {
+            return Err(PaymentError::UnknownInvoice);
+        }
+        let mut left = amount_cents;
+        let mut allocations = Vec::new();
+        for (invoice, open_cents) in &open {
+            if left == 0 {
+                break;
+            }
+            let discount = discount_on(invoice, *open_cents, date);
+            let need = open_cents - discount;
+            let (cents, discount_cents) = if left >= need {
+                (need, discount)
+            } else {
+                (left, 0)
+            };
+            left -= cents;
+            allocations.push(Allocation {
+                invoice_id: invoice.id,
+                cents,
+                discount_cents,
+            });
+        }
+        if left > 0 {
+            let open_cents = open.iter().map(|(i, o)| o - discount_on(i, *o, date)).sum();
+            return Err(PaymentError::MoreThanOpen { open_cents });
+        }
+        Ok(allocations)
+    }
+
+    /// Records a payment, allocated as [`Self::allocate`] says.
+    pub fn record_payment(
+        &mut self,
+        customer_id: u64,
+        currency: &str,
+        date: NaiveDate,
+        amount_cents: i64,
+        invoice_id: Option<u64>,
+        note: &str,
+    ) -> Result<u64, PaymentError> {
+        let allocations = self.allocate(customer_id, currency, date, amount_cents, invoice_id)?;
+        let id = self.next_id();
+        self.payments.push(Payment {
+            id,
+            customer_id,
+            date,
+            amount_cents,
+            currency: currency.to_owned(),
+            allocations,
+            note: note.trim().to_owned(),
+        });
+        Ok(id)
+    }
+
+    /// Records a credit note or a write-off of at most what is open on the invoice.
+    pub fn record_adjustment(
+        &mut self,
+        invoice_id: u64,
+        kind: AdjustmentKind,
+        date: NaiveDate,
+        amount_cents: i64,
+        reason: &str,
+        approver: &str,
+    ) -> Result<u64, AdjustmentError> {
+        if amount_cents <= 0 {
+            return Err(AdjustmentError::NotPositive);
+        }
+        if reason.trim().is_empty() {
+            return Err(AdjustmentError::NoReason);
+        }
+        let invoice = self
+            .invoice(invoice_id)
+            .filter(|i| i.date <= date)
+            .ok_or(AdjustmentError::UnknownInvoice)?;
+        let open_cents = self.open_of(invoice, date);
+        if amount_cents > open_cents {
+            return Err(AdjustmentError::MoreThanOpen { open_cents });
+        }
+        let customer_id = invoice.customer_id;
+        let id = self.next_id();
+        self.adjustments.push(Adjustment {
+            id,
+            customer_id,
+            invoice_id,
+            date,
+            kind,
+            amount_cents,
+            reason: reason.trim().to_owned(),
+            approver: approver.trim().to_owned(),
+        });
+        Ok(id)
+    }
+
+    /// Kept once the customer's payments from the day it was made up to its date reach
+    /// the amount; broken once the date has passed without that; pending before.
+    pub fn promise_status(&self, promise: &Promise, today: NaiveDate) -> PromiseStatus {
+        let paid: i64 = self
+            .payments
+            .iter()
+            .filter(|p| {
+                p.customer_id == promise.customer_id
+                    && p.currency == promise.currency
+                    && p.date >= promise.made_on
+                    && p.date <= promise.due
+            })
+            .map(|p| p.amount_cents)
+            .sum();
+        if paid >= promise.amount_cents {
+            PromiseStatus::Kept
+        } else if today > promise.due {
+            PromiseStatus::Broken
+        } else {
+            PromiseStatus::Pending
+        }
+    }
+
+    /// Everything recorded for one customer, newest first, for the timeline.
+    pub fn entries_of(&self, customer_id: u64) -> Vec<Entry<'_>> {
+        let mut entries: Vec<Entry> = Vec::new();
+        entries.extend(
+            self.invoices
+                .iter()
+                .filter(|i| i.customer_id == customer_id)
+                .map(Entry::Invoice),
+        );
+        entries.extend(
+            self.payments
+                .iter()
+                .filter(|p| p.customer_id == customer_id)
+                .map(Entry::Payment),
+        );
+        entries.extend(
+            self.adjustments
+                .iter()
+                .filter(|a| a.customer_id == customer_id)
+                .map(Entry::Adjustment),
+        );
+        entries.sort_by_key(|e| std::cmp::Reverse((e.date(), e.id())));
+        entries
+    }
+
+    /// Removes everything recorded for a customer (when the customer is deleted).
+    pub fn forget_customer(&mut self, customer_id: u64) {
+        self.invoices.retain(|i| i.customer_id != customer_id);
+        self.payments.retain(|p| p.customer_id != customer_id);
+        self.adjustments.retain(|a| a.customer_id != customer_id);
+        self.promises.retain(|p| p.customer_id != customer_id);
+        self.reminders.retain(|r| r.customer_id != customer_id);
+    }
+}
+
+/// The cash discount a full payment of `open` on `date` would earn.
+fn discount_on(invoice: &Invoice, open: i64, date: NaiveDate) -> i64 {
+    let in_time = invoice
+        .terms
+        .discount_until(invoice.date)
+        .is_some_and(|last| date <= last);
+    if in_time && open == invoice.amount_cents {
+        (invoice.amount_cents as f64 * invoice.terms.discount_pct / 100.0).round() as i64
+    } else {
+        0
+    }
+}
+
+/// One ledger entry of any kind.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Entry<'a> {
+    Invoice(&'a Invoice),
+    Payment(&'a Payment),
+    Adjustment(&'a Adjustment),
+}
+
+impl Entry<'_> {
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Entry::Invoice(i) => i.date,
+            Entry::Payment(p) => p.date,
+            Entry::Adjustment(a) => a.date,
+        }
+    }
+
+    pub fn id(&self) -> u64 {
+        match self {
+            Entry::Invoice(i) => i.id,
+            Entry::Payment(p) => p.id,
+            Entry::Adjustment(a) => a.id,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// Adds an invoice and returns its id.
+    pub fn invoice(ledger: &mut Ledger, customer: u64, date: &str, terms: &str, cents: i64) -> u64 {
+        let id = ledger.next_id();
+        let terms = CreditTerms::parse(terms).unwrap();
+        let date = day(date);
+        ledger.invoices.push(Invoice {
+            id,
+            customer_id: customer,
+            number: format!("INV-{id:04}"),
+            date,
+            due: terms.due_date(date),
+            terms,
+            amount_cents: cents,
+            currency: "CNY".into(),
+            items: String::new(),
+            purchase_id: None,
+            hold_override: None,
+        });
+        id
+    }
+
+    #[test]
+    fn payments_go_to_the_oldest_invoice_first() {
+        let mut l = Ledger::default();
+        let a = invoice(&mut l, 1, "2026-01-01", "net 30", 10_000);
+        let b = invoice(&mut l, 1, "2026-02-01", "net 30", 20_000);
+        let alloc = l
+            .allocate(1, "CNY", day("2026-03-01"), 15_000, None)
+            .unwrap();
+        assert_eq!(
+            alloc,
+            vec![
+                Allocation {
+                    invoice_id: a,
+                    cents: 10_000,
+                    discount_cents: 0
+                },
+                Allocation {
+                    invoice_id: b,
+                    cents: 5_000,
+                    discount_cents: 0
+                },
+            ]
+        );
+        l.record_payment(1, "CNY", day("2026-03-01"), 15_000, None, "")
+            .unwrap();
+        assert_eq!(l.open_total(1, "CNY", day("2026-03-01")), 15_000);
+        // Before the payment date, all is still open.
+        assert_eq!(l.open_total(1, "CNY", day("2026-02-28")), 30_000);
+    }
+
+    #[test]
+    fn a_named_invoice_and_the_limits_of_a_payment() {
+        let mut l = Ledger::default();
+        let a = invoice(&mut l, 1, "2026-01-01", "net 30", 10_000);
+        let b = invoice(&mut l, 1, "2026-02-01", "net 30", 20_000);
+        let alloc = l
+            .allocate(1, "CNY", day("2026-03-01"), 20_000, Some(b))
+            .unwrap();
+        assert_eq!(
+            alloc,
+            vec![Allocation {
+                invoice_id: b,
+                cents: 20_000,
+                discount_cents: 0
+            }]
+        );
+        assert_eq!(
+            l.allocate(1, "CNY", day("2026-03-01"), 10_001, Some(a)),
+            Err(PaymentError::MoreThanOpen { open_cents: 10_000 })
+        );
+        assert_eq!(
+            l.allocate(1, "CNY", day("2026-03-01"), 30_001, None),
+            Err(PaymentError::MoreThanOpen { open_cents: 30_000 })
+        );
+        assert_eq!(
+            l.allocate(1, "CNY", day("2026-03-01"), 0, None),
+            Err(PaymentError::NotPositive)
+        );
+        assert_eq!(
+            l.allocate(2, "CNY", day("2026-03-01"), 100, Some(a)),
+            Err(PaymentError::UnknownInvoice)
+        );
+        // Another currency's invoices are never touched.
+        assert_eq!(
+            l.allocate(1, "USD", day("2026-03-01"), 100, None),
+            Err(PaymentError::MoreThanOpen { open_cents: 0 })
+        );
+    }
+
+    #[test]
+    fn the_cash_discount_is_taken_when_paid_in_full_in_time() {
+        let mut l = Ledger::default();
+        let a = invoice(&mut l, 1, "2026-01-01", "2/10, net 30", 10_000);
+        // On day 10 (the last discount day) 98.00 settles 100.00.
+        let alloc = l
+            .allocate(1, "CNY", day("2026-01-11"), 9_800, None)
+            .unwrap();
+        assert_eq!(
+            alloc,
+            vec![Allocation {
+                invoice_id: a,
+                cents: 9_800,
+                discount_cents: 200
+            }]
+        );
+        // On day 11 it does not.
+        let alloc = l
+            .allocate(1, "CNY", day("2026-01-12"), 9_800, None)
+            .unwrap();
+        assert_eq!(
+            alloc,
+            vec![Allocation {
+                invoice_id: a,
+                cents: 9_800,
+                discount_cents: 0
+            }]
+        );
+        // A part payment in time earns no discount.
+        let alloc = l
+            .allocate(1, "CNY", day("2026-01-05"), 5_000, None)
+            .unwrap();
+        assert_eq!(
+            alloc,
+            vec![Allocation {
+                invoice_id: a,
+                cents: 5_000,
+                discount_cents: 0
+            }]
+        );
+        l.record_payment(1, "CNY", day("2026-01-11"), 9_800, None, "")
+            .unwrap();
+        assert_eq!(l.open_total(1, "CNY", day("2026-01-11")), 0);
+    }
+
+    #[test]
+    fn credit_notes_and_write_offs_reduce_what_is_open() {
+        let mut l = Ledger::default();
+        let a = invoice(&mut l, 1, "2026-01-01", "net 30", 10_000);
+        assert_eq!(
+            l.record_adjustment(
+                a,
+                AdjustmentKind::CreditNote,
+                day("2026-01-05"),
+                2_000,
+                "",
+                ""
+            ),
+            Err(AdjustmentError::NoReason)
+        );
+        l.record_adjustment(
+            a,
+            AdjustmentKind::CreditNote,
+            day("2026-01-05"),
+            2_000,
+            "damaged",
+            "",
+        )
+        .unwrap();
+        assert_eq!(
+            l.record_adjustment(
+                a,
+                AdjustmentKind::WriteOff,
+                day("2026-06-01"),
+                9_000,
+                "gone",
+                "Li"
+            ),
+            Err(AdjustmentError::MoreThanOpen { open_cents: 8_000 })
+        );
+        l.record_adjustment(
+            a,
+            AdjustmentKind::WriteOff,
+            day("2026-06-01"),
+            8_000,
+            "gone",
+            "Li",
+        )
+        .unwrap();
+        assert_eq!(l.open_total(1, "CNY", day("2026-06-01")), 0);
+        assert_eq!(l.open_total(1, "CNY", day("2026-05-31")), 8_000);
+        assert_eq!(l.entries_of(1).len(), 3);
+    }
+
+    #[test]
+    fn promises_are_kept_broken_or_pending() {
+        let mut l = Ledger::default();
+        invoice(&mut l, 1, "2026-01-01", "net 30", 10_000);
+        let promise = Promise {
+            id: 9,
+            customer_id: 1,
+            made_on: day("2026-02-05"),
+            due: day("2026-02-15"),
+            amount_cents: 5_000,
+            currency: "CNY".into(),
+        };
+        assert_eq!(
+            l.promise_status(&promise, day("2026-02-10")),
+            PromiseStatus::Pending
+        );
+        assert_eq!(
+            l.promise_status(&promise, day("2026-02-16")),
+            PromiseStatus::Broken
+        );
+        l.record_payment(1, "CNY", day("2026-02-15"), 5_000, None, "")
+            .unwrap();
+        assert_eq!(
+            l.promise_status(&promise, day("2026-02-16")),
+            PromiseStatus::Kept
+        );
+    }
+
+    #[test]
+    fn invoice_numbers_count_on() {
+        let mut l = Ledger::default();
+        assert_eq!(l.next_invoice_number(), "INV-0001");
+        invoice(&mut l, 1, "2026-01-01", "net 30", 1);
+        assert_eq!(l.next_invoice_number(), "INV-0002");
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn payments_never_allocate_more_than_is_open(
+                amounts in proptest::collection::vec(1i64..100_000, 1..6),
+                pays in proptest::collection::vec((1i64..150_000, 0u32..90), 1..8),
+            ) {
+                let mut l = Ledger::default();
+                for (i, cents) in amounts.iter().enumerate() {
+                    invoice(&mut l, 1, &format!("2026-01-{:02}", i + 1), "2/10, net 30", *cents);
+                }
+                for (cents, offset) in pays {
+                    let date = day("2026-01-01") + chrono::Days::new(offset.into());
+                    let _ = l.record_payment(1, "CNY", date, cents, None, "");
+                }
+                let end = day("2027-01-01");
+                let settled = l.settled_as_of(end);
+                for inv in &l.invoices {
+                    let s = settled.get(&inv.id).copied().unwrap_or(0);
+                    prop_assert!(s <= inv.amount_cents, "{} settled of {}", s, inv.amount_cents);
+                    prop_assert!(s >= 0);
+                }
+                for p in &l.payments {
+                    prop_assert_eq!(p.allocations.iter().map(|a| a.cents).sum::<i64>(), p.amount_cents);
+                }
+            }
+        }
+    }
+}

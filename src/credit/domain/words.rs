@@ -1,0 +1,52 @@
+//! The names the credit figures' working uses (应收账款, 信用额度, …), in both languages.
+
+catalogue! { pub enum CreditTerm {
+    DiscountCostSimple => "Cost of forgoing the discount (simple)", "放弃现金折扣的成本（单利）";
+    DiscountCostCompound => "Cost of forgoing the discount (compounded)", "放弃现金折扣的成本（复利）";
+    YearOf365 => "Year of 365 days", "一年按 365 天计";
+    YearOf360 => "Year of 360 days (common in Chinese textbooks)", "一年按 360 天计（国内教材常用）";
+    NoDiscount => "These terms offer no cash discount, so there is no cost of forgoing one.", "该信用条件没有现金折扣，因此不存在放弃折扣的成本。";
+    WorkingCapitalRatio => "Working capital / total assets", "营运资本 / 资产总额";
+    RetainedEarningsRatio => "Retained earnings / total assets", "留存收益 / 资产总额";
+    EbitRatio => "EBIT / total assets", "息税前利润 / 资产总额";
+    MarketEquityRatio => "Market value of equity / total liabilities", "股权市值 / 负债总额";
+    BookEquityRatio => "Book equity / total liabilities", "账面权益 / 负债总额";
+    SalesRatio => "Sales / total assets", "销售收入 / 资产总额";
+    ZoneSafe => "Safe zone", "安全区";
+    ZoneGrey => "Grey zone", "灰色区";
+    ZoneDistress => "Distress zone", "危险区";
+    ZoneRule => "Safe above {0}, grey from {1} to {0}, distress below {1}", "高于 {0} 为安全区，{1} 至 {0} 为灰色区，低于 {1} 为危险区";
+    FiveCsScore => "5 Cs score", "5C 评分";
+    Character => "Character", "品德";
+    Capacity => "Capacity", "能力";
+    Capital => "Capital", "资本";
+    Collateral => "Collateral", "担保";
+    Conditions => "Conditions", "条件";
+    NetWorthRule => "Share of tangible net worth", "有形净资产的一定比例";
+    WorkingCapitalRule => "Share of working capital", "营运资本的一定比例";
+    NeedsRule => "Needs-based: monthly credit purchases × (terms + grace) / 30", "按需求：月赊购额 ×（信用期 + 宽限期）/ 30";
+    CapRule => "Cap: share of our own annual sales", "上限：本企业年销售额的一定比例";
+    SmallestRule => "The suggested limit is the smallest of the rules that apply.", "建议额度取各适用规则中的最小值。";
+    Receivables => "Receivables", "应收账款";
+    CurrentReceivables => "Current (not yet due) receivables", "未到期应收账款";
+    CreditSales => "Credit sales", "赊销额";
+    DaysInPeriod => "Days in period", "期间天数";
+    Dso => "Days sales outstanding", "应收账款周转天数";
+    DsoCountBack => "Days sales outstanding (count-back)", "应收账款周转天数（倒推法）";
+    CountBackMonth => "{0}: sales {1}, {2} days", "{0}：销售 {1}，{2} 天";
+    CountBackPart => "{0}: the rest {1} of sales {2} → {3} days", "{0}：剩余 {1} / 当月销售 {2} → {3} 天";
+    Bpdso => "Best possible DSO", "最佳可能周转天数";
+    Add => "Average days delinquent", "平均逾期天数";
+    Cei => "Collection effectiveness index", "收款有效性指数";
+    OpeningReceivables => "Opening receivables", "期初应收账款";
+    ClosingReceivables => "Closing receivables", "期末应收账款";
+    ClosingCurrent => "Closing current receivables", "期末未到期应收账款";
+    NoCreditSales => "No credit sales in this period, so the figure cannot be computed.", "该期间没有赊销，无法计算该指标。";
+    Allowance => "Bad-debt allowance", "坏账准备";
+    BucketCurrent => "Current", "未到期";
+    BucketRange => "{0}–{1} days", "{0}–{1} 天";
+    BucketOver => "Over {0} days", "{0} 天以上";
+    Utilisation => "Utilisation", "额度使用率";
+    OpenBalance => "Open balance", "未结余额";
+    CreditLimit => "Credit limit", "信用额度";
+}}

@@ -1,0 +1,175 @@
+//! The credit overview (`/credit`): exposure by customer (open, limit, use, oldest overdue,
+//! hold), the reviews and promises due, and the aging totals with the collection metrics.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::domain::{aging, metrics, utilisation, PromiseStatus};
+use super::messages::CreditMsg;
+use super::state::use_credit;
+use super::view::amount;
+use crate::clock::today;
+use crate::components::text::{tr, use_lang};
+use crate::components::working::ShowWorking;
+use crate::customers::state::use_customers;
+use crate::i18n::{fill, Text};
+use crate::paths;
+
+/// One customer's exposure.
+#[derive(Clone, PartialEq)]
+struct Exposure {
+    id: u64,
+    name: String,
+    open: i64,
+    currency: String,
+    limit: Option<i64>,
+    oldest_overdue: i64,
+    held: bool,
+}
+
+/// The credit overview page.
+#[component]
+pub fn CreditOverview() -> impl IntoView {
+    let credit = use_credit();
+    let customers = use_customers();
+    let lang = use_lang();
+    let rows = Memo::new(move |_| {
+        let day = today();
+        credit.book.with(|book| {
+            let a = aging(
+                &book.ledger,
+                day,
+                book.policy.age_basis,
+                &book.policy.aging_edges,
+            );
+            customers.customers.with(|cs| {
+                book.customer_ids()
+                    .into_iter()
+                    .filter_map(|id| {
+                        let c = cs.get(id)?;
+                        let file = book.file(id);
+                        let currency = file.map_or("CNY".to_owned(), |f| f.limit_currency.clone());
+                        let row = a
+                            .rows
+                            .iter()
+                            .find(|r| r.customer_id == id && r.currency == currency);
+                        let open = row.map_or(0, |r| r.total);
+                        let oldest_overdue = row.map_or(0, |r| r.oldest_days_past_due.max(0));
+                        let limit = file.and_then(|f| f.limit_cents);
+                        let held = oldest_overdue > book.policy.hold_after_days_overdue
+                            || limit.is_some_and(|l| open > l);
+                        Some(Exposure {
+                            id,
+                            name: c.name.clone(),
+                            open,
+                            currency,
+                            limit,
+                            oldest_overdue,
+                            held,
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let reviews = Memo::new(move |_| {
+        credit.book.with(|b| {
+            customers.customers.with(|cs| {
+                b.reviews_due(today())
+                    .iter()
+                    .filter_map(|f| {
+                        Some((
+                            f.customer_id,
+                            cs.get(f.customer_id)?.name.clone(),
+                            f.next_review()?,
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let promises = Memo::new(move |_| {
+        credit.book.with(|b| {
+            customers.customers.with(|cs| {
+                b.ledger
+                    .promises
+                    .iter()
+                    .filter_map(|p| {
+                        let status = b.ledger.promise_status(p, today());
+                        (status != PromiseStatus::Kept).then(|| {
+                            (
+                                p.customer_id,
+                                cs.get(p.customer_id)
+                                    .map(|c| c.name.clone())
+                                    .unwrap_or_default(),
+                                p.due,
+                                amount(p.amount_cents, &p.currency),
+                                status,
+                            )
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let quarter = Memo::new(move |_| {
+        credit.book.with(|b| {
+            let to = today();
+            let from = to - chrono::Days::new(89);
+            metrics(&b.ledger, "CNY", from, to)
+        })
+    });
+    let working = Signal::derive(move || quarter.get().working());
+    view! {
+        <section class="page" data-testid="page-credit">
+            <header class="customer-header">
+                <h1>{tr(CreditMsg::OverviewTitle)}</h1>
+                <A href=paths::credit_aging("") attr:class="button" attr:data-testid="open-aging">{tr(CreditMsg::AgingTitle)}</A>
+            </header>
+            <p class="explain">{tr(CreditMsg::OverviewExplain)}</p>
+            <div class="card">
+                <h2>{tr(CreditMsg::Exposure)}</h2>
+                <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p data-testid="credit-empty">{tr(CreditMsg::NoCreditYet)}</p> }>
+                <div class="table-wrap">
+                <table class="table" data-testid="exposure">
+                    <thead><tr><th>{tr(CreditMsg::Customer)}</th><th class="num">{tr(CreditMsg::Open)}</th><th class="num">{tr(CreditMsg::Limit)}</th><th class="num">{tr(CreditMsg::Use)}</th><th class="num">{tr(CreditMsg::OldestOverdue)}</th><th>{tr(CreditMsg::Hold)}</th></tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|r| {
+                            let used = r.limit.and_then(|l| utilisation(r.open, l));
+                            view! { <tr>
+                                <td><A href=paths::credit_file(r.id)>{r.name.clone()}</A></td>
+                                <td class="num">{amount(r.open, &r.currency)}</td>
+                                <td class="num">{r.limit.map(|l| amount(l, &r.currency)).unwrap_or_else(|| "–".into())}</td>
+                                <td class="num">{used.map(|u| format!("{:.0}%", u * 100.0)).unwrap_or_else(|| "–".into())}</td>
+                                <td class="num">{fill(CreditMsg::DaysN.in_lang(lang.get()), &[&r.oldest_overdue.to_string()])}</td>
+                                <td>{r.held.then(|| view! { <span class="badge danger">{tr(CreditMsg::OnHold)}</span> })}</td>
+                            </tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+                </Show>
+            </div>
+            <div class="credit-columns">
+                <div class="card" data-testid="reviews-due">
+                    <h2>{tr(CreditMsg::ReviewsDue)}</h2>
+                    <ul class="plain-list">
+                        {move || reviews.get().into_iter().map(|(id, name, date)| view! { <li><A href=paths::credit_file(id)>{name}</A>{format!(" · {date}")}</li> }).collect_view()}
+                    </ul>
+                </div>
+                <div class="card" data-testid="promises-due">
+                    <h2>{tr(CreditMsg::Promises)}</h2>
+                    <ul class="plain-list">
+                        {move || promises.get().into_iter().map(|(id, name, date, amt, status)| view! { <li><A href=paths::credit_file(id)>{name}</A>{format!(" · {date} · {amt} · ")}{match status { PromiseStatus::Broken => tr(CreditMsg::Broken)(), _ => tr(CreditMsg::Pending)() }}</li> }).collect_view()}
+                    </ul>
+                </div>
+                <div class="card" data-testid="credit-metrics">
+                    <h2>{tr(CreditMsg::MetricsHeading)}</h2>
+                    <p class="figure-value" data-testid="dso-value">{move || quarter.get().dso.map_or("–".to_owned(), |d| fill(CreditMsg::DsoLine.in_lang(lang.get()), &[&format!("{d:.1}")]))}</p>
+                    <p>{move || quarter.get().cei.map_or(String::new(), |c| fill(CreditMsg::CeiLine.in_lang(lang.get()), &[&format!("{c:.1}")]))}</p>
+                    <ShowWorking working testid="working-dso" />
+                </div>
+            </div>
+        </section>
+    }
+}

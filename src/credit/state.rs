@@ -1,0 +1,75 @@
+//! The credit section's state: the stored credit book (policy, files, ledger), registered
+//! with the app state, with what the section adds to the customer pages and to "Load demo
+//! data".
+
+use leptos::prelude::*;
+
+use super::card::CreditCard;
+use super::domain::demo::{demo_credit, DemoPurchase};
+use super::domain::CreditBook;
+use crate::clock::today;
+use crate::customers::domain::{CustomerKind, InteractionKind};
+use crate::customers::state::{use_customers, CustomersState};
+use crate::state::AppState;
+use crate::storage::{Document, Migration};
+
+impl Document for CreditBook {
+    const KEY: &'static str = "crm.credit";
+    const SCHEMA: u32 = 1;
+    const MIGRATIONS: &'static [Migration] = &[];
+}
+
+crate::persist_whole_document!(CreditBook);
+
+/// The credit book, provided as context.
+#[derive(Clone, Copy)]
+pub struct CreditState {
+    pub book: crate::state::Persisted<CreditBook>,
+}
+
+impl CreditState {
+    pub fn provide(app: AppState) -> Self {
+        let state = Self {
+            book: app.load::<CreditBook>(),
+        };
+        provide_context(state);
+        app.add_customer_panel(|id| view! { <CreditCard customer_id=id /> }.into_any());
+        let customers = use_customers();
+        app.on_demo_loaded(move || state.load_demo(customers));
+        state
+    }
+
+    /// Replaces the credit book with the demo's, built on the demo customers just loaded.
+    fn load_demo(self, customers: CustomersState) {
+        let input: Vec<(u64, Vec<DemoPurchase>)> = customers.customers.with_untracked(|book| {
+            book.customers
+                .iter()
+                .filter(|c| c.kind == CustomerKind::Business)
+                .map(|c| {
+                    let purchases = c
+                        .interactions
+                        .iter()
+                        .filter_map(|i| match &i.kind {
+                            InteractionKind::Purchase {
+                                amount_cents,
+                                currency,
+                                items,
+                            } => {
+                                Some((i.id, i.date, *amount_cents, currency.clone(), items.clone()))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    (c.id, purchases)
+                })
+                .collect()
+        });
+        let demo = demo_credit(&input, today());
+        self.book.update(|book| *book = demo);
+    }
+}
+
+/// The credit section's state from context.
+pub fn use_credit() -> CreditState {
+    expect_context::<CreditState>()
+}
