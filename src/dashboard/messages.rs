@@ -12,4 +12,7 @@ catalogue! { pub enum DashMsg {
     OldestOpen => "the oldest open for {0} days", "最久的已持续 {0} 天";
     SpendThisMonth => "Spend this month", "本月消费额";
     SpendLastMonth => "last month {0}", "上月 {0}";
+    CreditHeading => "Credit at a glance", "信用概况";
+    Overdue => "Overdue receivables", "逾期应收账款";
+    OnHold => "Customers on credit hold", "暂停赊销的客户";
 }}

@@ -6,6 +6,8 @@ use leptos_router::components::A;
 use super::messages::DashMsg;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
+use crate::credit::domain::aging;
+use crate::credit::state::use_credit;
 use crate::customers::domain::{overview, Overview};
 use crate::customers::labels::Labelled;
 use crate::customers::state::use_customers;
@@ -31,6 +33,7 @@ pub fn DashboardPage() -> impl IntoView {
             <h1>{tr(Msg::DashboardTitle)}</h1>
             <p class="lead">{tr(Msg::DashboardIntro)}</p>
             <CustomerFigures />
+            <CreditFigures />
             <div class="card">
                 <h2>{tr(Msg::DashboardStorageHeading)}</h2>
                 <p>{tr(Msg::DashboardStorageBody)}</p>
@@ -147,5 +150,73 @@ fn CustomerFigures() -> impl IntoView {
             <h2 id="dashboard-customers">{tr(DashMsg::CustomersHeading)}</h2>
             {body}
         </section>
+    }
+}
+
+/// The overdue receivables (per currency) and the customers on hold, linking to Credit.
+#[component]
+fn CreditFigures() -> impl IntoView {
+    let lang = use_lang();
+    let credit = use_credit();
+    let figures = Memo::new(move |_| {
+        credit.book.with(|book| {
+            let a = aging(
+                &book.ledger,
+                today(),
+                book.policy.age_basis,
+                &book.policy.aging_edges,
+            );
+            let overdue: Vec<(String, i64)> = a
+                .totals
+                .iter()
+                .map(|(currency, (amounts, total))| {
+                    let current =
+                        if a.buckets.first() == Some(&crate::credit::domain::Bucket::Current) {
+                            amounts[0]
+                        } else {
+                            0
+                        };
+                    (currency.clone(), total - current)
+                })
+                .collect();
+            let held = a
+                .rows
+                .iter()
+                .filter(|r| {
+                    let limit = book
+                        .file(r.customer_id)
+                        .filter(|f| f.limit_currency == r.currency)
+                        .and_then(|f| f.limit_cents);
+                    r.oldest_days_past_due > book.policy.hold_after_days_overdue
+                        || limit.is_some_and(|l| r.total > l)
+                })
+                .map(|r| r.customer_id)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            (overdue, held)
+        })
+    });
+    let money = move |cents: i64, currency: &str| {
+        format!(
+            "{} {currency}",
+            crate::working::Quantity::money(cents).show(lang.get())
+        )
+    };
+    view! {
+        <Show when=move || !figures.with(|(o, _)| o.is_empty())>
+            <section class="card" aria-labelledby="dashboard-credit">
+                <h2 id="dashboard-credit"><A href=paths::credit()>{tr(DashMsg::CreditHeading)}</A></h2>
+                <ul class="card-grid dashboard-figures">
+                    <li class="card" data-testid="dashboard-overdue">
+                        <h3><A href=paths::credit_aging("")>{tr(DashMsg::Overdue)}</A></h3>
+                        {move || figures.get().0.into_iter().map(|(c, cents)| view! { <p class="figure">{money(cents, &c)}</p> }).collect_view()}
+                    </li>
+                    <li class="card" data-testid="dashboard-on-hold">
+                        <h3><A href=paths::credit()>{tr(DashMsg::OnHold)}</A></h3>
+                        <p class="figure">{move || figures.get().1}</p>
+                    </li>
+                </ul>
+            </section>
+        </Show>
     }
 }

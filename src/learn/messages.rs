@@ -50,4 +50,16 @@ catalogue! { pub enum LearnMsg {
     ComplaintFigure => "{0} complaints recorded, {1} still open.", "共记录 {0} 起投诉，其中 {1} 起尚未解决。";
     ComplaintMeanDays => "Resolved in {0} days on average.", "平均 {0} 天解决。";
     BoughtAgain => "Of the customers whose complaint was resolved, {0} bought again afterwards.", "投诉得到解决的客户中，{0} 之后再次购买。";
+    CreditPolicyTitle => "Credit policy: standards, conditions, limits", "信用政策：信用标准、信用条件、信用额度";
+    CreditPolicyBody => "A credit policy has three parts. Credit standards are the least a customer must meet to get credit (here: a minimum 5 Cs score, the Z zones allowed, the documents required). Credit conditions are the terms, such as “2/10, net 30”: 2% off when paid within 10 days, otherwise the full amount within 30. Credit limits cap what one customer may owe at once. A customer who skips the discount is in effect borrowing at a high yearly rate.", "信用政策由三部分组成。信用标准是客户获得信用必须达到的最低要求（本应用中：5C 最低评分、允许的 Z 值区间、必须提交的资料）。信用条件即付款条件，如“2/10，n/30”：10 天内付款享受 2% 折扣，否则 30 天内付清全款。信用额度限定单个客户同时欠款的上限。放弃现金折扣，相当于以很高的年利率借款。";
+    DiscountCostFigure => "Forgoing the discount of {0} costs {1} a year (simple), {2} compounded.", "放弃“{0}”的现金折扣，年化成本为 {1}（单利），{2}（复利）。";
+    FiveCsTitle => "The 5 Cs and the Z-score", "信用 5C 与 Z 值";
+    FiveCsBody => "The 5 Cs — character (willingness to pay), capacity (cash flow to pay), capital (net worth), collateral (security) and conditions (the economy and the trade) — are rated and weighted into a score. For business customers, Altman's Z-score combines five balance-sheet ratios; Z′ suits private firms and Z″ non-manufacturers, each with its own safe, grey and distress zones.", "信用 5C——品德（还款意愿）、能力（还款的现金流）、资本（净资产）、担保（抵押品）和条件（经济与行业环境）——逐项评分并加权得到总分。对企业客户，阿特曼 Z 值综合五个资产负债表比率；非上市企业适用 Z′，非制造企业适用 Z″，各有安全区、灰色区和危险区。";
+    FiveCsFigure => "The first credit file scores {0} out of 100.", "第一份信用档案的 5C 评分为 {0} 分（满分 100）。";
+    ZFigure => "Its latest {0} is {1}: {2}.", "其最新 {0} 值为 {1}：{2}。";
+    NoCreditFiles => "No credit file has a complete scorecard yet.", "还没有评分完整的信用档案。";
+    AgingTitle => "Receivables aging and DSO", "应收账款账龄与周转天数";
+    AgingBody => "Aging sorts what customers still owe by how late it is: current, 1–30, 31–60, 61–90 and over 90 days past due. The older the bucket, the less likely it is to be collected, so the bad-debt allowance applies a higher loss rate to it. Days sales outstanding (receivables ÷ credit sales × days) says how many days of sales are still unpaid.", "账龄分析按逾期时间对客户欠款分组：未到期、1–30 天、31–60 天、61–90 天、90 天以上。账龄越长，收回的可能越小，计提坏账准备时适用的损失率也越高。应收账款周转天数（应收账款 ÷ 赊销额 × 天数）表示有多少天的销售额尚未收回。";
+    AgingFigure => "Open now: {0} CNY, by bucket:", "当前未结：{0} 元，各账龄段：";
+    OpenAging => "Open the aging", "打开账龄分析";
 }}

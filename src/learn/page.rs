@@ -8,6 +8,8 @@ use super::messages::LearnMsg;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
+use crate::credit::domain::{aging, metrics, CreditTerms};
+use crate::credit::state::use_credit;
 use crate::customers::domain::{
     book_lessons, demo_customers, BookLessons, Share, DEFAULT_DEMO_COUNT,
 };
@@ -89,6 +91,7 @@ fn Lessons() -> impl IntoView {
                     bar_rows(&l.levels, |v| v.map_or(not_set, |v| v.label(lang)), |_| None))}
                 {churn(&l, lang)}
                 {complaints(&l, lang)}
+                <CreditLessons />
             </div>
         }
     }
@@ -351,4 +354,74 @@ fn complaints(l: &BookLessons, lang: Lang) -> impl IntoView {
         lang,
         view! { <p data-testid="learn-complaint-count">{count}</p> {mean} {again} },
     )
+}
+
+/// The credit lessons, worked out on the stored credit files and ledger.
+#[component]
+fn CreditLessons() -> impl IntoView {
+    let credit = use_credit();
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        credit.book.with(|book| {
+            // The terms most files use, else the textbook's 2/10, net 30.
+            let terms = book
+                .files
+                .iter()
+                .map(|f| f.terms.clone())
+                .find(CreditTerms::has_discount)
+                .unwrap_or_else(|| CreditTerms::parse("2/10, net 30").unwrap_or_default());
+            let cost = terms.discount_cost(book.policy.year_basis);
+            let policy_figures = cost.map(|c| {
+                let text = fill(
+                    LearnMsg::DiscountCostFigure.in_lang(lang),
+                    &[&terms.label(), &format!("{:.2}%", c.simple * 100.0), &format!("{:.2}%", c.compounded * 100.0)],
+                );
+                view! { <p data-testid="learn-discount-cost">{text}</p> <ShowWorking working=c.working() /> }
+            });
+            let scored = book.files.iter().find_map(|f| Some((f.customer_id, f.scorecard.score().ok()?, f.scorecard.working(), f.latest_z())));
+            let five_cs = match scored {
+                Some((_, score, working, z)) => {
+                    let z_view = z.map(|z| {
+                        let text = fill(
+                            LearnMsg::ZFigure.in_lang(lang),
+                            &[z.model.symbol(), &format!("{:.2}", z.score), z.zone.name().in_lang(lang)],
+                        );
+                        view! { <p data-testid="learn-z">{text}</p> <ShowWorking working=z.working() /> }
+                    });
+                    view! {
+                        <p data-testid="learn-five-cs">{fill(LearnMsg::FiveCsFigure.in_lang(lang), &[&format!("{score:.1}")])}</p>
+                        <ShowWorking working />
+                        {z_view}
+                    }
+                    .into_any()
+                }
+                None => view! { <p>{LearnMsg::NoCreditFiles.in_lang(lang)}</p> }.into_any(),
+            };
+            let day = today();
+            let a = aging(&book.ledger, day, book.policy.age_basis, &book.policy.aging_edges);
+            let m = metrics(&book.ledger, "CNY", day - chrono::Days::new(89), day);
+            let aging_view = a.totals.get("CNY").map(|(amounts, total)| {
+                let rows: Vec<String> = a
+                    .buckets
+                    .iter()
+                    .zip(amounts)
+                    .map(|(b, c)| format!("{}: {}", b.label(lang), crate::customers::domain::format_cents(*c)))
+                    .collect();
+                view! {
+                    <p data-testid="learn-aging">{fill(LearnMsg::AgingFigure.in_lang(lang), &[&crate::customers::domain::format_cents(*total)])}</p>
+                    <ul class="plain-list">{rows.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    <ShowWorking working=m.working() />
+                }
+            });
+            view! {
+                {lesson("credit-policy", LearnMsg::CreditPolicyTitle, LearnMsg::CreditPolicyBody, lang, policy_figures)}
+                {lesson("five-cs", LearnMsg::FiveCsTitle, LearnMsg::FiveCsBody, lang, five_cs)}
+                {lesson("aging", LearnMsg::AgingTitle, LearnMsg::AgingBody, lang, view! {
+                    {aging_view}
+                    <p><A href=paths::credit_aging("")>{LearnMsg::OpenAging.in_lang(lang)}</A></p>
+                })}
+            }
+        })
+    }
 }

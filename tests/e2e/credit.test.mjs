@@ -1,0 +1,196 @@
+// Journeys through Credit: fill a customer's credit file and see the policy's decision,
+// record credit sales up to the limit and meet the hold, move the aging's as-of date in
+// the URL and see the buckets move, the printable memo, reload and find everything, the
+// demo data; screenshots of the file, the aging and the memo in both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, newContext, open, screenshot, storedBook } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+function day(daysAgo = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() - daysAgo);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const business = (id, name) => ({
+  id, name, kind: 'business', company: name, phone: '', email: '', address: '', owner: '',
+  tags: [], notes: '', created_at: '2024-01-10T08:00:00Z', updated_at: '2024-01-10T08:00:00Z',
+  value_class: null, motive: null, internal: false, stage: 'formation',
+  stage_history: [{ stage: 'formation', date: '2024-01-10' }], ladder: 'customer',
+  relationship_level: null, channel: 'other', referred_by: null, interactions: [], churn: null,
+});
+
+async function seeded(locale, viewport) {
+  const context = await newContext(env.browser, { locale, viewport });
+  const book = JSON.stringify({ schema: 1, rev: 1, data: { customers: [business(1, 'Acme Trading Ltd')], next_id: 2 } });
+  await context.addInitScript((raw) => {
+    if (!localStorage.getItem('crm.customers')) localStorage.setItem('crm.customers', raw);
+  }, book);
+  return context;
+}
+
+const text = (page, id) => page.locator(`[data-testid=${id}]`).first().innerText();
+const credit = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('crm.credit') || 'null'));
+
+test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the hold; all kept on reload', async () => {
+  const context = await seeded('en-US');
+  const page = await context.newPage();
+  await open(page, env.origin + '/credit/1');
+  assert.match(await text(page, 'credit-file-title'), /Acme Trading Ltd/);
+
+  // 5 Cs: 4, 3, 5, 1, 2 with the default weights is 58.75.
+  for (const [c, r] of [['character', '4'], ['capacity', '3'], ['capital', '5'], ['collateral', '1'], ['conditions', '2']]) {
+    await page.selectOption(`[data-testid=rating-${c}]`, r);
+  }
+  assert.match(await text(page, 'score-value'), /58\.8 \/ 100/);
+  assert.match(await text(page, 'policy-checks'), /Not met 5 Cs score 58\.8, at least 60/);
+  assert.match(await text(page, 'suggested-decision'), /Refuse/);
+  await page.selectOption('[data-testid=rating-collateral]', '4');
+  assert.match(await text(page, 'score-value'), /76\.3 \/ 100/);
+
+  // A private firm's balance sheet: Z′ with its zone and working.
+  await page.selectOption('[data-testid=firm-type]', 'private_firm');
+  await page.click('[data-testid=credit-z] details summary');
+  const sheet = { ca: '500000', cl: '200000', ta: '1000000', tl: '600000', re: '200000', ebit: '150000', sales: '1500000', equity: '400000' };
+  for (const [k, v] of Object.entries(sheet)) await page.fill(`[data-testid=sheet-${k}]`, v);
+  await page.click('[data-testid=sheet-save]');
+  assert.match(await text(page, 'z-trend'), /2\.63\s+Grey zone/);
+  await page.click('[data-testid=working-z] summary');
+  assert.match(await text(page, 'working-z'), /X1 = 300000\.00 \/ 1000000\.00 = 0\.3000/);
+
+  // Documents received: the policy now approves.
+  for (const box of await page.locator('[data-testid=credit-decision] fieldset input[type=checkbox]').all()) await box.check();
+  assert.match(await text(page, 'suggested-decision'), /suggests: Approve$/m);
+  await page.fill('[data-testid=decision-by]', 'Li Wei');
+  await page.fill('[data-testid=decision-reasons]', 'pays on time');
+  await page.click('[data-testid=decision-save]');
+  assert.match(await text(page, 'decision-history'), /Approve · Li Wei · pays on time · next review/);
+
+  // Terms typed the Chinese way; the cost of forgoing the discount.
+  await page.fill('[data-testid=terms-input]', '2/10，n/30');
+  await page.click('[data-testid=terms-save]');
+  assert.equal(await text(page, 'terms-shown'), '2/10, net 30');
+  assert.match(await text(page, 'discount-cost'), /37\.24%.*44\.59%/);
+  await page.fill('[data-testid=terms-input]', '2/40, net 30');
+  await page.click('[data-testid=terms-save]');
+  assert.match(await page.locator('#terms-error').innerText(), /discount days must come before/);
+
+  // Limit: rules, then 1000.00 granted.
+  await page.fill('[data-testid=limit-wc]', '300000');
+  await page.locator('[data-testid=limit-wc]').blur();
+  assert.match(await text(page, 'limit-suggested'), /30000\.00 CNY/);
+  await page.fill('[data-testid=limit-chosen]', '1000');
+  await page.locator('[data-testid=limit-chosen]').blur();
+  assert.match(await text(page, 'limit-chosen'), /0\.00 CNY open of 1000\.00 CNY/);
+
+  // A sale of 800 is fine; 300 more meets the hold; the override is logged.
+  await page.fill('[data-testid=sale-date]', day(40));
+  await page.fill('[data-testid=sale-amount]', '800');
+  await page.fill('[data-testid=sale-items]', 'Steel');
+  await page.click('[data-testid=sale-save]');
+  await page.waitForSelector('text=Sale recorded');
+  await page.fill('[data-testid=sale-date]', day(0));
+  await page.fill('[data-testid=sale-amount]', '300');
+  await page.click('[data-testid=sale-save]');
+  const hold = await text(page, 'credit-hold');
+  assert.match(hold, /Open 800\.00 CNY \+ this sale 300\.00 CNY would pass the limit 1000\.00 CNY/);
+  await page.click('[data-testid=hold-override]');
+  assert.match(await text(page, 'ledger-error'), /Give a reason/);
+  await page.fill('[data-testid=hold-reason]', 'Director approved');
+  await page.click('[data-testid=hold-override]');
+  await page.waitForSelector('[data-testid=credit-hold]', { state: 'detached' });
+  const stored = await credit(page);
+  assert.equal(stored.data.ledger.invoices.length, 2);
+  assert.equal(stored.data.ledger.invoices[1].hold_override, 'Director approved');
+  // The sales are purchases on the customer's timeline.
+  const book = await storedBook(page);
+  assert.equal(book.data.customers[0].interactions.filter((i) => i.kind.type === 'purchase').length, 2);
+
+  // A payment larger than what is open is refused; a part payment is taken oldest first.
+  await page.fill('[data-testid=payment-amount]', '5000');
+  await page.click('[data-testid=payment-save]');
+  assert.match(await text(page, 'ledger-error'), /more than is open \(1100\.00 CNY\)/);
+  await page.fill('[data-testid=payment-amount]', '200');
+  await page.click('[data-testid=payment-save]');
+  await page.waitForSelector('text=Payment recorded');
+  assert.match(await text(page, 'open-invoices'), /INV-0001.*600\.00 CNY/s);
+  await screenshot(page, 'credit-file-en');
+
+  // Reload: everything is still there.
+  await page.reload();
+  await page.waitForSelector('[data-testid=page-credit-file]');
+  assert.match(await text(page, 'score-value'), /76\.3 \/ 100/);
+  assert.match(await text(page, 'decision-history'), /Li Wei/);
+  assert.equal(await text(page, 'terms-shown'), '2/10, net 30');
+  assert.match(await text(page, 'ledger-entries'), /Payment: 200\.00 CNY/);
+
+  // The customer page shows the credit card.
+  await open(page, env.origin + '/customers/1');
+  assert.match(await text(page, 'customer-credit'), /Open: 900\.00 CNY/);
+
+  // The memo as printed: no forms.
+  await open(page, env.origin + '/credit/1');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('[data-testid=sale-form]').isVisible(), false);
+  assert.equal(await page.locator('[data-testid=credit-scorecard]').isVisible(), true);
+  await screenshot(page, 'credit-memo-print-en');
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the aging follows its as-of date in the URL, and the demo fills Credit', async () => {
+  const context = await seeded('zh-CN');
+  const page = await context.newPage();
+  await open(page, env.origin + '/credit/1');
+  await page.fill('[data-testid=sale-date]', day(45));
+  await page.fill('[data-testid=sale-amount]', '500');
+  await page.click('[data-testid=sale-save]');
+  await page.waitForSelector('text=赊销已记录');
+
+  // Net 30 from 45 days ago: 15 days late today (1–30), current 20 days ago.
+  await open(page, env.origin + '/credit/aging');
+  const cells = async () => (await page.locator('[data-testid=aging-row] td').allInnerTexts()).slice(1);
+  assert.deepEqual(await cells(), ['0.00', '500.00', '0.00', '0.00', '0.00', '500.00']);
+  await open(page, env.origin + `/credit/aging?asof=${day(20)}`);
+  assert.deepEqual(await cells(), ['500.00', '0.00', '0.00', '0.00', '0.00', '500.00']);
+  // Before the sale there is nothing.
+  await open(page, env.origin + `/credit/aging?asof=${day(50)}`);
+  assert.equal(await page.locator('[data-testid=aging-row]').count(), 0);
+  await page.fill('[data-testid=aging-asof]', day(0));
+  await page.locator('[data-testid=aging-asof]').dispatchEvent('change');
+  await page.waitForURL(/asof=/);
+  assert.deepEqual(await cells(), ['0.00', '500.00', '0.00', '0.00', '0.00', '500.00']);
+  assert.match(await text(page, 'allowance'), /15\.00 CNY/);
+  await screenshot(page, 'credit-aging-zh');
+
+  // Demo data: the business customers' purchases become credit sales.
+  await open(page, env.origin + '/customers');
+  await page.click('[data-testid=load-demo]');
+  await page.click('[data-testid=data-confirm-yes]');
+  await open(page, env.origin + '/credit');
+  const rows = await page.locator('[data-testid=exposure] tbody tr').count();
+  assert.ok(rows >= 5, `exposure rows: ${rows}`);
+  assert.match(await text(page, 'reviews-due'), /\d{4}-\d{2}-\d{2}/);
+  assert.match(await text(page, 'promises-due'), /未兑现/);
+  await screenshot(page, 'credit-overview-zh');
+  await open(page, env.origin + '/');
+  assert.match(await text(page, 'dashboard-overdue'), /CNY/);
+  await context.close();
+});
+
+test('a credit file on a phone, in Chinese', async () => {
+  const context = await seeded('zh-CN', { width: 390, height: 844 });
+  const page = await context.newPage();
+  await open(page, env.origin + '/credit/1');
+  assert.match(await text(page, 'credit-file-title'), /信用档案/);
+  await screenshot(page, 'credit-file-phone-zh');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no sideways scroll on a phone (${overflow}px)`);
+  await context.close();
+});
