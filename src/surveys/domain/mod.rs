@@ -5,11 +5,20 @@
 //! and `crate::i18n` (languages and the catalogue macro).
 
 pub mod model;
+pub mod scoring;
 pub mod templates;
+pub mod terms;
 pub mod validate;
 
 pub use model::*;
+pub use scoring::{
+    ces, csat, delivered_value, importance_performance, nps, response_satisfaction_index,
+    satisfaction_index, servqual, Crosshair, Csat, DeliveredValue, ImportancePerformance, Interval,
+    MeanScore, NoScore, Nps, NpsCategory, NpsMethod, Quadrant, SatisfactionBand, SatisfactionIndex,
+    Servqual,
+};
 pub use templates::{is_unchanged_template, template, ServqualDimension, TEMPLATE_VERSION};
+pub use terms::SurveyTerm;
 pub use validate::{
     check_answer, validate_response, validate_survey, ConditionOwner, ConditionRefusal,
     ResponseProblem, SurveyProblem,
