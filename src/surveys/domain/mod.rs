@@ -6,6 +6,7 @@
 
 pub mod model;
 pub mod scoring;
+pub mod share;
 pub mod templates;
 pub mod terms;
 pub mod validate;
@@ -16,6 +17,11 @@ pub use scoring::{
     satisfaction_index, servqual, Crosshair, Csat, DeliveredValue, ImportancePerformance, Interval,
     MeanScore, NoScore, Nps, NpsCategory, NpsMethod, Quadrant, SatisfactionBand, SatisfactionIndex,
     Servqual,
+};
+pub use share::{
+    decode_link, decode_response_code, encode_link, encode_response_code, find_response_codes,
+    import_response_code, read_code_header, reconcile, CodeError, CodeHeader, DropReason, Dropped,
+    ImportedCode, Invitation, Layout, LinkError, Shape, SharedSurvey,
 };
 pub use templates::{is_unchanged_template, template, ServqualDimension, TEMPLATE_VERSION};
 pub use terms::SurveyTerm;

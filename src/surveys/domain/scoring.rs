@@ -1951,7 +1951,9 @@ mod tests {
         let en = working.text(Lang::En);
         assert!(en.contains("Gap SQ5 = P − E = 5.00 − 6.33 = -1.33"), "{en}");
         assert!(
-            en.contains("Weighted SERVQUAL score = Σ w × (P − E) / 100 = (15.0 × -0.33 + 35.0 × -1.33"),
+            en.contains(
+                "Weighted SERVQUAL score = Σ w × (P − E) / 100 = (15.0 × -0.33 + 35.0 × -1.33"
+            ),
             "{en}"
         );
         assert_chinese(&working);

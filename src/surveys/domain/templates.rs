@@ -87,29 +87,24 @@ impl ServqualDimension {
         Bilingual::new(zh, en)
     }
 
-    /// What the dimension means, as the weight item reads it.
+    /// The dimension with a short gloss, as the weight item reads it (kept short: the
+    /// whole survey must fit in a share link).
     fn description(self) -> Bilingual {
         let (zh, en) = match self {
-            ServqualDimension::Tangibles => (
-                "有形性：设施、设备、员工和资料的外观",
-                "Tangibles: how the premises, equipment, staff and materials look",
-            ),
-            ServqualDimension::Reliability => (
-                "可靠性：可靠、准确地履行承诺的能力",
-                "Reliability: doing what was promised, dependably and accurately",
-            ),
-            ServqualDimension::Responsiveness => (
-                "响应性：乐于帮助顾客并迅速提供服务",
-                "Responsiveness: willingness to help and to serve promptly",
-            ),
+            ServqualDimension::Tangibles => {
+                ("有形性（外观与设施）", "Tangibles (appearance, facilities)")
+            }
+            ServqualDimension::Reliability => {
+                ("可靠性（履行承诺）", "Reliability (keeping promises)")
+            }
+            ServqualDimension::Responsiveness => {
+                ("响应性（及时帮助）", "Responsiveness (prompt help)")
+            }
             ServqualDimension::Assurance => (
-                "保证性：员工的知识、礼貌和让人信任的能力",
-                "Assurance: staff knowledge and courtesy, and the trust they inspire",
+                "保证性（知识、礼貌、信任）",
+                "Assurance (knowledge, courtesy, trust)",
             ),
-            ServqualDimension::Empathy => (
-                "移情性：关心顾客、给予个别的关注",
-                "Empathy: caring, individual attention to each customer",
-            ),
+            ServqualDimension::Empathy => ("移情性（个别关注）", "Empathy (individual care)"),
         };
         Bilingual::new(zh, en)
     }
@@ -343,8 +338,8 @@ fn servqual() -> Parts {
     (
         text("服务质量（SERVQUAL）", "Service quality (SERVQUAL)"),
         text(
-            "本问卷比较您对服务的期望与实际感受，共 22 个陈述，每个陈述评两次分（1 = 非常不同意，7 = 非常同意）。",
-            "This survey compares what you expect of the service with what you get: 22 statements, each rated twice (1 = strongly disagree, 7 = strongly agree).",
+            "22 个陈述，每个评两次分：期望与实际感受。",
+            "22 statements, each rated twice: what you expect, and what you get.",
         ),
         sections,
     )
