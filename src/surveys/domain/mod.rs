@@ -14,9 +14,9 @@ pub mod validate;
 pub use model::*;
 pub use scoring::{
     ces, csat, delivered_value, importance_performance, nps, response_satisfaction_index,
-    satisfaction_index, servqual, Crosshair, Csat, DeliveredValue, ImportancePerformance, Interval,
-    MeanScore, NoScore, Nps, NpsCategory, NpsMethod, Quadrant, SatisfactionBand, SatisfactionIndex,
-    Servqual,
+    satisfaction_index, scale_summary, servqual, Crosshair, Csat, DeliveredValue,
+    ImportancePerformance, Interval, MeanScore, NoScore, Nps, NpsCategory, NpsMethod, Quadrant,
+    SatisfactionBand, SatisfactionIndex, ScaleSummary, Servqual,
 };
 pub use share::{
     decode_link, decode_response_code, encode_link, encode_response_code, find_response_codes,

@@ -580,6 +580,57 @@ pub fn csat(survey: &Survey, responses: &[Response], code: &str) -> Result<Csat,
 }
 
 // ---------------------------------------------------------------------------------------
+// Per question
+
+/// One single-scale question's answers: n, skipped, the distribution, mean and median.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScaleSummary {
+    /// Responses that answered it.
+    pub n: usize,
+    /// Responses that did not (counted apart, never in n).
+    pub skipped: usize,
+    /// (point, how many chose it) for every point of the scale, lowest first.
+    pub counts: Vec<(u8, usize)>,
+    pub mean: f64,
+    /// The middle answer (the mean of the two middle ones when n is even).
+    pub median: f64,
+}
+
+/// The summary of single-scale question `code` (rating, NPS, CSAT, CES, importance).
+pub fn scale_summary(
+    survey: &Survey,
+    responses: &[Response],
+    code: &str,
+) -> Result<ScaleSummary, NoScore> {
+    let q = question(survey, code)?;
+    let scale = match q.kind.scale() {
+        Some(scale) if q.kind.is_single_scale() => scale,
+        _ => return Err(wrong_kind(code)),
+    };
+    let own = to_survey(survey, responses)?;
+    let mut values = scale_values(&own, code, scale);
+    if values.is_empty() {
+        return Err(no_answers(code));
+    }
+    values.sort_unstable();
+    let n = values.len();
+    let median = if n % 2 == 1 {
+        f64::from(values[n / 2])
+    } else {
+        (f64::from(values[n / 2 - 1]) + f64::from(values[n / 2])) / 2.0
+    };
+    Ok(ScaleSummary {
+        n,
+        skipped: own.len() - n,
+        counts: (scale.min..=scale.max)
+            .map(|point| (point, values.iter().filter(|v| **v == point).count()))
+            .collect(),
+        mean: values.iter().map(|v| f64::from(*v)).sum::<f64>() / n as f64,
+        median,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
 // CES and any mean
 
 /// t(0.975, df) for df = 1…30 (any statistics table, e.g. NIST/SEMATECH e-Handbook
@@ -1738,6 +1789,28 @@ mod tests {
         };
         let ten = super::csat(&rated, &scale_responses("CSAT", &[10, 9, 5, 4]), "CSAT").unwrap();
         assert_eq!(ten.satisfied, 2);
+    }
+
+    #[test]
+    fn a_scale_summary_counts_skipped_answers_apart() {
+        let survey = template(TemplateId::Csat, SURVEY);
+        let mut responses = scale_responses("CSAT", &[5, 4, 4, 1]);
+        responses.push(response(vec![(
+            "CSAT_WHY",
+            Answer::Text("no score".into()),
+        )]));
+        let summary = scale_summary(&survey, &responses, "CSAT").unwrap();
+        assert_eq!((summary.n, summary.skipped), (4, 1));
+        assert_eq!(summary.counts, [(1, 1), (2, 0), (3, 0), (4, 2), (5, 1)]);
+        assert_eq!((summary.mean, summary.median), (3.5, 4.0));
+        let odd = scale_summary(&survey, &scale_responses("CSAT", &[2, 5, 3]), "CSAT").unwrap();
+        assert_eq!(odd.median, 3.0);
+        assert_eq!(
+            scale_summary(&survey, &responses, "CSAT_WHY"),
+            Err(NoScore::WrongKind {
+                code: "CSAT_WHY".into()
+            })
+        );
     }
 
     #[test]
