@@ -442,7 +442,7 @@ impl Step {
     }
 }
 
-/// Tokens joined by spaces, with none just inside parentheses: "(1 + 0.1 − 0.8)".
+/// Tokens joined by spaces, with none just inside parentheses: "(1 + 0.1 − 0.8)²".
 fn expression(tokens: &[Token], lang: Lang) -> String {
     let mut out = String::new();
     for token in tokens {
@@ -450,7 +450,8 @@ fn expression(tokens: &[Token], lang: Lang) -> String {
             Token::Sym(s) => (*s).to_owned(),
             Token::Value(q) => q.show(lang),
         };
-        if !out.is_empty() && !out.ends_with('(') && text != ")" {
+        // No space inside parentheses nor before a closing one or an exponent: "(p − d)²".
+        if !out.is_empty() && !out.ends_with('(') && !text.starts_with([')', '²']) {
             out.push(' ');
         }
         out.push_str(&text);

@@ -1,5 +1,7 @@
 //! The Surveys section (planned; the page says so plainly).
 
+pub mod domain;
+
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::path;

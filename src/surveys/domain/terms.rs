@@ -1,0 +1,61 @@
+//! The names the survey figures' working uses (推荐者, 标准误, 差距, …), in both languages.
+
+catalogue! { pub enum SurveyTerm {
+    /// The unit after a number of answers.
+    AnswersUnit => "answers", "份回答";
+    Promoters => "Promoters (9–10)", "推荐者（9–10 分）";
+    Passives => "Passives (7–8)", "被动者（7–8 分）";
+    Detractors => "Detractors (0–6)", "贬损者（0–6 分）";
+    NetPromoterScore => "Net Promoter Score", "净推荐值";
+    StandardError => "Standard error", "标准误";
+    MarginOfError => "Margin of error (95%)", "误差范围（95%）";
+    LowerBound => "95% interval, lower bound", "95% 置信区间下限";
+    UpperBound => "95% interval, upper bound", "95% 置信区间上限";
+    SmallSample => "Fewer than 100 answers: the interval uses the adjusted-Wald method (3 added to n, 0.75 to the promoters and to the detractors).", "回答少于 100 份：置信区间用小样本校正法计算（n 加 3，推荐者和贬损者各加 0.75）。";
+    AdjustedPromoters => "Adjusted share of promoters", "校正后的推荐者占比";
+    AdjustedDetractors => "Adjusted share of detractors", "校正后的贬损者占比";
+    AdjustedScore => "Adjusted score (the interval's centre)", "校正后的分数（区间中心）";
+    Capped => "The interval is capped at the scale's ends.", "置信区间以量表两端为限。";
+    Satisfied => "Satisfied (top two points)", "满意（最高两档）";
+    CustomerSatisfaction => "Customer satisfaction", "顾客满意度";
+    WilsonCentre => "Wilson interval centre", "威尔逊区间中心";
+    WilsonHalfWidth => "Wilson interval half-width", "威尔逊区间半宽";
+    Sum => "Sum of answers", "回答之和";
+    MeanEffort => "Mean effort score", "平均费力度";
+    StandardDeviation => "Standard deviation", "标准差";
+    OneAnswer => "Only one answer: no interval.", "只有一份回答：无法计算置信区间。";
+    MeanExpected => "Mean expectation", "平均期望";
+    MeanPerceived => "Mean perception", "平均感知";
+    SatisfactionIndex => "Satisfaction index", "满意指数";
+    Overall => "Overall", "总体";
+    HighlySatisfied => "highly satisfied", "高度满意";
+    SatisfiedBand => "satisfied", "满意";
+    Dissatisfied => "dissatisfied", "不满意";
+    AboveOne => "Index above {0}", "指数高于 {0}";
+    NearOne => "Index within {0} of 1", "指数与 1 相差不超过 {0}";
+    BelowOne => "Index below {0}", "指数低于 {0}";
+    Gap => "Gap", "差距";
+    DimensionGap => "Dimension gap (mean of its items' gaps)", "维度差距（各题差距的平均）";
+    Unweighted => "Unweighted SERVQUAL score", "未加权 SERVQUAL 得分";
+    Weighted => "Weighted SERVQUAL score", "加权 SERVQUAL 得分";
+    Weight => "Mean importance points", "平均重要性分数";
+    Tangibles => "Tangibles", "有形性";
+    Reliability => "Reliability", "可靠性";
+    Responsiveness => "Responsiveness", "响应性";
+    Assurance => "Assurance", "保证性";
+    Empathy => "Empathy", "移情性";
+    MeanImportance => "Mean importance", "平均重要性";
+    MeanPerformance => "Mean performance", "平均绩效";
+    ImportanceCut => "Importance dividing line", "重要性分界线";
+    PerformanceCut => "Performance dividing line", "绩效分界线";
+    AtDataMeans => "Dividing lines at the data means", "分界线取数据的平均值";
+    AtMidpoint => "Dividing lines at the scale midpoint", "分界线取量表中点";
+    QuadrantRule => "Importance {0}, performance {1}", "重要性 {0}，绩效 {1}";
+    ConcentrateHere => "Concentrate here", "重点改进";
+    KeepUpTheGoodWork => "Keep up the good work", "继续保持";
+    LowPriority => "Low priority", "次要改进";
+    PossibleOverkill => "Possible overkill", "可能过度";
+    TotalValue => "Total customer value", "顾客总价值";
+    TotalCost => "Total customer cost", "顾客总成本";
+    DeliveredValue => "Customer delivered value", "顾客让渡价值";
+}}
