@@ -90,6 +90,11 @@ pub fn credit_aging(query: &str) -> String {
     app_path(&format!("/credit/aging{query}"))
 }
 
+/// The receivables ledger import.
+pub fn credit_import() -> String {
+    app_path("/credit/import")
+}
+
 /// The credit overview.
 pub fn credit() -> String {
     app_path(CREDIT)
@@ -129,6 +134,7 @@ mod tests {
             credit_aging("?asof=2026-03-31"),
             "/crm/credit/aging?asof=2026-03-31"
         );
+        assert_eq!(credit_import(), "/crm/credit/import");
         assert_eq!(app_path(DASHBOARD), "/crm/");
         set_base_from_uri("http://host/");
         assert_eq!(new_customer(), "/customers/new");

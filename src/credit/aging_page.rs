@@ -150,7 +150,7 @@ pub fn AgingPage() -> impl IntoView {
                         <option value="invoice">{tr(CreditMsg::ByInvoiceDate)}</option>
                     </select></label>
                 <label class="field"><span>{tr(CreditMsg::Edges)}</span>
-                    <input type="text" class="narrow" data-testid="aging-edges" prop:value=move || edges_text(&edges.get(), ", ")
+                    <input type="text" class="edges" data-testid="aging-edges" prop:value=move || edges_text(&edges.get(), ", ")
                         on:change=move |ev| {
                             let text = event_target_value(&ev);
                             match parse_edges(&text) {
@@ -162,6 +162,7 @@ pub fn AgingPage() -> impl IntoView {
             </div>
             <Show when=move || edges_error.get()><p class="danger-text" role="alert">{tr(CreditMsg::BadEdges)}</p></Show>
             <div class="table-wrap">
+            <div class="scroll-x">
             <table class="table" data-testid="aging-table">
                 <caption>{move || fill(CreditMsg::AgingCaption.in_lang(lang.get()), &[&as_of.get().to_string()])}</caption>
                 <thead><tr>
@@ -186,6 +187,7 @@ pub fn AgingPage() -> impl IntoView {
                     </tr> }).collect_view()}
                 </tfoot>
             </table>
+            </div>
             </div>
             <div class="card" data-testid="allowance">
                 <h2>{tr(CreditMsg::AllowanceHeading)}</h2>

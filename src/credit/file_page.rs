@@ -210,6 +210,7 @@ fn ScorecardPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
         <div class="card" data-testid="credit-scorecard">
             <h2>{tr(CreditMsg::ScorecardHeading)}</h2>
             <p class="explain">{tr(CreditMsg::ScorecardExplain)}</p>
+            <div class="scroll-x">
             <table class="table compact">
                 <thead><tr><th>{tr(CreditMsg::TheC)}</th><th>{tr(CreditMsg::Weight)}</th><th>{tr(CreditMsg::Rating)}</th><th>{tr(CreditMsg::Evidence)}</th></tr></thead>
                 <tbody>
@@ -247,6 +248,7 @@ fn ScorecardPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                 }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <p class="figure-value" data-testid="score-value">{move || match score.get() {
                 Ok(s) => format!("{s:.1} / 100"),
                 Err(super::domain::scorecard::ScoreGap::WeightsSum(n)) => fill(CreditMsg::WeightsMustSum.in_lang(lang.get()), &[&n.to_string()]),
@@ -389,6 +391,7 @@ fn ZPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                 </select>
             </label>
             <p class="hint">{move || fill(CreditMsg::ModelUsed.in_lang(lang.get()), &[model.get().symbol()])}</p>
+            <div class="scroll-x">
             <table class="table compact" data-testid="z-trend">
                 <thead><tr><th>{tr(CreditMsg::Year)}</th><th>"X1"</th><th>"X2"</th><th>"X3"</th><th>"X4"</th><th>"X5"</th><th>{move || model.get().symbol()}</th><th>{tr(CreditMsg::Zone)}</th></tr></thead>
                 <tbody>
@@ -402,11 +405,12 @@ fn ZPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <ul class="warnings" data-testid="z-checks">
                 {move || latest_problems.get().into_iter().map(|c| view! { <li class="warning-text">{tr(sheet_check_text(c))}</li> }).collect_view()}
             </ul>
             <ShowWorking working testid="working-z" />
-            <details class="no-print">
+            <details class="no-print" data-testid="sheet-details">
                 <summary>{tr(CreditMsg::AddYear)}</summary>
                 <form class="inline-fields" on:submit=save data-testid="sheet-form" novalidate>
                     <label class="field"><span>{tr(CreditMsg::Year)}</span>
@@ -567,7 +571,7 @@ fn LimitPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                 let used = super::domain::utilisation(open.get(), limit).unwrap_or(0.0);
                 let currency = file.with(|f| f.limit_currency.clone());
                 view! {
-                    <p data-testid="limit-chosen">{fill(CreditMsg::LimitUse.in_lang(lang.get()), &[&amount(open.get(), &currency), &amount(limit, &currency), &format!("{:.0}%", used * 100.0)])}</p>
+                    <p data-testid="limit-use">{fill(CreditMsg::LimitUse.in_lang(lang.get()), &[&amount(open.get(), &currency), &amount(limit, &currency), &format!("{:.0}%", used * 100.0)])}</p>
                     <div class="bar" role="img" aria-label=format!("{:.0}%", used * 100.0)>
                         <div class={if used > 1.0 { "bar-fill over" } else { "bar-fill" }} style=format!("width: {:.0}%", (used * 100.0).min(100.0))></div>
                     </div>

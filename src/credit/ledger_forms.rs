@@ -397,6 +397,7 @@ pub fn LedgerPanel(
                 </form>
             </div>
             <h3>{tr(CreditMsg::OpenInvoices)}</h3>
+            <div class="scroll-x">
             <table class="table compact" data-testid="open-invoices">
                 <thead><tr><th>{tr(CreditMsg::Invoice)}</th><th>{tr(CreditMsg::Date)}</th><th>{tr(CreditMsg::Due)}</th><th>{tr(CreditMsg::Open)}</th><th>{tr(CreditMsg::Dunning)}</th></tr></thead>
                 <tbody>
@@ -408,6 +409,7 @@ pub fn LedgerPanel(
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <h3>{tr(CreditMsg::Promises)}</h3>
             <ul class="plain-list" data-testid="promises">
                 {move || promises.get().into_iter().map(|(p, status)| view! {

@@ -194,4 +194,19 @@ catalogue! { pub enum CreditMsg {
     LetterFirst => "Dear {0},\n\nOur records show that invoice {1} for {2}, due on {3}, is now {4} days overdue. We would be grateful if you could arrange payment this week.\n\nKind regards", "{0}：\n\n您好！据我方记录，发票 {1}（金额 {2}，{3} 到期）已逾期 {4} 天。烦请于本周内安排付款，谢谢。\n\n此致\n敬礼";
     LetterSecond => "Dear {0},\n\nInvoice {1} for {2}, due on {3}, is {4} days overdue and remains unpaid despite our earlier reminder. Please pay within seven days or contact us to agree a date.\n\nRegards", "{0}：\n\n发票 {1}（金额 {2}，{3} 到期）已逾期 {4} 天，经前次提醒仍未付款。请于七日内付款，或与我们联系商定付款日期。\n\n此致\n敬礼";
     LetterFinal => "Dear {0},\n\nFinal notice: invoice {1} for {2}, due on {3}, is {4} days overdue. Interest of {5} has accrued under our terms. Unless we receive payment within seven days, further credit is suspended and we will take steps to recover the debt.\n\nRegards", "{0}：\n\n最后通知：发票 {1}（金额 {2}，{3} 到期）已逾期 {4} 天，按约定已产生利息 {5}。如七日内仍未收到付款，我方将暂停赊销并采取措施追收欠款。\n\n此致\n敬礼";
+    ImportTitle => "Import a receivables ledger", "导入应收账款台账";
+    ImportIntro => "One row per entry: type (invoice, payment or credit_note), customer (email, exact name or id), invoice, date, due_date or terms, amount, currency, reason. A payment may settle an invoice higher up in the same file. Nothing is stored until you confirm.", "每行一笔业务：类型（发票、收款或贷项通知）、客户（邮箱、全名或编号）、发票号、日期、到期日或信用条件、金额、币种、原因。收款可以冲销同一文件中前面的发票。确认之前不会保存任何内容。";
+    ImportChooseFile => "CSV file of the ledger", "台账表格文件（CSV）";
+    ImportOrPaste => "Or paste the ledger here", "或在此粘贴台账";
+    ImportMapping => "Which entry field each column fills:", "每一列对应的业务字段：";
+    ImportConfirm => "Import {0} entries", "导入 {0} 笔业务";
+    ImportDone => "{0} entries imported.", "已导入 {0} 笔业务。";
+    ImportLink => "Import a ledger", "导入台账";
+    ColType => "Type", "类型";
+    ColInvoice => "Invoice", "发票号";
+    ColDate => "Date", "日期";
+    ColAmount => "Amount", "金额";
+    TypeInvoice => "Invoice", "发票";
+    TypePayment => "Payment", "收款";
+    TypeCreditNote => "Credit note", "贷项通知";
 }}

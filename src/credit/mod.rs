@@ -6,6 +6,7 @@ mod aging_page;
 mod card;
 pub mod domain;
 mod file_page;
+mod import_page;
 mod ledger_forms;
 mod messages;
 mod overview;

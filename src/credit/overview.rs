@@ -124,7 +124,10 @@ pub fn CreditOverview() -> impl IntoView {
         <section class="page" data-testid="page-credit">
             <header class="customer-header">
                 <h1>{tr(CreditMsg::OverviewTitle)}</h1>
-                <A href=paths::credit_aging("") attr:class="button" attr:data-testid="open-aging">{tr(CreditMsg::AgingTitle)}</A>
+                <div class="header-actions">
+                    <A href=paths::credit_import() attr:class="button" attr:data-testid="open-ledger-import">{tr(CreditMsg::ImportLink)}</A>
+                    <A href=paths::credit_aging("") attr:class="button" attr:data-testid="open-aging">{tr(CreditMsg::AgingTitle)}</A>
+                </div>
             </header>
             <p class="explain">{tr(CreditMsg::OverviewExplain)}</p>
             <div class="card">

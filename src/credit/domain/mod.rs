@@ -8,6 +8,7 @@ pub mod altman;
 pub mod conditions;
 pub mod demo;
 pub mod file;
+pub mod import;
 pub mod ledger;
 pub mod limits;
 pub mod metrics;
