@@ -1,0 +1,63 @@
+//! The names the blueprint domain gives its lanes, lines, principles and figures, in both
+//! languages (服务蓝图 terms as the Chinese textbooks write them).
+
+catalogue! { pub enum BlueprintTerm {
+    LaneEvidence => "Physical evidence", "有形展示";
+    LaneCustomer => "Customer actions", "顾客行为";
+    LaneOnstage => "Onstage contact-employee actions", "前台员工行为";
+    LaneBackstage => "Backstage contact-employee actions", "后台员工行为";
+    LaneSupport => "Support processes", "支持过程";
+    LineInteraction => "Line of interaction", "外部互动线";
+    LineVisibility => "Line of visibility", "可视线";
+    LineInternal => "Line of internal interaction", "内部互动线";
+    AsIs => "As is", "现状";
+    ToBe => "To be", "改进后";
+    Before => "Before the service", "服务前";
+    During => "During the service", "服务中";
+    After => "After the service", "服务后";
+    StepMinutes => "Step time on the main path (minutes)", "主路径各步骤用时（分钟）";
+    WaitMinutes => "Waiting on the main path (minutes)", "主路径等待时间（分钟）";
+    CustomerMinutes => "Customer time (minutes)", "顾客总用时（分钟）";
+    WorstCaseMinutes => "Customer time in the worst case (minutes)", "最坏情况下顾客总用时（分钟）";
+    WaitingShare => "Share of the customer's time spent waiting", "等待时间占比";
+    LongestWait => "Longest wait (minutes)", "最长等待（分钟）";
+    NoWait => "No wait point on the main path.", "主路径上没有等待点。";
+    NoTime => "Some steps on the main path have no time; they count as 0.", "主路径上有步骤未填写用时，按 0 计。";
+    OffPath => "Steps not on the main path", "不在主路径上的步骤";
+    MainPathRule => "The main path starts at the leftmost step that nothing leads to and always takes the earliest next step (for a decision, its first branch).", "主路径从最左侧、没有箭头指向的步骤开始，每次走向最早的下一步（决策点取第一个分支）。";
+    NoSteps => "The blueprint has no steps yet.", "蓝图还没有步骤。";
+    StopsAtCycle => "The path returns to a step it has passed; it stops there.", "路径回到了已经经过的步骤，在此停止。";
+    LongestPath => "Longest path (minutes)", "最长路径（分钟）";
+    ShortestPath => "Shortest path (minutes)", "最短路径（分钟）";
+    PathsCount => "Paths from the start to an end", "从起点到终点的路径数";
+    Risk => "Risk (likelihood × impact)", "风险（可能性 × 影响）";
+    FailPoints => "Fail points", "失误点";
+    Touchpoints => "Touchpoints", "接触点";
+    Gap => "Gap (ours − theirs)", "差距（我方 − 对方）";
+    Ours => "Ours", "我方";
+    Theirs => "Competitor", "竞争对手";
+    Behind => "We are behind", "我方落后";
+    AheadOrEqual => "We are level or ahead", "我方持平或领先";
+    NoOurFigure => "No figure of ours to compare.", "我方没有可比较的数据。";
+    Change => "Change (to be − as is)", "变化（改进后 − 现状）";
+    PrincipleUnoccupied => "Unoccupied waits feel longer than occupied ones", "无所事事的等待比有事可做的等待感觉更长";
+    PrincipleOutOfProcess => "Pre- and post-process waits feel longer than in-process waits", "服务前、服务后的等待比服务中的等待感觉更长";
+    PrincipleAnxiety => "Anxiety makes waits feel longer", "焦虑使等待感觉更长";
+    PrincipleUncertain => "Uncertain waits feel longer than known, finite ones", "不确定的等待比已知、有限的等待感觉更长";
+    PrincipleUnexplained => "Unexplained waits feel longer than explained ones", "没有解释的等待比有解释的等待感觉更长";
+    PrincipleUnfair => "Unfair waits feel longer than equitable ones", "不公平的等待比公平的等待感觉更长";
+    PrincipleValue => "The more valuable the service, the longer people will wait", "服务越有价值，顾客越愿意等待";
+    PrincipleSolo => "Solo waits feel longer than group waits", "独自等待比集体等待感觉更长";
+    PrincipleUncomfortable => "Uncomfortable waits feel longer than comfortable ones", "不舒适的等待比舒适的等待感觉更长";
+    PrincipleUnfamiliar => "Unfamiliar waits feel longer than familiar ones", "不熟悉的等待比熟悉的等待感觉更长";
+    RemedyOccupy => "Give the customer something to do or see while waiting", "让顾客在等待时有事可做、有东西可看";
+    RemedyStartEarly => "Start the service sooner: move the wait inside the process (take the order, hand over a menu)", "让服务尽早开始，把等待移到服务过程中（先点单、先递菜单）";
+    RemedyReassure => "Reassure: confirm that the request is in hand and nothing is forgotten", "安抚顾客：确认其需求已受理，不会被遗忘";
+    RemedyTellDuration => "Say how long the wait will be, and keep the estimate up to date", "告知预计等待时长，并及时更新";
+    RemedyExplain => "Explain why there is a wait", "解释等待的原因";
+    RemedyFairOrder => "Serve in a visible, fair order (take a number, one queue)", "按看得见的公平顺序服务（取号、单一队列）";
+    RemedyAddValue => "Shorten the wait or add value to the service, since customers will not wait long for little", "缩短等待或提高服务价值，因为顾客不愿为低价值的服务久等";
+    RemedyGroup => "Let customers wait together or with company", "让顾客结伴或在集体中等待";
+    RemedyComfort => "Make the wait comfortable: seats, temperature, light, water", "让等待舒适：座位、温度、光线、饮水";
+    RemedyGuide => "Guide first-time customers: signs, what happens next", "为初次来访的顾客提供指引：标识、下一步说明";
+}}
