@@ -33,8 +33,9 @@ fn reading_order(bp: &Blueprint, ids: impl IntoIterator<Item = StepId>) -> Vec<S
     steps.iter().map(|s| s.id).collect()
 }
 
-/// Where the main path starts: the leftmost step nothing leads to (the leftmost step of
-/// all when every step has an arrow into it).
+/// Where the main path starts: the leftmost step that leads somewhere and that nothing
+/// leads to; failing that, the leftmost step nothing leads to (an unconnected evidence step
+/// does not start it while a flow exists), or the leftmost step of all.
 pub fn main_start(bp: &Blueprint) -> Option<StepId> {
     let led_to: BTreeSet<StepId> = bp
         .connectors
@@ -42,6 +43,7 @@ pub fn main_start(bp: &Blueprint) -> Option<StepId> {
         .filter(|c| c.from != c.to)
         .map(|c| c.to)
         .collect();
+    let leads: BTreeSet<StepId> = bp.connectors.iter().map(|c| c.from).collect();
     let free = reading_order(
         bp,
         bp.steps
@@ -49,20 +51,33 @@ pub fn main_start(bp: &Blueprint) -> Option<StepId> {
             .map(|s| s.id)
             .filter(|id| !led_to.contains(id)),
     );
-    free.first().copied().or_else(|| {
-        reading_order(bp, bp.steps.iter().map(|s| s.id))
-            .first()
-            .copied()
-    })
+    free.iter()
+        .copied()
+        .find(|id| leads.contains(id))
+        .or(free.first().copied())
+        .or_else(|| {
+            reading_order(bp, bp.steps.iter().map(|s| s.id))
+                .first()
+                .copied()
+        })
 }
 
-/// The step after `id` on the main path: a decision's first branch, otherwise the
-/// earliest step it leads to.
+/// The step after `id` on the main path: a decision's first branch; otherwise the earliest
+/// step it leads to that the customer sees (above the line of visibility), or the earliest
+/// of all when it leads only behind that line. Work behind the line that runs beside the
+/// customer's path is felt as a wait, which the blueprint marks as such.
 fn main_next(bp: &Blueprint, id: StepId) -> Option<StepId> {
     let next = bp.next_of(id);
     match bp.step(id)?.kind {
         StepKind::Decision => next.into_iter().find(|n| bp.step(*n).is_some()),
-        StepKind::Action => reading_order(bp, next).first().copied(),
+        StepKind::Action => {
+            let order = reading_order(bp, next);
+            let visible = order
+                .iter()
+                .copied()
+                .find(|n| bp.step(*n).is_some_and(|s| s.lane <= Lane::Onstage));
+            visible.or(order.first().copied())
+        }
     }
 }
 
@@ -937,6 +952,22 @@ mod tests {
                 5.0,
                 Some(5.0 / 6.0),
                 Some((2, 20.0)),
+                vec![2],
+            ),
+            // Work behind the line of visibility beside the customer's path is left aside.
+            (
+                vec![
+                    (1, Onstage, 0, Some(1.0), None),
+                    (2, Backstage, 0, Some(30.0), None),
+                    (3, Customer, 1, Some(2.0), None),
+                    (4, Support, 1, Some(1.0), None),
+                ],
+                vec![(1, 2), (1, 3), (2, 3), (3, 4)],
+                vec![1, 3, 4],
+                4.0,
+                0.0,
+                Some(0.0),
+                None,
                 vec![2],
             ),
             // A loop: the path stops where it comes back.

@@ -24,7 +24,7 @@ catalogue! { pub enum BlueprintTerm {
     NoWait => "No wait point on the main path.", "主路径上没有等待点。";
     NoTime => "Some steps on the main path have no time; they count as 0.", "主路径上有步骤未填写用时，按 0 计。";
     OffPath => "Steps not on the main path", "不在主路径上的步骤";
-    MainPathRule => "The main path starts at the leftmost step that nothing leads to and always takes the earliest next step (for a decision, its first branch).", "主路径从最左侧、没有箭头指向的步骤开始，每次走向最早的下一步（决策点取第一个分支）。";
+    MainPathRule => "The main path starts at the leftmost step that leads somewhere and that nothing leads to, and always takes the earliest next step the customer sees, a step behind the line of visibility only when nothing else follows (for a decision, its first branch).", "主路径从最左侧、有箭头指出而没有箭头指向的步骤开始，每次走向顾客看得见的最早的下一步，只有别无后续时才走到可视线以下的步骤（决策点取第一个分支）。";
     NoSteps => "The blueprint has no steps yet.", "蓝图还没有步骤。";
     StopsAtCycle => "The path returns to a step it has passed; it stops there.", "路径回到了已经经过的步骤，在此停止。";
     LongestPath => "Longest path (minutes)", "最长路径（分钟）";
