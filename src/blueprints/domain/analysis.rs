@@ -26,6 +26,15 @@ fn name(term: BlueprintTerm) -> Name {
     Name::of(term)
 }
 
+/// "Name = 2 + 5 = 7", or "Name = 7" when there is one part or none.
+fn sum(term: BlueprintTerm, parts: Vec<Quantity>, total: Quantity) -> Line {
+    Line::Sum {
+        name: name(term),
+        parts: if parts.len() > 1 { parts } else { Vec::new() },
+        total,
+    }
+}
+
 /// Steps sorted as they are read: column, then lane, then id.
 fn reading_order(bp: &Blueprint, ids: impl IntoIterator<Item = StepId>) -> Vec<StepId> {
     let mut steps: Vec<&Step> = ids.into_iter().filter_map(|id| bp.step(id)).collect();
@@ -96,7 +105,7 @@ pub struct CustomerTime {
     pub longest_wait: Option<(StepId, f64)>,
     /// Steps on the path with no time (counted as 0).
     pub untimed: Vec<StepId>,
-    /// Steps not on the main path, in reading order.
+    /// Steps not on the main path (physical evidence aside), in reading order.
     pub off_path: Vec<StepId>,
     /// The path came back to a step it had passed and stopped there.
     pub stopped_at_cycle: bool,
@@ -148,6 +157,7 @@ pub fn customer_time(bp: &Blueprint) -> CustomerTime {
     let off_path: Vec<StepId> = bp
         .steps_in_order()
         .into_iter()
+        .filter(|s| s.lane != Lane::Evidence)
         .map(|s| s.id)
         .filter(|id| !seen.contains(id))
         .collect();
@@ -158,19 +168,19 @@ pub fn customer_time(bp: &Blueprint) -> CustomerTime {
     } else {
         let qs = |parts: &[f64]| parts.iter().map(|m| minutes(*m)).collect::<Vec<_>>();
         lines.push(Line::Note(name(BlueprintTerm::MainPathRule)));
-        lines.push(Line::Sum {
-            name: name(BlueprintTerm::StepMinutes),
-            parts: qs(&step_parts),
-            total: minutes(step_minutes),
-        });
+        lines.push(sum(
+            BlueprintTerm::StepMinutes,
+            qs(&step_parts),
+            minutes(step_minutes),
+        ));
         if !untimed.is_empty() {
             lines.push(Line::Note(name(BlueprintTerm::NoTime)));
         }
-        lines.push(Line::Sum {
-            name: name(BlueprintTerm::WaitMinutes),
-            parts: qs(&wait_parts),
-            total: minutes(wait_minutes),
-        });
+        lines.push(sum(
+            BlueprintTerm::WaitMinutes,
+            qs(&wait_parts),
+            minutes(wait_minutes),
+        ));
         lines.push(Line::Sum {
             name: name(BlueprintTerm::CustomerMinutes),
             parts: vec![minutes(step_minutes), minutes(wait_minutes)],
@@ -230,7 +240,8 @@ pub struct PathFigure {
     pub minutes: f64,
 }
 
-/// The longest and shortest paths from the main start to a step that leads nowhere.
+/// The longest and shortest paths from the main start to an end: a step that leads
+/// nowhere and that the customer sees (any step that leads nowhere when none is seen).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Paths {
     pub longest: PathFigure,
@@ -302,6 +313,40 @@ pub fn paths(bp: &Blueprint) -> Result<Paths, PathProblem> {
     if let Some(cycle) = find_cycle(bp) {
         return Err(PathProblem::Cycle(cycle));
     }
+    let next_of = |id: StepId| -> Vec<StepId> {
+        bp.next_of(id)
+            .into_iter()
+            .filter(|n| bp.step(*n).is_some())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    // The ends: the steps reached that lead nowhere and that the customer sees (a path
+    // ending at a backstage record is not the customer's); all of them when none is seen.
+    let mut reached = BTreeSet::from([start]);
+    let mut queue = VecDeque::from([start]);
+    while let Some(id) = queue.pop_front() {
+        for n in next_of(id) {
+            if reached.insert(n) {
+                queue.push_back(n);
+            }
+        }
+    }
+    let sinks: Vec<StepId> = reached
+        .iter()
+        .copied()
+        .filter(|id| next_of(*id).is_empty())
+        .collect();
+    let seen_ends: BTreeSet<StepId> = sinks
+        .iter()
+        .copied()
+        .filter(|id| bp.step(*id).is_some_and(|s| s.lane <= Lane::Onstage))
+        .collect();
+    let ends = if seen_ends.is_empty() {
+        sinks.into_iter().collect()
+    } else {
+        seen_ends
+    };
     // Without loops a depth-first pass with memory visits each step once.
     #[derive(Clone)]
     struct Best {
@@ -309,26 +354,30 @@ pub fn paths(bp: &Blueprint) -> Result<Paths, PathProblem> {
         shortest: (f64, Vec<StepId>),
         count: u64,
     }
-    fn best(bp: &Blueprint, id: StepId, memo: &mut BTreeMap<StepId, Best>) -> Best {
+    type Memo = BTreeMap<StepId, Option<Best>>;
+    fn best(
+        bp: &Blueprint,
+        id: StepId,
+        next_of: &dyn Fn(StepId) -> Vec<StepId>,
+        ends: &BTreeSet<StepId>,
+        memo: &mut Memo,
+    ) -> Option<Best> {
         if let Some(b) = memo.get(&id) {
             return b.clone();
         }
         let own = bp.step(id).map_or(0.0, Step::total_minutes);
-        let next: Vec<StepId> = bp
-            .next_of(id)
-            .into_iter()
-            .filter(|n| bp.step(*n).is_some())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let next = next_of(id);
         let result = if next.is_empty() {
-            Best {
+            ends.contains(&id).then(|| Best {
                 longest: (own, vec![id]),
                 shortest: (own, vec![id]),
                 count: 1,
-            }
+            })
         } else {
-            let subs: Vec<Best> = next.iter().map(|n| best(bp, *n, memo)).collect();
+            let subs: Vec<Best> = next
+                .iter()
+                .filter_map(|n| best(bp, *n, next_of, ends, memo))
+                .collect();
             let pick = |longest: bool| {
                 let chosen = subs
                     .iter()
@@ -345,36 +394,37 @@ pub fn paths(bp: &Blueprint) -> Result<Paths, PathProblem> {
                 steps.extend(chosen.1);
                 (own + chosen.0, steps)
             };
-            Best {
+            (!subs.is_empty()).then(|| Best {
                 longest: pick(true),
                 shortest: pick(false),
                 count: subs.iter().fold(0u64, |n, b| n.saturating_add(b.count)),
-            }
+            })
         };
         memo.insert(id, result.clone());
         result
     }
-    let found = best(bp, start, &mut BTreeMap::new());
+    // The start reaches at least one end: the ends are chosen among what it reaches.
+    let found =
+        best(bp, start, &next_of, &ends, &mut BTreeMap::new()).ok_or(PathProblem::NoSteps)?;
     let figure = |(minutes, steps): (f64, Vec<StepId>)| PathFigure { steps, minutes };
     let longest = figure(found.longest);
     let shortest = figure(found.shortest);
-    let sum = |term, path: &PathFigure| Line::Sum {
-        name: name(term),
-        parts: path
+    let path_sum = |term, path: &PathFigure| {
+        let parts = path
             .steps
             .iter()
             .filter_map(|id| bp.step(*id))
             .map(|s| minutes(s.total_minutes()))
-            .collect(),
-        total: minutes(path.minutes),
+            .collect();
+        sum(term, parts, minutes(path.minutes))
     };
     let working = vec![
         Line::Fact {
             name: name(BlueprintTerm::PathsCount),
             value: Quantity::count(found.count),
         },
-        sum(BlueprintTerm::LongestPath, &longest),
-        sum(BlueprintTerm::ShortestPath, &shortest),
+        path_sum(BlueprintTerm::LongestPath, &longest),
+        path_sum(BlueprintTerm::ShortestPath, &shortest),
     ]
     .into();
     Ok(Paths {
@@ -888,11 +938,11 @@ mod tests {
     use crate::i18n::Lang;
     use Lane::*;
 
-    /// Steps (id, lane, column, minutes, wait) and connectors.
-    fn blueprint(
-        steps: &[(StepId, Lane, u32, Option<f64>, Option<f64>)],
-        arrows: &[(StepId, StepId)],
-    ) -> Blueprint {
+    /// A step as a test writes it: (id, lane, column, minutes, wait).
+    type Row = (StepId, Lane, u32, Option<f64>, Option<f64>);
+
+    /// Steps and connectors.
+    fn blueprint(steps: &[Row], arrows: &[(StepId, StepId)]) -> Blueprint {
         let mut bp = Blueprint::new(1, "a");
         for &(id, lane, column, minutes, wait) in steps {
             let mut step = Step::new(id, lane, column, "");
@@ -913,7 +963,7 @@ mod tests {
     fn customer_time_adds_the_steps_and_waits_of_the_main_path() {
         // (steps, arrows, path, step minutes, wait minutes, share, longest wait, off path)
         type Case = (
-            Vec<(StepId, Lane, u32, Option<f64>, Option<f64>)>,
+            Vec<Row>,
             Vec<(StepId, StepId)>,
             Vec<StepId>,
             f64,
@@ -1022,11 +1072,11 @@ mod tests {
             [
                 "Step time on the main path (minutes) = 2 + 0 + 5 = 7",
                 "Some steps on the main path have no time; they count as 0.",
-                "Waiting on the main path (minutes) = 10.5 = 10.5",
+                "Waiting on the main path (minutes) = 10.5",
                 "Customer time (minutes) = 7 + 10.5 = 17.5",
                 "Customer time in the worst case (minutes) = 7 + 30 = 37",
                 "Share of the customer's time spent waiting: 10.5 / 17.5 = 60.0%",
-                "Longest wait (minutes): 10.5",
+                "Longest wait anywhere in the blueprint (minutes): 10.5",
             ]
         );
         let zh = t.working.text(Lang::Zh);
@@ -1071,8 +1121,25 @@ mod tests {
     }
 
     #[test]
+    fn paths_end_where_the_customer_sees_them_end() {
+        // 2 leads to a long record-keeping step behind the line and to the customer's exit.
+        let steps = [
+            (1, Customer, 0, Some(1.0), None),
+            (2, Onstage, 0, Some(1.0), None),
+            (3, Support, 1, Some(60.0), None),
+            (4, Customer, 2, Some(1.0), None),
+        ];
+        let p = paths(&blueprint(&steps, &[(1, 2), (2, 3), (2, 4)])).unwrap();
+        assert_eq!((p.longest.steps.as_slice(), p.count), (&[1, 2, 4][..], 1));
+        // With no end the customer sees, every end counts.
+        let p = paths(&blueprint(&steps[..3], &[(1, 2), (2, 3)])).unwrap();
+        assert_eq!(p.longest.steps, [1, 2, 3]);
+    }
+
+    #[test]
     fn a_loop_is_reported_not_followed() {
-        let cases: Vec<(Vec<(StepId, StepId)>, Result<(), PathProblem>)> = vec![
+        type Case = (Vec<(StepId, StepId)>, Result<(), PathProblem>);
+        let cases: Vec<Case> = vec![
             (vec![(1, 2), (2, 3)], Ok(())),
             (
                 vec![(1, 2), (2, 3), (3, 2)],

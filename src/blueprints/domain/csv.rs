@@ -725,17 +725,18 @@ mod tests {
                 .prop_map(|s| s.trim().to_owned())
         }
 
-        fn step() -> impl Strategy<
-            Value = (
-                Lane,
-                u32,
-                String,
-                Option<u32>,
-                Option<u32>,
-                Option<(String, String)>,
-                String,
-            ),
-        > {
+        /// (lane, column, name, minutes × 4, wait × 10, fail point, evidence).
+        type Raw = (
+            Lane,
+            u32,
+            String,
+            Option<u32>,
+            Option<u32>,
+            Option<(String, String)>,
+            String,
+        );
+
+        fn step() -> impl Strategy<Value = Raw> {
             (
                 (0..5usize).prop_map(|i| Lane::from_index(i).unwrap()),
                 0..6u32,

@@ -291,12 +291,10 @@ pub fn paste(
     };
     // Past the last used column every cell is free, so this ends.
     let at = (column..).find(|&at| fits(at)).unwrap_or(column);
-    let mut next = bp.next_step_id();
-    let mut new_ids = BTreeMap::new();
-    for step in &clipboard.steps {
-        new_ids.insert(step.id, next);
-        next += 1;
-    }
+    let new_ids: BTreeMap<StepId, StepId> = (bp.next_step_id()..)
+        .zip(&clipboard.steps)
+        .map(|(id, step)| (step.id, id))
+        .collect();
     let existing: BTreeSet<StepId> = bp.steps.iter().map(|s| s.id).collect();
     let mut added = Vec::new();
     for step in &clipboard.steps {

@@ -882,8 +882,8 @@ fn complaint(b: &mut Builder) {
         (13, 14),
         (14, 15),
         (14, 17),
+        (14, 19),
         (17, 18),
-        (18, 19),
     ]);
     b.wait(
         2,
@@ -1043,6 +1043,25 @@ mod tests {
                 .iter()
                 .any(|s| s.name.chars().any(|c| c > '\u{2e80}')));
             assert!(en.steps.iter().all(|s| s.name.is_ascii()), "{sample:?}");
+        }
+    }
+
+    #[test]
+    fn the_chinese_working_has_no_english_word() {
+        use crate::blueprints::domain::analysis::{benchmark_gaps, compare};
+        use crate::blueprints::domain::edit::duplicate_as_to_be;
+        use crate::working::english_words;
+        for sample in Sample::ALL {
+            let bp = sample.build(1, Lang::Zh);
+            let mut workings = vec![customer_time(&bp).working, paths(&bp).unwrap().working];
+            workings.extend(risk_table(&bp).rows.into_iter().map(|r| r.working));
+            workings.extend(benchmark_gaps(&bp).into_iter().map(|g| g.working));
+            let to_be = duplicate_as_to_be(&bp, 2);
+            workings.extend(compare(&bp, &to_be).into_iter().map(|r| r.working));
+            for working in workings {
+                let zh = working.text(Lang::Zh);
+                assert_eq!(english_words(&zh), Vec::<&str>::new(), "{sample:?}: {zh}");
+            }
         }
     }
 

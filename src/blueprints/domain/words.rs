@@ -20,10 +20,10 @@ catalogue! { pub enum BlueprintTerm {
     CustomerMinutes => "Customer time (minutes)", "顾客总用时（分钟）";
     WorstCaseMinutes => "Customer time in the worst case (minutes)", "最坏情况下顾客总用时（分钟）";
     WaitingShare => "Share of the customer's time spent waiting", "等待时间占比";
-    LongestWait => "Longest wait (minutes)", "最长等待（分钟）";
+    LongestWait => "Longest wait anywhere in the blueprint (minutes)", "整张蓝图中最长的等待（分钟）";
     NoWait => "No wait point on the main path.", "主路径上没有等待点。";
     NoTime => "Some steps on the main path have no time; they count as 0.", "主路径上有步骤未填写用时，按 0 计。";
-    OffPath => "Steps not on the main path", "不在主路径上的步骤";
+    OffPath => "Steps not on the main path (physical evidence aside)", "不在主路径上的步骤（有形展示除外）";
     MainPathRule => "The main path starts at the leftmost step that leads somewhere and that nothing leads to, and always takes the earliest next step the customer sees, a step behind the line of visibility only when nothing else follows (for a decision, its first branch).", "主路径从最左侧、有箭头指出而没有箭头指向的步骤开始，每次走向顾客看得见的最早的下一步，只有别无后续时才走到可视线以下的步骤（决策点取第一个分支）。";
     NoSteps => "The blueprint has no steps yet.", "蓝图还没有步骤。";
     StopsAtCycle => "The path returns to a step it has passed; it stops there.", "路径回到了已经经过的步骤，在此停止。";
