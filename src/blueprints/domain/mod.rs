@@ -12,8 +12,21 @@ pub mod model;
 pub mod samples;
 pub mod words;
 
+pub use analysis::{
+    benchmark_gaps, broken_principles, compare, customer_time, find_cycle, main_start, paths,
+    risk_table, summary, teacher_checks, touchpoints, wait_reviews, BenchmarkGap, CompareMeasure,
+    ComparisonRow, CustomerTime, Finding, PathFigure, PathProblem, Paths, Principle, Remedy,
+    RiskGap, RiskRow, RiskTable, Summary, WaitReview,
+};
+pub use csv::{
+    export_steps, from_json, import_steps, to_json, CsvProblem, CsvRowError, ImportedSteps,
+    StepField, StepsCsvError,
+};
+pub use edit::{Clipboard, Collision, Edit, EditError, History};
+pub use geometry::{Point, Rect, ViewBox};
 pub use model::{
     Benchmark, Blueprint, Connector, ElementKind, FailPoint, Lane, Line, Measure, Moment, Phase,
     ServiceElement, ServiceValue, Step, StepId, StepKind, Version, WaitPoint,
 };
+pub use samples::Sample;
 pub use words::BlueprintTerm;
