@@ -10,13 +10,20 @@
 //! files come back exactly; an import honours it where it is filled in.
 //!
 //! An import reads every row and reports every problem with its row number (the header
-//! is row 1); when there is any, nothing is imported.
+//! is row 1), as the customer import does: [`StepsImport`] is the section's
+//! [`ImportTarget`], so the shared import screens can show the mapping and the problems.
+//! Unlike customers, a blueprint's rows refer to each other (`next`), so when any row has
+//! a problem nothing is imported.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{Blueprint, Connector, FailPoint, Lane, Phase, Step, StepId, WaitPoint};
+use super::words::BlueprintTerm;
+use crate::i18n::{fill, Lang, Text};
 use crate::tabular::csv::{parse_csv, write_csv, CsvError};
-use crate::tabular::import::{suggest_mapping, ImportField};
+use crate::tabular::import::{
+    self, suggest_mapping, ColumnMapping, ImportField, ImportTarget, Row, RowError, RowProblems,
+};
 
 /// A column of the steps CSV.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,6 +41,24 @@ pub enum StepField {
     Column,
 }
 
+impl StepField {
+    pub fn term(self) -> BlueprintTerm {
+        match self {
+            StepField::Id => BlueprintTerm::FieldId,
+            StepField::Lane => BlueprintTerm::FieldLane,
+            StepField::Phase => BlueprintTerm::FieldPhase,
+            StepField::Name => BlueprintTerm::FieldName,
+            StepField::Minutes => BlueprintTerm::FieldMinutes,
+            StepField::WaitMinutes => BlueprintTerm::FieldWaitMinutes,
+            StepField::FailPoint => BlueprintTerm::FieldFailPoint,
+            StepField::Standard => BlueprintTerm::FieldStandard,
+            StepField::Evidence => BlueprintTerm::FieldEvidence,
+            StepField::Next => BlueprintTerm::FieldNext,
+            StepField::Column => BlueprintTerm::FieldColumn,
+        }
+    }
+}
+
 const fn field(
     field: StepField,
     key: &'static str,
@@ -42,7 +67,7 @@ const fn field(
     ImportField {
         field,
         key,
-        required: false,
+        required: matches!(field, StepField::Lane),
         synonyms,
     }
 }
@@ -70,29 +95,25 @@ pub const FIELDS: &[ImportField<StepField>] = &[
     field(StepField::Column, "column", &["列"]),
 ];
 
-/// What is wrong with one row.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CsvProblem {
+/// What is wrong with a cell of one row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepProblem {
     /// Not one of the five lane keys nor their Chinese names (empty included).
-    UnknownLane(String),
-    /// Not a number of minutes (or columns) of 0 or more.
-    BadNumber { field: StepField, value: String },
-    /// An id in `next` that no row has.
-    UnknownNext(String),
-    /// A step that leads to itself.
-    NextIsItself(String),
-    /// An id an earlier row has already.
-    DuplicateId(String),
-    /// Another row is already in this lane and column.
-    CellTaken { lane: Lane, column: u32 },
+    UnknownLane,
+    /// Not a number of minutes of 0 or more (for `column`: a whole number).
+    BadNumber,
+    /// `next` names an id that no row has.
+    UnknownNext,
+    /// `next` names the row's own id.
+    NextIsItself,
+    /// An earlier row has the same id.
+    DuplicateId,
+    /// An earlier row is in the same lane and column.
+    CellTaken,
 }
 
-/// A problem and the row it is in (the header is row 1, as in a spreadsheet).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CsvRowError {
-    pub row: usize,
-    pub problem: CsvProblem,
-}
+/// A problem in one row: its row number (the header is row 1), field, problem and cell.
+pub type StepRowError = RowError<StepField, StepProblem>;
 
 /// Why a steps CSV was not imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,7 +125,15 @@ pub enum StepsCsvError {
     /// No column is recognised as `lane`.
     NoLaneColumn,
     /// Every problem found in the rows.
-    Rows(Vec<CsvRowError>),
+    Rows(Vec<StepRowError>),
+}
+
+/// One row read: its step (id, lane and column settled) and the steps it leads to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepRow {
+    pub step: Step,
+    pub next: Vec<StepId>,
+    pub phase: String,
 }
 
 /// What an import would put in the blueprint, shown before the user confirms.
@@ -116,6 +145,39 @@ pub struct ImportedSteps {
 }
 
 impl ImportedSteps {
+    /// The steps, their connectors and the phases the rows name.
+    pub fn from_rows(rows: Vec<StepRow>) -> ImportedSteps {
+        let mut phase_of_column: BTreeMap<u32, String> = BTreeMap::new();
+        let mut steps = Vec::new();
+        let mut connectors: Vec<Connector> = Vec::new();
+        for row in rows {
+            phase_of_column.entry(row.step.column).or_insert(row.phase);
+            for to in row.next {
+                connectors.push(Connector::new(row.step.id, to));
+            }
+            steps.push(row.step);
+        }
+        let mut phases: Vec<Phase> = Vec::new();
+        for (column, name) in phase_of_column {
+            if name.is_empty() {
+                continue;
+            }
+            match phases.last_mut() {
+                Some(last) if last.name == name && last.to + 1 == column => last.to = column,
+                _ => phases.push(Phase {
+                    name,
+                    from: column,
+                    to: column,
+                }),
+            }
+        }
+        ImportedSteps {
+            steps,
+            connectors,
+            phases,
+        }
+    }
+
     /// Replaces the blueprint's steps, connectors and phases (its name, scenario, elements
     /// and benchmarks stay; ties to steps that are gone are dropped).
     pub fn apply_to(self, bp: &mut Blueprint) {
@@ -144,238 +206,259 @@ fn number(text: &str) -> Option<f64> {
         .filter(|v| v.is_finite() && *v >= 0.0)
 }
 
+fn whole_number(text: &str) -> Option<u32> {
+    text.trim().parse().ok()
+}
+
 /// A number as the export writes it: as short as it goes ("2.5", "10").
 fn write_number(value: f64) -> String {
     value.to_string()
 }
 
-/// One data row as read, before ids and columns are settled.
-struct Read {
-    row: usize,
-    id: String,
-    lane: Lane,
-    phase: String,
-    column: Option<u32>,
-    next: Vec<String>,
-    step: Step,
+fn next_ids(text: &str) -> impl Iterator<Item = &str> {
+    text.split([';', '；'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
 }
 
-/// Reads a steps CSV. Nothing is returned but the problems when there is any.
-pub fn import_steps(text: &str) -> Result<ImportedSteps, StepsCsvError> {
-    let table = parse_csv(text).map_err(StepsCsvError::Csv)?;
-    let Some(header) = table.first() else {
-        return Err(StepsCsvError::Empty);
-    };
-    let mapping = suggest_mapping(FIELDS, header);
-    if !mapping.columns.contains(&Some(StepField::Lane)) {
-        return Err(StepsCsvError::NoLaneColumn);
-    }
-    let cell = |cells: &[String], field: StepField| -> String {
-        mapping
-            .columns
+/// What the whole file settles for one row before the row is read on its own.
+#[derive(Clone, Copy, Debug)]
+struct Plan {
+    id: StepId,
+    /// No earlier row has this row's id.
+    first_with_id: bool,
+    column: u32,
+    /// An earlier row is in the same cell.
+    cell_taken: bool,
+}
+
+/// The steps CSV as an [`ImportTarget`]: made from the whole table, since ids, `next` and
+/// the columns in file order depend on the other rows.
+#[derive(Clone, Debug)]
+pub struct StepsImport {
+    /// A row's id as written → the step's id (a number is kept; any other text, or none,
+    /// gets a fresh number above every number used).
+    ids: BTreeMap<String, StepId>,
+    /// By row number.
+    plans: BTreeMap<usize, Plan>,
+}
+
+impl StepsImport {
+    pub fn new(table: &[Vec<String>], mapping: &ColumnMapping<StepField>) -> StepsImport {
+        let cell = |cells: &[String], field: StepField| -> String {
+            mapping
+                .columns
+                .iter()
+                .position(|f| *f == Some(field))
+                .and_then(|i| cells.get(i))
+                .map_or(String::new(), |c| c.trim().to_owned())
+        };
+        let rows: Vec<(usize, &Vec<String>)> = table
             .iter()
-            .position(|f| *f == Some(field))
-            .and_then(|i| cells.get(i))
-            .map_or(String::new(), |c| c.trim().to_owned())
-    };
-    let mut errors = Vec::new();
-    let mut rows = Vec::new();
-    for (index, cells) in table.iter().enumerate().skip(1) {
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
+            .enumerate()
+            .skip(1)
+            .filter(|(_, cells)| !cells.iter().all(|c| c.trim().is_empty()))
+            .map(|(i, cells)| (i + 1, cells))
+            .collect();
+        let numeric = |id: &str| id.parse::<StepId>().ok().filter(|n| *n > 0);
+        let mut fresh = rows
+            .iter()
+            .filter_map(|(_, cells)| numeric(&cell(cells, StepField::Id)))
+            .max()
+            .unwrap_or(0);
+        let mut ids = BTreeMap::new();
+        let mut plans = BTreeMap::new();
+        let mut taken = BTreeSet::new();
+        let mut used = BTreeSet::new();
+        let mut previous: Option<(u32, Lane, String)> = None;
+        for (row, cells) in rows {
+            let written = cell(cells, StepField::Id);
+            let id = numeric(&written).unwrap_or_else(|| {
+                fresh += 1;
+                fresh
+            });
+            // "3" and "03" are one id too.
+            let new_number = used.insert(id);
+            let first_with_id = new_number && (written.is_empty() || !ids.contains_key(&written));
+            if !written.is_empty() {
+                ids.entry(written).or_insert(id);
+            }
+            let lane = Lane::parse(&cell(cells, StepField::Lane));
+            let phase = cell(cells, StepField::Phase);
+            let column = whole_number(&cell(cells, StepField::Column)).unwrap_or(match &previous {
+                None => 0,
+                Some((c, above, p)) if lane.is_some_and(|l| l > *above) && phase == *p => *c,
+                Some((c, _, _)) => c + 1,
+            });
+            let mut cell_taken = false;
+            if let Some(lane) = lane {
+                cell_taken = !taken.insert((lane, column));
+                previous = Some((column, lane, phase));
+            }
+            plans.insert(
+                row,
+                Plan {
+                    id,
+                    first_with_id,
+                    column,
+                    cell_taken,
+                },
+            );
         }
-        let row = index + 1;
+        StepsImport { ids, plans }
+    }
+}
+
+impl ImportTarget for StepsImport {
+    type Field = StepField;
+    type Record = StepRow;
+    type Problem = StepProblem;
+    const REQUIRED: StepProblem = StepProblem::UnknownLane;
+
+    fn fields(&self) -> &[ImportField<StepField>] {
+        FIELDS
+    }
+
+    fn label(&self, field: StepField, lang: Lang) -> &'static str {
+        field.term().in_lang(lang)
+    }
+
+    fn record(
+        &self,
+        row: &Row<'_, StepField>,
+    ) -> Result<StepRow, RowProblems<StepField, StepProblem>> {
         let mut problems = Vec::new();
-        let lane_text = cell(cells, StepField::Lane);
-        let lane = Lane::parse(&lane_text);
+        let mut problem = |field, problem| {
+            if !problems.contains(&(field, problem)) {
+                problems.push((field, problem));
+            }
+        };
+        let Some(plan) = self.plans.get(&row.number).copied() else {
+            // Not a row of the table this import was made from.
+            return Err(vec![(StepField::Lane, StepProblem::UnknownLane)]);
+        };
+        let lane = Lane::parse(row.cell(StepField::Lane));
         if lane.is_none() {
-            problems.push(CsvProblem::UnknownLane(lane_text));
+            problem(StepField::Lane, StepProblem::UnknownLane);
         }
-        let mut read_number = |field: StepField| {
-            let text = cell(cells, field);
+        let mut read = |field: StepField| {
+            let text = row.cell(field);
             if text.is_empty() {
                 return None;
             }
-            let value = number(&text);
+            let value = number(text);
             if value.is_none() {
-                problems.push(CsvProblem::BadNumber { field, value: text });
+                problem(field, StepProblem::BadNumber);
             }
             value
         };
-        let minutes = read_number(StepField::Minutes);
-        let wait = read_number(StepField::WaitMinutes);
-        let column = read_number(StepField::Column);
-        let column = match column {
-            Some(c) if c.fract() == 0.0 && c <= f64::from(u32::MAX) => Some(c as u32),
-            Some(_) => {
-                problems.push(CsvProblem::BadNumber {
-                    field: StepField::Column,
-                    value: cell(cells, StepField::Column),
-                });
-                None
+        let minutes = read(StepField::Minutes);
+        let wait = read(StepField::WaitMinutes);
+        let column_text = row.cell(StepField::Column);
+        if !column_text.is_empty() && whole_number(column_text).is_none() {
+            problem(StepField::Column, StepProblem::BadNumber);
+        }
+        if !plan.first_with_id {
+            problem(StepField::Id, StepProblem::DuplicateId);
+        }
+        if plan.cell_taken {
+            problem(StepField::Column, StepProblem::CellTaken);
+        }
+        let mut next = Vec::new();
+        for written in next_ids(row.cell(StepField::Next)) {
+            match self.ids.get(written) {
+                None => problem(StepField::Next, StepProblem::UnknownNext),
+                Some(&to) if to == plan.id => problem(StepField::Next, StepProblem::NextIsItself),
+                Some(&to) if !next.contains(&to) => next.push(to),
+                Some(_) => {}
             }
-            None => None,
+        }
+        let (Some(lane), true) = (lane, problems.is_empty()) else {
+            return Err(problems);
         };
-        let what = cell(cells, StepField::FailPoint);
-        let standard = cell(cells, StepField::Standard);
+        let what = row.cell(StepField::FailPoint).to_owned();
+        let standard = row.cell(StepField::Standard).to_owned();
         let fail_point = (!what.is_empty() || !standard.is_empty()).then(|| FailPoint {
             what,
             standard,
             ..FailPoint::default()
         });
         let step = Step {
-            name: cell(cells, StepField::Name),
+            id: plan.id,
+            lane,
+            column: plan.column,
+            name: row.cell(StepField::Name).to_owned(),
             minutes,
             wait_point: wait.map(|m| WaitPoint {
                 expected_minutes: m,
                 ..WaitPoint::default()
             }),
             fail_point,
-            evidence: cell(cells, StepField::Evidence),
+            evidence: row.cell(StepField::Evidence).to_owned(),
             ..Step::default()
         };
-        let next = cell(cells, StepField::Next)
-            .split([';', '；'])
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned)
-            .collect();
-        errors.extend(
-            problems
-                .into_iter()
-                .map(|problem| CsvRowError { row, problem }),
-        );
-        if let Some(lane) = lane {
-            rows.push(Read {
-                row,
-                id: cell(cells, StepField::Id),
-                lane,
-                phase: cell(cells, StepField::Phase),
-                column,
-                next,
-                step,
-            });
-        }
+        Ok(StepRow {
+            step,
+            next,
+            phase: row.cell(StepField::Phase).to_owned(),
+        })
     }
-    if rows.is_empty() && errors.is_empty() {
+
+    fn problem_text(
+        &self,
+        field: StepField,
+        problem: StepProblem,
+        value: &str,
+        lang: Lang,
+    ) -> String {
+        problem_text(field, problem, value, lang)
+    }
+}
+
+/// "Minutes: “x” is not a number of 0 or more.", in the user's language.
+pub fn problem_text(field: StepField, problem: StepProblem, value: &str, lang: Lang) -> String {
+    let template = match problem {
+        StepProblem::UnknownLane => BlueprintTerm::CsvUnknownLane,
+        StepProblem::BadNumber => BlueprintTerm::CsvBadNumber,
+        StepProblem::UnknownNext => BlueprintTerm::CsvUnknownNext,
+        StepProblem::NextIsItself => BlueprintTerm::CsvNextIsItself,
+        StepProblem::DuplicateId => BlueprintTerm::CsvDuplicateId,
+        StepProblem::CellTaken => BlueprintTerm::CsvCellTaken,
+    };
+    fill(template.in_lang(lang), &[field.term().in_lang(lang), value])
+}
+
+/// Reads a steps CSV with the suggested column mapping.
+pub fn import_steps(text: &str) -> Result<ImportedSteps, StepsCsvError> {
+    let table = parse_csv(text).map_err(StepsCsvError::Csv)?;
+    let mapping = table
+        .first()
+        .map(|header| suggest_mapping(FIELDS, header))
+        .unwrap_or_default();
+    import_table(&table, &mapping)
+}
+
+/// Reads a table (header row first) under a mapping the user may have changed. Nothing is
+/// returned but the problems when any row has one.
+pub fn import_table(
+    table: &[Vec<String>],
+    mapping: &ColumnMapping<StepField>,
+) -> Result<ImportedSteps, StepsCsvError> {
+    if table.is_empty() {
         return Err(StepsCsvError::Empty);
     }
-
-    // Ids: a number is kept; any other id, or none, gets a fresh number.
-    let mut seen = BTreeSet::new();
-    for read in &rows {
-        if !read.id.is_empty() && !seen.insert(read.id.clone()) {
-            errors.push(CsvRowError {
-                row: read.row,
-                problem: CsvProblem::DuplicateId(read.id.clone()),
-            });
-        }
+    if !mapping.columns.contains(&Some(StepField::Lane)) {
+        return Err(StepsCsvError::NoLaneColumn);
     }
-    let numeric = |id: &str| id.parse::<StepId>().ok().filter(|n| *n > 0);
-    let mut fresh = rows
-        .iter()
-        .filter_map(|r| numeric(&r.id))
-        .max()
-        .unwrap_or(0)
-        + 1;
-    let mut ids: BTreeMap<String, StepId> = BTreeMap::new();
-    let mut step_ids = Vec::new();
-    for read in &rows {
-        let id = numeric(&read.id).unwrap_or_else(|| {
-            fresh += 1;
-            fresh - 1
-        });
-        if !read.id.is_empty() {
-            ids.entry(read.id.clone()).or_insert(id);
-        }
-        step_ids.push(id);
+    let target = StepsImport::new(table, mapping);
+    let preview = import::preview(&target, table, mapping);
+    if !preview.errors.is_empty() {
+        return Err(StepsCsvError::Rows(preview.errors));
     }
-
-    // Columns in file order.
-    let mut columns = Vec::new();
-    let mut previous: Option<(u32, Lane, &str)> = None;
-    for read in &rows {
-        let column = read.column.unwrap_or(match previous {
-            None => 0,
-            Some((c, lane, phase)) if read.lane > lane && read.phase == phase => c,
-            Some((c, _, _)) => c + 1,
-        });
-        previous = Some((column, read.lane, &read.phase));
-        columns.push(column);
+    if preview.records.is_empty() {
+        return Err(StepsCsvError::Empty);
     }
-    let mut cells = BTreeSet::new();
-    for (read, &column) in rows.iter().zip(&columns) {
-        if !cells.insert((read.lane, column)) {
-            errors.push(CsvRowError {
-                row: read.row,
-                problem: CsvProblem::CellTaken {
-                    lane: read.lane,
-                    column,
-                },
-            });
-        }
-    }
-
-    let mut connectors = Vec::new();
-    for (read, &from) in rows.iter().zip(&step_ids) {
-        for next in &read.next {
-            match ids.get(next) {
-                Some(&to) if to == from => errors.push(CsvRowError {
-                    row: read.row,
-                    problem: CsvProblem::NextIsItself(next.clone()),
-                }),
-                Some(&to) => {
-                    let connector = Connector::new(from, to);
-                    if !connectors.contains(&connector) {
-                        connectors.push(connector);
-                    }
-                }
-                None => errors.push(CsvRowError {
-                    row: read.row,
-                    problem: CsvProblem::UnknownNext(next.clone()),
-                }),
-            }
-        }
-    }
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| e.row);
-        return Err(StepsCsvError::Rows(errors));
-    }
-
-    let mut phase_of_column: BTreeMap<u32, &str> = BTreeMap::new();
-    for (read, &column) in rows.iter().zip(&columns) {
-        phase_of_column.entry(column).or_insert(&read.phase);
-    }
-    let mut phases: Vec<Phase> = Vec::new();
-    for (&column, &name) in &phase_of_column {
-        if name.is_empty() {
-            continue;
-        }
-        match phases.last_mut() {
-            Some(last) if last.name == name && last.to + 1 == column => last.to = column,
-            _ => phases.push(Phase {
-                name: name.to_owned(),
-                from: column,
-                to: column,
-            }),
-        }
-    }
-    let steps = rows
-        .into_iter()
-        .zip(step_ids)
-        .zip(columns)
-        .map(|((read, id), column)| Step {
-            id,
-            lane: read.lane,
-            column,
-            ..read.step
-        })
-        .collect();
-    Ok(ImportedSteps {
-        steps,
-        connectors,
-        phases,
-    })
+    Ok(ImportedSteps::from_rows(preview.records))
 }
 
 /// The steps as CSV, in reading order (column, then lane), with the `column` column last.
@@ -506,67 +589,92 @@ mod tests {
 
     #[test]
     fn every_row_problem_is_reported_and_nothing_imported() {
-        let text = "id,lane,name,minutes,wait_minutes,next,column\n\
-            s1,customer,A,x,,s9,\n\
-            s1,kitchen,B,,-2,,\n\
-            s3,onstage,C,,,s1;s1;s3,0\n\
-            s4,onstage,D,,,,0\n\
-            s5,backstage,E,,,,1.5\n";
-        use CsvProblem::*;
-        let err = import_steps(text).unwrap_err();
-        assert_eq!(
-            err,
-            StepsCsvError::Rows(vec![
-                CsvRowError {
-                    row: 2,
-                    problem: BadNumber {
-                        field: StepField::Minutes,
-                        value: "x".into()
-                    }
-                },
-                CsvRowError {
-                    row: 2,
-                    problem: UnknownNext("s9".into())
-                },
-                CsvRowError {
-                    row: 3,
-                    problem: UnknownLane("kitchen".into())
-                },
-                CsvRowError {
-                    row: 3,
-                    problem: BadNumber {
-                        field: StepField::WaitMinutes,
-                        value: "-2".into()
-                    }
-                },
-                CsvRowError {
-                    row: 4,
-                    problem: NextIsItself("s3".into())
-                },
-                CsvRowError {
-                    row: 5,
-                    problem: CellTaken {
-                        lane: Onstage,
-                        column: 0
-                    }
-                },
-                CsvRowError {
-                    row: 6,
-                    problem: BadNumber {
-                        field: StepField::Column,
-                        value: "1.5".into()
-                    }
-                },
-            ])
+        use StepField as F;
+        use StepProblem::*;
+        // (csv, (row, field, problem, cell) errors)
+        type Case = (
+            &'static str,
+            &'static [(usize, StepField, StepProblem, &'static str)],
         );
-        let dup = "id,lane\na,customer\na,onstage\n";
+        let cases: &[Case] = &[
+            (
+                "id,lane,name,minutes,wait_minutes,next,column\n\
+                 s1,customer,A,x,,s9,\n\
+                 s1,kitchen,B,,-2,,\n\
+                 s3,onstage,C,,,s1;s1;s3,0\n\
+                 s4,onstage,D,,,,0\n\
+                 s5,backstage,E,,,,1.5\n",
+                &[
+                    (2, F::Minutes, BadNumber, "x"),
+                    (2, F::Next, UnknownNext, "s9"),
+                    (3, F::Lane, UnknownLane, "kitchen"),
+                    (3, F::WaitMinutes, BadNumber, "-2"),
+                    (3, F::Id, DuplicateId, "s1"),
+                    (4, F::Next, NextIsItself, "s1;s1;s3"),
+                    (5, F::Column, CellTaken, "0"),
+                    (6, F::Column, BadNumber, "1.5"),
+                ],
+            ),
+            ("lane,name\n,A\n", &[(2, F::Lane, UnknownLane, "")]),
+            (
+                "id,lane\na,customer\na,onstage\n",
+                &[(3, F::Id, DuplicateId, "a")],
+            ),
+            (
+                "id,lane\n3,customer\n03,onstage\n",
+                &[(3, F::Id, DuplicateId, "03")],
+            ),
+        ];
+        for (text, expected) in cases {
+            let Err(StepsCsvError::Rows(errors)) = import_steps(text) else {
+                panic!("{text}: imported");
+            };
+            let got: Vec<_> = errors
+                .iter()
+                .map(|e| (e.row, e.field, e.problem, e.value.as_str()))
+                .collect();
+            assert_eq!(got, *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn row_problems_read_as_sentences_in_both_languages() {
+        let cases = [
+            (
+                StepField::Minutes,
+                StepProblem::BadNumber,
+                "x",
+                "Minutes: “x” is not a number of 0 or more.",
+                "用时（分钟）：“x”不是大于或等于 0 的数字。",
+            ),
+            (
+                StepField::Next,
+                StepProblem::UnknownNext,
+                "s9",
+                "Next: “s9” names an id that no row has.",
+                "下一步：“s9”中有不存在的编号。",
+            ),
+        ];
+        for (field, problem, value, en, zh) in cases {
+            assert_eq!(problem_text(field, problem, value, Lang::En), en);
+            assert_eq!(problem_text(field, problem, value, Lang::Zh), zh);
+        }
+        let target = StepsImport::new(&[], &ColumnMapping::default());
+        assert_eq!(target.label(StepField::Lane, Lang::Zh), "泳道");
+    }
+
+    #[test]
+    fn a_mapping_the_user_changed_is_honoured() {
+        let table = parse_csv("a,b\n顾客行为,到店\n").unwrap();
         assert_eq!(
-            import_steps(dup),
-            Err(StepsCsvError::Rows(vec![CsvRowError {
-                row: 3,
-                problem: DuplicateId("a".into())
-            }]))
+            import_table(&table, &suggest_mapping(FIELDS, &table[0])),
+            Err(StepsCsvError::NoLaneColumn)
         );
+        let mut mapping = ColumnMapping::default();
+        mapping.choose(0, Some(StepField::Lane));
+        mapping.choose(1, Some(StepField::Name));
+        let imported = import_table(&table, &mapping).unwrap();
+        assert_eq!(cells(&imported), [(1, Customer, 0, "到店")]);
     }
 
     #[test]

@@ -19,8 +19,8 @@ pub use analysis::{
     RiskGap, RiskRow, RiskTable, Summary, WaitReview,
 };
 pub use csv::{
-    export_steps, from_json, import_steps, to_json, CsvProblem, CsvRowError, ImportedSteps,
-    StepField, StepsCsvError,
+    export_steps, from_json, import_steps, import_table, problem_text, to_json, ImportedSteps,
+    StepField, StepProblem, StepRow, StepRowError, StepsCsvError, StepsImport,
 };
 pub use edit::{Clipboard, Collision, Edit, EditError, History};
 pub use geometry::{Point, Rect, ViewBox};

@@ -60,4 +60,21 @@ catalogue! { pub enum BlueprintTerm {
     RemedyGroup => "Let customers wait together or with company", "让顾客结伴或在集体中等待";
     RemedyComfort => "Make the wait comfortable: seats, temperature, light, water", "让等待舒适：座位、温度、光线、饮水";
     RemedyGuide => "Guide first-time customers: signs, what happens next", "为初次来访的顾客提供指引：标识、下一步说明";
+    FieldId => "Id", "编号";
+    FieldLane => "Lane", "泳道";
+    FieldPhase => "Phase", "阶段";
+    FieldName => "Name", "名称";
+    FieldMinutes => "Minutes", "用时（分钟）";
+    FieldWaitMinutes => "Wait (minutes)", "等待（分钟）";
+    FieldFailPoint => "Fail point", "失误点";
+    FieldStandard => "Standard", "执行标准";
+    FieldEvidence => "Evidence", "有形展示";
+    FieldNext => "Next", "下一步";
+    FieldColumn => "Column", "列";
+    CsvUnknownLane => "{0}: “{1}” is not a lane; write evidence, customer, onstage, backstage or support, or the lane's Chinese name.", "{0}：“{1}”不是泳道，请填写有形展示、顾客行为、前台员工行为、后台员工行为、支持过程（或其英文代码）。";
+    CsvBadNumber => "{0}: “{1}” is not a number of 0 or more.", "{0}：“{1}”不是大于或等于 0 的数字。";
+    CsvUnknownNext => "{0}: “{1}” names an id that no row has.", "{0}：“{1}”中有不存在的编号。";
+    CsvNextIsItself => "{0}: “{1}” names this row itself; a step cannot lead to itself.", "{0}：“{1}”指向本行自身，步骤不能指向自己。";
+    CsvDuplicateId => "{0}: “{1}” is already the id of an earlier row.", "{0}：“{1}”已是前面某一行的编号。";
+    CsvCellTaken => "{0}: an earlier row is already in this lane and column.", "{0}：前面已有一行位于同一泳道和列。";
 }}
