@@ -15,6 +15,7 @@ use super::model::{
     Blueprint, ElementKind, Lane, Measure, Moment, ServiceValue, Step, StepId, StepKind, WaitPoint,
 };
 use super::words::BlueprintTerm;
+use crate::i18n::{fill, Lang, Text};
 use crate::working::{Name, Quantity, Step as Line, Token, Working};
 
 /// Minutes as the working writes them: at most two decimals, as short as they go.
@@ -457,6 +458,15 @@ pub enum RiskGap {
     NoRecovery,
 }
 
+impl RiskGap {
+    pub fn term(self) -> BlueprintTerm {
+        match self {
+            RiskGap::NoStandard => BlueprintTerm::GapNoStandard,
+            RiskGap::NoRecovery => BlueprintTerm::GapNoRecovery,
+        }
+    }
+}
+
 /// The fail points, riskiest first, and what they lack.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RiskTable {
@@ -684,6 +694,48 @@ pub enum Finding {
     DecisionWithoutBranches { step: StepId },
     /// A decision's branch with no label.
     UnlabelledBranch { from: StepId, to: StepId },
+}
+
+impl Finding {
+    /// What the teacher says, in both languages; `{0}` (the number of principles broken)
+    /// is filled in by [`Finding::sentence`]. The page adds the step's name.
+    pub fn term(&self) -> BlueprintTerm {
+        match self {
+            Finding::NoCounterpart { .. } => BlueprintTerm::FindingNoCounterpart,
+            Finding::TouchpointWithoutEvidence { .. } => {
+                BlueprintTerm::FindingTouchpointWithoutEvidence
+            }
+            Finding::NoTime { .. } => BlueprintTerm::FindingNoTime,
+            Finding::WaitBreaksPrinciples { .. } => BlueprintTerm::FindingWaitBreaksPrinciples,
+            Finding::MissingElement { .. } => BlueprintTerm::FindingMissingElement,
+            Finding::DecisionWithoutBranches { .. } => {
+                BlueprintTerm::FindingDecisionWithoutBranches
+            }
+            Finding::UnlabelledBranch { .. } => BlueprintTerm::FindingUnlabelledBranch,
+        }
+    }
+
+    /// The finding as a sentence in `lang`.
+    pub fn sentence(&self, lang: Lang) -> String {
+        let broken = match self {
+            Finding::WaitBreaksPrinciples { broken, .. } => broken.to_string(),
+            _ => String::new(),
+        };
+        fill(self.term().in_lang(lang), &[&broken])
+    }
+
+    /// The step the finding is about (the first, for an arrow), if any.
+    pub fn step(&self) -> Option<StepId> {
+        match self {
+            Finding::NoCounterpart { step }
+            | Finding::NoTime { step }
+            | Finding::WaitBreaksPrinciples { step, .. }
+            | Finding::DecisionWithoutBranches { step } => Some(*step),
+            Finding::TouchpointWithoutEvidence { from, .. }
+            | Finding::UnlabelledBranch { from, .. } => Some(*from),
+            Finding::MissingElement { .. } => None,
+        }
+    }
 }
 
 fn has_evidence_near(bp: &Blueprint, step: &Step) -> bool {
@@ -935,7 +987,6 @@ pub fn compare(as_is: &Blueprint, to_be: &Blueprint) -> Vec<ComparisonRow> {
 mod tests {
     use super::*;
     use crate::blueprints::domain::model::{Benchmark, Connector, FailPoint, ServiceElement};
-    use crate::i18n::Lang;
     use Lane::*;
 
     /// A step as a test writes it: (id, lane, column, minutes, wait).
@@ -1314,6 +1365,13 @@ mod tests {
                 },
             ]
         );
+        let wait = WaitBreaksPrinciples { step: 3, broken: 3 };
+        assert_eq!(wait.sentence(Lang::Zh), "等待违反了 3 条等待心理原则");
+        assert_eq!(wait.step(), Some(3));
+        assert_eq!(
+            NoTime { step: 3 }.sentence(Lang::En),
+            "A step with no standard time"
+        );
         // Evidence text at either end, or a tie, settles the touchpoint and the counterpart.
         bp.step_mut(1).unwrap().evidence = "sign".into();
         bp.step_mut(3).unwrap().evidence_step = Some(4);
@@ -1404,5 +1462,60 @@ mod tests {
             (s.fail_points, s.open_fail_points, s.touchpoints),
             (1, 1, 1)
         );
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_arrows_give_paths_or_a_real_loop_and_never_hang(
+                lanes in prop::collection::vec(0..5usize, 1..10),
+                arrows in prop::collection::vec((0..10usize, 0..10usize), 0..20),
+                decision in any::<bool>(),
+            ) {
+                let n = lanes.len();
+                let steps: Vec<Row> = lanes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let wait = (i % 3 == 0).then_some(2.0);
+                        (i as StepId + 1, Lane::from_index(*l).unwrap(), i as u32, Some(1.0), wait)
+                    })
+                    .collect();
+                let arrows: Vec<(StepId, StepId)> = arrows
+                    .iter()
+                    .map(|(a, b)| ((a % n) as StepId + 1, (b % n) as StepId + 1))
+                    .collect();
+                let mut bp = blueprint(&steps, &arrows);
+                if decision {
+                    bp.steps[0].kind = StepKind::Decision;
+                }
+                let time = customer_time(&bp);
+                prop_assert!(time.path.len() <= n);
+                prop_assert_eq!(time.total_minutes, time.step_minutes + time.wait_minutes);
+                let follows = |path: &[StepId]| {
+                    path.windows(2).all(|w| bp.next_of(w[0]).contains(&w[1]))
+                };
+                prop_assert!(follows(&time.path));
+                match paths(&bp) {
+                    Ok(p) => {
+                        prop_assert!(find_cycle(&bp).is_none());
+                        prop_assert!(p.longest.minutes >= p.shortest.minutes);
+                        prop_assert!(p.count >= 1);
+                        prop_assert!(follows(&p.longest.steps) && follows(&p.shortest.steps));
+                        prop_assert!(!time.stopped_at_cycle);
+                    }
+                    Err(PathProblem::Cycle(cycle)) => {
+                        prop_assert!(!cycle.is_empty());
+                        let mut ring = cycle.clone();
+                        ring.push(cycle[0]);
+                        prop_assert!(follows(&ring), "{:?}", cycle);
+                    }
+                    Err(PathProblem::NoSteps) => prop_assert!(false, "there are steps"),
+                }
+            }
+        }
     }
 }

@@ -399,6 +399,35 @@ impl ElementKind {
         ElementKind::TemporaryReplacement,
     ];
 
+    /// The element's name in both languages; `None` for [`ElementKind::Other`], which has
+    /// the user's own.
+    pub fn term(&self) -> Option<BlueprintTerm> {
+        use BlueprintTerm as B;
+        use ElementKind::*;
+        Some(match self {
+            WrittenPolicy => B::ElementWrittenPolicy,
+            PolicyGivenToCustomers => B::ElementPolicyGiven,
+            Organisation => B::ElementOrganisation,
+            SystemFlexibility => B::ElementSystemFlexibility,
+            ManagementServices => B::ElementManagementServices,
+            StockOutLevel => B::ElementStockOutLevel,
+            OrderInformation => B::ElementOrderInformation,
+            SystemAccuracy => B::ElementSystemAccuracy,
+            OrderCycle => B::ElementOrderCycle,
+            SpecialShipping => B::ElementSpecialShipping,
+            Transshipment => B::ElementTransshipment,
+            OrderingConvenience => B::ElementOrderingConvenience,
+            ProductSubstitution => B::ElementProductSubstitution,
+            Installation => B::ElementInstallation,
+            Warranty => B::ElementWarranty,
+            RepairAndParts => B::ElementRepairAndParts,
+            ProductTracking => B::ElementProductTracking,
+            ComplaintsClaimsReturns => B::ElementComplaints,
+            TemporaryReplacement => B::ElementTemporaryReplacement,
+            Other { .. } => return None,
+        })
+    }
+
     /// Before, during or after the transaction.
     pub fn moment(&self) -> Moment {
         use ElementKind::*;
@@ -444,6 +473,18 @@ pub enum Measure {
     Wait,
     /// A score (e.g. a satisfaction mean); higher is better; ours is given beside it.
     Score,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 3] = [Measure::Time, Measure::Wait, Measure::Score];
+
+    pub fn term(self) -> BlueprintTerm {
+        match self {
+            Measure::Time => BlueprintTerm::MeasureTime,
+            Measure::Wait => BlueprintTerm::MeasureWait,
+            Measure::Score => BlueprintTerm::MeasureScore,
+        }
+    }
 }
 
 /// A competitor's figure for one step (标准跟进).
