@@ -74,12 +74,15 @@ impl Lane {
         Name::of(self.term())
     }
 
-    /// A lane by its key or its Chinese name, as a spreadsheet may write it.
+    /// A lane by its key, its Chinese name or its English name, as a spreadsheet may
+    /// write it.
     pub fn parse(text: &str) -> Option<Lane> {
         let text = text.trim();
-        Lane::ALL
-            .into_iter()
-            .find(|lane| lane.key().eq_ignore_ascii_case(text) || lane.name().zh == text)
+        Lane::ALL.into_iter().find(|lane| {
+            lane.key().eq_ignore_ascii_case(text)
+                || lane.name().zh == text
+                || lane.name().en.eq_ignore_ascii_case(text)
+        })
     }
 }
 
@@ -599,6 +602,7 @@ mod tests {
             ("前台员工行为", Some(Lane::Onstage)),
             ("后台员工行为", Some(Lane::Backstage)),
             ("支持过程", Some(Lane::Support)),
+            ("physical evidence", Some(Lane::Evidence)),
             ("kitchen", None),
             ("", None),
         ];
