@@ -7,7 +7,7 @@
 //! cell, runs only along those channels, and enters the other step through the margin of
 //! that step's cell; it therefore never passes through a third step, whatever the layout.
 
-use super::model::{Blueprint, Connector, Lane, Line, Step};
+use super::model::{Blueprint, Connector, Lane, Line, Step, StepId};
 
 /// Width of the lane names at the left.
 pub const LABEL_WIDTH: f64 = 140.0;
@@ -278,11 +278,95 @@ pub fn points_attribute(route: &[Point]) -> String {
         .join(" ")
 }
 
+/// The steps a rubber band from `a` to `b` touches, in reading order.
+pub fn steps_in_band(bp: &Blueprint, a: Point, b: Point) -> Vec<StepId> {
+    let band = Rect {
+        x: a.x.min(b.x),
+        y: a.y.min(b.y),
+        width: (a.x - b.x).abs(),
+        height: (a.y - b.y).abs(),
+    };
+    bp.steps_in_order()
+        .into_iter()
+        .filter(|s| {
+            let r = step_rect(s.lane, s.column);
+            r.x <= band.right()
+                && band.x <= r.right()
+                && r.y <= band.bottom()
+                && band.y <= r.bottom()
+        })
+        .map(|s| s.id)
+        .collect()
+}
+
+/// The narrowest and widest view a zoom may reach, in user units.
+pub const ZOOM_WIDTHS: (f64, f64) = (200.0, 40_000.0);
+
+/// The view zoomed by `factor` (2 shows half as much) about `around`, which stays where
+/// it is on the screen; held within [`ZOOM_WIDTHS`].
+pub fn zoom(view: ViewBox, factor: f64, around: Point) -> ViewBox {
+    if !(factor.is_finite() && factor > 0.0) || view.width <= 0.0 {
+        return view;
+    }
+    let width = (view.width / factor).clamp(ZOOM_WIDTHS.0, ZOOM_WIDTHS.1);
+    let scale = width / view.width;
+    ViewBox {
+        x: around.x - (around.x - view.x) * scale,
+        y: around.y - (around.y - view.y) * scale,
+        width,
+        height: view.height * scale,
+    }
+}
+
+/// The view moved by `dx`, `dy` user units.
+pub fn pan(view: ViewBox, dx: f64, dy: f64) -> ViewBox {
+    ViewBox {
+        x: view.x + dx,
+        y: view.y + dy,
+        ..view
+    }
+}
+
+/// Columns to print on each page, `(first, last)`, at most `per_page` to a page: whole
+/// phases are kept together where they fit, and a phase wider than a page is split.
+pub fn print_pages(bp: &Blueprint, per_page: u32) -> Vec<(u32, u32)> {
+    let per_page = per_page.max(1);
+    let columns = bp.columns();
+    // Groups of columns that belong together: each phase, and each column outside one.
+    let mut groups: Vec<(u32, u32)> = Vec::new();
+    let mut column = 0;
+    while column < columns {
+        let end = bp
+            .phase_of(column)
+            .map_or(column, |p| p.to.min(columns - 1).max(column));
+        groups.push((column, end));
+        column = end + 1;
+    }
+    let mut pages: Vec<(u32, u32)> = Vec::new();
+    for (from, to) in groups {
+        let mut from = from;
+        while from <= to {
+            match pages.last_mut() {
+                Some(page) if page.1 + 1 == from && to - page.0 < per_page => {
+                    page.1 = to;
+                    from = to + 1;
+                }
+                _ => {
+                    let last = to.min(from + per_page - 1);
+                    pages.push((from, last));
+                    from = last + 1;
+                }
+            }
+        }
+    }
+    pages
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::blueprints::domain::edit::{move_step, Collision};
-    use crate::blueprints::domain::model::StepId;
+    use crate::blueprints::domain::model::Phase;
     use Lane::*;
 
     fn blueprint(cells: &[(Lane, u32)]) -> Blueprint {
@@ -429,6 +513,90 @@ mod tests {
             points_attribute(&[Point::new(1.0, 2.5), Point::new(3.0, 2.5)]),
             "1,2.5 3,2.5"
         );
+    }
+
+    #[test]
+    fn a_rubber_band_selects_the_steps_it_touches() {
+        let bp = blueprint(&[(Customer, 0), (Onstage, 1), (Support, 3)]);
+        let a = step_rect(Customer, 0).center();
+        let b = step_rect(Onstage, 1).center();
+        assert_eq!(steps_in_band(&bp, b, a), [1, 2]);
+        assert_eq!(
+            steps_in_band(&bp, Point::new(0.0, 0.0), Point::new(1.0, 1.0)),
+            Vec::<StepId>::new()
+        );
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_pointer_and_pan_moves() {
+        let view = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            width: 1000.0,
+            height: 500.0,
+        };
+        let around = Point::new(250.0, 100.0);
+        let zoomed = zoom(view, 2.0, around);
+        assert_eq!(
+            zoomed,
+            ViewBox {
+                x: 125.0,
+                y: 50.0,
+                width: 500.0,
+                height: 250.0
+            }
+        );
+        // The point keeps its place on the screen: the same share of the width from the left.
+        assert_eq!(
+            (around.x - zoomed.x) / zoomed.width,
+            (around.x - view.x) / view.width
+        );
+        assert_eq!(zoom(view, 100.0, around).width, ZOOM_WIDTHS.0);
+        assert_eq!(zoom(view, 0.0, around), view);
+        assert_eq!(
+            pan(view, 10.0, -5.0),
+            ViewBox {
+                x: 10.0,
+                y: -5.0,
+                ..view
+            }
+        );
+    }
+
+    #[test]
+    fn printing_keeps_phases_together_on_a_page() {
+        let mut bp = blueprint(&[(Customer, 0), (Customer, 9)]);
+        let phase = |from, to| Phase {
+            name: String::new(),
+            from,
+            to,
+        };
+        bp.phases = vec![phase(0, 2), phase(3, 4), phase(5, 9)];
+        // (columns per page, pages)
+        let cases: &[(u32, &[(u32, u32)])] = &[
+            (10, &[(0, 9)]),
+            (5, &[(0, 4), (5, 9)]),
+            (4, &[(0, 2), (3, 4), (5, 8), (9, 9)]),
+            (
+                0,
+                &[
+                    (0, 0),
+                    (1, 1),
+                    (2, 2),
+                    (3, 3),
+                    (4, 4),
+                    (5, 5),
+                    (6, 6),
+                    (7, 7),
+                    (8, 8),
+                    (9, 9),
+                ],
+            ),
+        ];
+        for (per_page, pages) in cases {
+            assert_eq!(print_pages(&bp, *per_page), *pages, "{per_page}");
+        }
+        assert_eq!(print_pages(&Blueprint::default(), 4), []);
     }
 
     #[test]

@@ -580,6 +580,15 @@ impl Blueprint {
             .collect()
     }
 
+    /// The table view: one row per lane (top to bottom), one cell per column.
+    pub fn grid(&self) -> Vec<Vec<Option<StepId>>> {
+        let mut grid = vec![vec![None; self.columns() as usize]; Lane::ALL.len()];
+        for step in &self.steps {
+            grid[step.lane.index()][step.column as usize] = Some(step.id);
+        }
+        grid
+    }
+
     /// The steps ordered as they are read: by column, then lane top to bottom.
     pub fn steps_in_order(&self) -> Vec<&Step> {
         let mut steps: Vec<&Step> = self.steps.iter().collect();
@@ -656,6 +665,10 @@ mod tests {
         assert_eq!(bp.step_at(Lane::Onstage, 1), None);
         let order: Vec<StepId> = bp.steps_in_order().iter().map(|s| s.id).collect();
         assert_eq!(order, [2, 4]);
+        let grid = bp.grid();
+        assert_eq!(grid.len(), 5);
+        assert_eq!(grid[Lane::Customer.index()], [None, None, Some(2)]);
+        assert_eq!(grid[Lane::Onstage.index()], [None, None, Some(4)]);
     }
 
     #[test]
