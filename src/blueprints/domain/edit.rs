@@ -64,6 +64,8 @@ pub enum Edit {
         from: StepId,
         to: StepId,
     },
+    /// A connector's new label or direction.
+    UpdateConnector(Connector),
     /// The side panel's changes to one step (its cell stays; moving is [`Edit::MoveStep`]).
     UpdateStep(Step),
     Paste {
@@ -239,6 +241,18 @@ pub fn disconnect(bp: &mut Blueprint, from: StepId, to: StepId) -> Result<(), Ed
     Ok(())
 }
 
+/// Changes a connector's label and direction (its ends stay; which way it was drawn too,
+/// unless `connector` names them the other way round, which turns it).
+pub fn update_connector(bp: &mut Blueprint, connector: Connector) -> Result<(), EditError> {
+    let old = bp
+        .connectors
+        .iter_mut()
+        .find(|c| joined(c, connector.from, connector.to))
+        .ok_or(EditError::NotConnected)?;
+    *old = connector;
+    Ok(())
+}
+
 /// Replaces a step's details, keeping its cell.
 pub fn update_step(bp: &mut Blueprint, step: Step) -> Result<(), EditError> {
     let old = bp.step_mut(step.id).ok_or(EditError::NoSuchStep(step.id))?;
@@ -359,6 +373,9 @@ pub fn apply(bp: &mut Blueprint, edit: &Edit) -> Result<Vec<StepId>, EditError> 
         }
         Edit::Connect(connector) => connect(bp, connector.clone()).map(|()| Vec::new()),
         Edit::Disconnect { from, to } => disconnect(bp, *from, *to).map(|()| Vec::new()),
+        Edit::UpdateConnector(connector) => {
+            update_connector(bp, connector.clone()).map(|()| Vec::new())
+        }
         Edit::UpdateStep(step) => update_step(bp, step.clone()).map(|()| Vec::new()),
         Edit::Paste { clipboard, column } => paste(bp, clipboard, *column),
         Edit::SetPhases(phases) => {
@@ -688,6 +705,18 @@ mod tests {
         assert_eq!(disconnect(&mut bp, 2, 1), Ok(()));
         assert_eq!(bp.connectors, [Connector::new(2, 3)]);
         assert_eq!(disconnect(&mut bp, 1, 2), Err(EditError::NotConnected));
+        let turned = Connector {
+            from: 3,
+            to: 2,
+            both_ways: true,
+            label: "是".into(),
+        };
+        assert_eq!(update_connector(&mut bp, turned.clone()), Ok(()));
+        assert_eq!(bp.connectors, [turned]);
+        assert_eq!(
+            update_connector(&mut bp, Connector::new(1, 3)),
+            Err(EditError::NotConnected)
+        );
     }
 
     #[test]
@@ -817,6 +846,14 @@ mod tests {
                 prop::collection::vec(id.clone(), 1..3).prop_map(Edit::DeleteSteps),
                 (id.clone(), id.clone()).prop_map(|(a, b)| Edit::Connect(Connector::new(a, b))),
                 (id.clone(), id.clone()).prop_map(|(from, to)| Edit::Disconnect { from, to }),
+                (id.clone(), id.clone(), any::<bool>()).prop_map(|(from, to, both_ways)| {
+                    Edit::UpdateConnector(Connector {
+                        from,
+                        to,
+                        both_ways,
+                        label: "b".into(),
+                    })
+                }),
                 (prop::collection::vec(id, 1..3), 0..6u32).prop_map(|(ids, column)| {
                     let bp = blueprint(&[(Customer, 0), (Onstage, 0), (Onstage, 1)]);
                     Edit::Paste {
