@@ -1,4 +1,7 @@
-//! The Blueprints section (planned; the page says so plainly).
+//! The Blueprints section (planned; the page says so plainly). Its pure domain is in
+//! [`domain`].
+
+pub mod domain;
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
