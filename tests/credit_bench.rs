@@ -7,7 +7,8 @@
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
-use crm::credit::domain::{aging, AgeBasis, CreditBook, CreditTerms, Invoice};
+use crm::credit::domain::ledger::Allocation;
+use crm::credit::domain::{aging, AgeBasis, CreditBook, CreditTerms, Invoice, Payment};
 use crm::storage::envelope::encode;
 
 const CUSTOMERS: u64 = 10_000;
@@ -36,15 +37,29 @@ fn ledger_book(start: NaiveDate) -> CreditBook {
             });
         }
     }
-    // Four invoices in five are paid (in full, oldest first), some late.
-    let paid: Vec<(u64, NaiveDate, i64)> = ledger
+    // Four invoices in five are paid in full, some late (written directly: recording
+    // 80,000 payments one by one would allocate each against the whole ledger).
+    let paid: Vec<Payment> = ledger
         .invoices
         .iter()
         .filter(|i| i.id % 5 != 0)
-        .map(|i| (i.customer_id, i.due + Days::new(i.id % 40), i.amount_cents))
+        .map(|i| Payment {
+            id: 0,
+            customer_id: i.customer_id,
+            date: i.due + Days::new(i.id % 40),
+            amount_cents: i.amount_cents,
+            currency: "CNY".into(),
+            allocations: vec![Allocation {
+                invoice_id: i.id,
+                cents: i.amount_cents,
+                discount_cents: 0,
+            }],
+            note: String::new(),
+        })
         .collect();
-    for (customer, date, cents) in paid {
-        let _ = ledger.record_payment(customer, "CNY", date, cents, None, "");
+    for mut payment in paid {
+        payment.id = ledger.next_id();
+        ledger.payments.push(payment);
     }
     book
 }
