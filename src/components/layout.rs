@@ -2,6 +2,8 @@
 //! the main content area.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 use super::nav::Nav;
 use super::notices::Notices;
@@ -16,8 +18,23 @@ pub fn Shell(
     children: Children,
 ) -> impl IntoView {
     let menu_open = RwSignal::new(false);
+    // After moving to another page, the keyboard focus goes to its heading (not to
+    // `<body>`), so a screen reader says where you are and Tab starts from the page.
+    let location = use_location();
+    Effect::new(move |before: Option<String>| {
+        let path = location.pathname.get();
+        if before.is_some_and(|b| b != path) {
+            leptos::task::spawn_local(async { focus_main("#main h1") });
+        }
+        path
+    });
+    // Under a `<base href>`, `#main` would be a link to the dashboard: move focus instead.
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_main("#main");
+    };
     view! {
-        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+        <a class="skip-link" href="#main" data-testid="skip-link" on:click=skip>{tr(Msg::SkipToContent)}</a>
         <header class="app-header">
             <button
                 class="menu-toggle"
@@ -43,6 +60,17 @@ pub fn Shell(
                 {children()}
             </main>
         </div>
+    }
+}
+
+/// Focuses the first element matching `selector` (made focusable) and scrolls to it.
+fn focus_main(selector: &str) {
+    let found = document().query_selector(selector).ok().flatten();
+    if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        let _ = element.focus();
     }
 }
 

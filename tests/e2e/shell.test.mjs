@@ -103,3 +103,19 @@ test('on a phone-sized screen the menu opens, is keyboard-usable and closes afte
   await screenshot(page, 'phone-learn-en');
   await context.close();
 });
+
+test('the skip link and a page change move the keyboard focus into the page, also under a sub-path', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/crm/customers');
+  const before = page.url();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(page.url(), before, 'the skip link does not navigate');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.click('[data-testid=nav-credit]');
+  await page.waitForSelector('[data-testid=page-credit]');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'H1');
+  await context.close();
+});
