@@ -2,7 +2,6 @@
 //! the main content area.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use super::nav::Nav;
@@ -18,16 +17,6 @@ pub fn Shell(
     children: Children,
 ) -> impl IntoView {
     let menu_open = RwSignal::new(false);
-    // After moving to another page, the keyboard focus goes to its heading (not to
-    // `<body>`), so a screen reader says where you are and Tab starts from the page.
-    let location = use_location();
-    Effect::new(move |before: Option<String>| {
-        let path = location.pathname.get();
-        if before.is_some_and(|b| b != path) {
-            leptos::task::spawn_local(async { focus_main("#main h1") });
-        }
-        path
-    });
     // Under a `<base href>`, `#main` would be a link to the dashboard: move focus instead.
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

@@ -9,7 +9,7 @@ const ROUTES = [
   ['/customers', 'page-customers', 'Customers', '客户'],
   ['/surveys', 'page-surveys', 'Satisfaction surveys', '满意度调查'],
   ['/blueprints', 'page-blueprints', 'Service blueprints', '服务蓝图'],
-  ['/credit', 'page-credit', 'Customer credit', '客户信用管理'],
+  ['/credit', 'page-credit', 'Credit', '客户信用'],
   ['/learn', 'page-learn', 'Learn CRM', '学习客户关系管理'],
   ['/settings', 'page-settings', 'Settings', '设置'],
   ['/no/such/page', 'page-not-found', 'Page not found', '页面不存在'],
@@ -104,7 +104,7 @@ test('on a phone-sized screen the menu opens, is keyboard-usable and closes afte
   await context.close();
 });
 
-test('the skip link and a page change move the keyboard focus into the page, also under a sub-path', async () => {
+test('the skip link moves the keyboard focus into the page under a sub-path, without navigating', async () => {
   const context = await newContext(env.browser);
   const page = await context.newPage();
   await open(page, env.origin + '/crm/customers');
@@ -114,8 +114,5 @@ test('the skip link and a page change move the keyboard focus into the page, als
   await page.keyboard.press('Enter');
   assert.equal(page.url(), before, 'the skip link does not navigate');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
-  await page.click('[data-testid=nav-credit]');
-  await page.waitForSelector('[data-testid=page-credit]');
-  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'H1');
   await context.close();
 });
