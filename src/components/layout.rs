@@ -20,7 +20,7 @@ pub fn Shell(
     // Under a `<base href>`, `#main` would be a link to the dashboard: move focus instead.
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        focus_main("#main");
+        focus_main();
     };
     view! {
         <a class="skip-link" href="#main" data-testid="skip-link" on:click=skip>{tr(Msg::SkipToContent)}</a>
@@ -52,14 +52,11 @@ pub fn Shell(
     }
 }
 
-/// Focuses the first element matching `selector` (made focusable) and scrolls to it.
-fn focus_main(selector: &str) {
-    let found = document().query_selector(selector).ok().flatten();
-    if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        if !element.has_attribute("tabindex") {
-            let _ = element.set_attribute("tabindex", "-1");
-        }
-        let _ = element.focus();
+/// Gives the keyboard focus to the main content (it has `tabindex="-1"`).
+fn focus_main() {
+    let main = document().get_element_by_id("main");
+    if let Some(main) = main.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = main.focus();
     }
 }
 

@@ -2,6 +2,7 @@
 //! plug-in. Confirmed invoices are also purchases on their customers' timelines, as a
 //! credit sale typed on the credit file is.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -63,7 +64,25 @@ impl ImportPlugin for LedgerPlugin {
         view! { <LedgerPreview rows=records.to_vec() /> }.into_any()
     }
 
-    fn add(&self, records: Vec<LedgerRow>) -> usize {
+    fn add(&self, mut records: Vec<LedgerRow>) -> usize {
+        // Each credit sale is a purchase on its customer's timeline, and the invoice points
+        // at it: number the purchases first, so each book is written once.
+        self.customers.customers.with_untracked(|book| {
+            let mut next: HashMap<u64, u64> = HashMap::new();
+            for row in &mut records {
+                let LedgerRow::Invoice(invoice) = row else {
+                    continue;
+                };
+                let Some(c) = book.get(invoice.customer_id) else {
+                    continue;
+                };
+                let id = next
+                    .entry(c.id)
+                    .or_insert_with(|| c.interactions.iter().map(|i| i.id).max().unwrap_or(0) + 1);
+                invoice.purchase_id = Some(*id);
+                *id += 1;
+            }
+        });
         let (mut added, mut skipped) = (Vec::new(), 0);
         self.credit.book.update(|b| {
             let (invoices, refused) = apply_rows(&mut b.ledger, &records);
@@ -73,31 +92,23 @@ impl ImportPlugin for LedgerPlugin {
                 .filter_map(|id| b.ledger.invoice(*id).cloned())
                 .collect::<Vec<_>>();
         });
-        // Each credit sale is a purchase on its customer's timeline; the invoice points at it.
-        let mut links = Vec::new();
         self.customers.customers.update(|book| {
             for invoice in &added {
-                if let Some(c) = book.get_mut(invoice.customer_id) {
-                    let id = c.interactions.iter().map(|i| i.id).max().unwrap_or(0) + 1;
-                    c.interactions.push(Interaction {
-                        id,
-                        date: invoice.date,
-                        kind: InteractionKind::Purchase {
-                            amount_cents: invoice.amount_cents,
-                            currency: invoice.currency.clone(),
-                            items: invoice.number.clone(),
-                        },
-                        note: String::new(),
-                    });
-                    links.push((invoice.id, id));
-                }
-            }
-        });
-        self.credit.book.update(|b| {
-            for (invoice_id, purchase_id) in &links {
-                if let Some(i) = b.ledger.invoices.iter_mut().find(|i| i.id == *invoice_id) {
-                    i.purchase_id = Some(*purchase_id);
-                }
+                let (Some(id), Some(c)) = (invoice.purchase_id, book.get_mut(invoice.customer_id))
+                else {
+                    continue;
+                };
+                c.interactions.push(Interaction {
+                    id,
+                    date: invoice.date,
+                    kind: InteractionKind::Purchase {
+                        amount_cents: invoice.amount_cents,
+                        currency: invoice.currency.clone(),
+                        items: invoice.number.clone(),
+                    },
+                    note: String::new(),
+                });
+                c.updated_at = chrono::Utc::now();
             }
         });
         records.len() - skipped

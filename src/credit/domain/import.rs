@@ -10,9 +10,35 @@ use chrono::NaiveDate;
 
 use super::conditions::CreditTerms;
 use super::ledger::{AdjustmentKind, Invoice, Ledger, PaymentError};
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang, Text};
 use crate::money::parse_amount_cents;
 use crate::tabular::import::{ImportField, ImportTarget, Row, RowProblems};
+
+catalogue! { pub enum LedgerText {
+    FieldType => "Type", "类型";
+    FieldCustomer => "Customer", "客户";
+    FieldInvoice => "Invoice", "发票号";
+    FieldDate => "Date", "日期";
+    FieldDueDate => "Due date", "到期日";
+    FieldTerms => "Terms", "信用条件";
+    FieldAmount => "Amount", "金额";
+    FieldCurrency => "Currency", "币种";
+    FieldReason => "Reason", "原因";
+    Required => "{0}: is required.", "{0}：不能为空。";
+    UnknownType => "{0}: “{1}” is not invoice, payment or credit_note.", "{0}：“{1}”不是发票、收款或贷项通知。";
+    UnknownCustomer => "{0}: no customer has the email, exact name or id “{1}”.", "{0}：没有邮箱、全名或编号为“{1}”的客户。";
+    AmbiguousCustomer => "{0}: several customers are named “{1}”; use the email or id.", "{0}：有多位客户名为“{1}”，请改用邮箱或编号。";
+    BadDate => "{0}: “{1}” is not a date like 2026-03-31.", "{0}：“{1}”不是 2026-03-31 这样的日期。";
+    BadAmount => "{0}: “{1}” is not an amount.", "{0}：“{1}”不是金额。";
+    NotPositive => "{0}: must be more than 0.", "{0}：必须大于 0。";
+    BadTerms => "{0}: “{1}” is not terms like 2/10, net 30.", "{0}：“{1}”不是 2/10, n/30 这样的信用条件。";
+    NoDueOrTerms => "{0}: an invoice needs a due date or terms.", "{0}：发票需要到期日或信用条件。";
+    DueBeforeDate => "{0}: “{1}” is before the invoice date.", "{0}：“{1}”早于开票日期。";
+    DuplicateInvoice => "{0}: invoice “{1}” is already in the ledger or higher up in the file.", "{0}：发票“{1}”已在台账中或在文件前面出现过。";
+    UnknownInvoice => "{0}: no invoice “{1}” of this customer in the ledger or higher up in the file.", "{0}：台账及文件前面都没有该客户的发票“{1}”。";
+    MoreThanOpen => "{0}: “{1}” is more than is open on the invoice(s).", "{0}：“{1}”超过了发票的未结金额。";
+    OtherCurrency => "{0}: “{1}” is not the currency of the invoice.", "{0}：“{1}”与发票币种不同。";
+}}
 
 /// A column of the ledger CSV.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,16 +123,6 @@ pub enum LedgerRow {
 }
 
 impl LedgerRow {
-    pub fn customer_id(&self, ledger: &Ledger) -> Option<u64> {
-        match self {
-            LedgerRow::Invoice(i) => Some(i.customer_id),
-            LedgerRow::Payment { customer_id, .. } => Some(*customer_id),
-            LedgerRow::CreditNote { invoice, .. } => {
-                ledger.invoice_by_number(invoice).map(|i| i.customer_id)
-            }
-        }
-    }
-
     pub fn amount_cents(&self) -> i64 {
         match self {
             LedgerRow::Invoice(i) => i.amount_cents,
@@ -243,21 +259,19 @@ impl ImportTarget for LedgerImport {
     }
 
     fn label(&self, field: LedgerField, lang: Lang) -> &'static str {
-        let (en, zh) = match field {
-            LedgerField::Type => ("Type", "类型"),
-            LedgerField::Customer => ("Customer", "客户"),
-            LedgerField::Invoice => ("Invoice", "发票号"),
-            LedgerField::Date => ("Date", "日期"),
-            LedgerField::DueDate => ("Due date", "到期日"),
-            LedgerField::Terms => ("Terms", "信用条件"),
-            LedgerField::Amount => ("Amount", "金额"),
-            LedgerField::Currency => ("Currency", "币种"),
-            LedgerField::Reason => ("Reason", "原因"),
+        use LedgerText as T;
+        let text = match field {
+            LedgerField::Type => T::FieldType,
+            LedgerField::Customer => T::FieldCustomer,
+            LedgerField::Invoice => T::FieldInvoice,
+            LedgerField::Date => T::FieldDate,
+            LedgerField::DueDate => T::FieldDueDate,
+            LedgerField::Terms => T::FieldTerms,
+            LedgerField::Amount => T::FieldAmount,
+            LedgerField::Currency => T::FieldCurrency,
+            LedgerField::Reason => T::FieldReason,
         };
-        match lang {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
+        text.in_lang(lang)
     }
 
     fn record(
@@ -475,66 +489,24 @@ impl ImportTarget for LedgerImport {
         lang: Lang,
     ) -> String {
         use LedgerProblem as P;
-        let label = self.label(field, lang);
-        let (en, zh): (&str, &str) = match problem {
-            P::Required => ("is required", "不能为空"),
-            P::UnknownType => (
-                "“{v}” is not invoice, payment or credit_note",
-                "“{v}”不是发票、收款或贷项通知",
-            ),
-            P::UnknownCustomer => (
-                "no customer has the email, exact name or id “{v}”",
-                "没有邮箱、全名或编号为“{v}”的客户",
-            ),
-            P::AmbiguousCustomer => (
-                "several customers are named “{v}”; use the email or id",
-                "有多位客户名为“{v}”，请改用邮箱或编号",
-            ),
-            P::BadDate => (
-                "“{v}” is not a date like 2026-03-31",
-                "“{v}”不是 2026-03-31 这样的日期",
-            ),
-            P::BadAmount => ("“{v}” is not an amount", "“{v}”不是金额"),
-            P::NotPositive => ("must be more than 0", "必须大于 0"),
-            P::BadTerms => (
-                "“{v}” is not terms like 2/10, net 30",
-                "“{v}”不是 2/10, net 30 这样的信用条件",
-            ),
-            P::NoDueOrTerms => (
-                "an invoice needs a due date or terms",
-                "发票需要到期日或信用条件",
-            ),
-            P::DueBeforeDate => ("“{v}” is before the invoice date", "“{v}”早于开票日期"),
-            P::DuplicateInvoice => (
-                "invoice “{v}” is already in the ledger or higher up in the file",
-                "发票“{v}”已在台账中或在文件前面出现过",
-            ),
-            P::UnknownInvoice => (
-                "no invoice “{v}” of this customer in the ledger or higher up in the file",
-                "台账及文件前面都没有该客户的发票“{v}”",
-            ),
-            P::MoreThanOpen => (
-                "“{v}” is more than is open on the invoice(s)",
-                "“{v}”超过了发票的未结金额",
-            ),
-            P::OtherCurrency => (
-                "“{v}” is not the currency of the invoice",
-                "“{v}”与发票币种不同",
-            ),
+        use LedgerText as T;
+        let template = match problem {
+            P::Required => T::Required,
+            P::UnknownType => T::UnknownType,
+            P::UnknownCustomer => T::UnknownCustomer,
+            P::AmbiguousCustomer => T::AmbiguousCustomer,
+            P::BadDate => T::BadDate,
+            P::BadAmount => T::BadAmount,
+            P::NotPositive => T::NotPositive,
+            P::BadTerms => T::BadTerms,
+            P::NoDueOrTerms => T::NoDueOrTerms,
+            P::DueBeforeDate => T::DueBeforeDate,
+            P::DuplicateInvoice => T::DuplicateInvoice,
+            P::UnknownInvoice => T::UnknownInvoice,
+            P::MoreThanOpen => T::MoreThanOpen,
+            P::OtherCurrency => T::OtherCurrency,
         };
-        let text = match lang {
-            Lang::En => en,
-            Lang::Zh => zh,
-        };
-        let sep = match lang {
-            Lang::En => ": ",
-            Lang::Zh => "：",
-        };
-        let end = match lang {
-            Lang::En => ".",
-            Lang::Zh => "。",
-        };
-        format!("{label}{sep}{}{end}", text.replace("{v}", value))
+        fill(template.in_lang(lang), &[self.label(field, lang), value])
     }
 }
 
