@@ -1080,7 +1080,8 @@ pub struct Servqual {
     pub weighted: Result<WeightedServqual, NoScore>,
 }
 
-fn dimension_term(d: ServqualDimension) -> SurveyTerm {
+/// The name of a SERVQUAL dimension.
+pub fn dimension_term(d: ServqualDimension) -> SurveyTerm {
     match d {
         ServqualDimension::Tangibles => SurveyTerm::Tangibles,
         ServqualDimension::Reliability => SurveyTerm::Reliability,
