@@ -144,6 +144,9 @@ catalogue! { pub enum SurveyMsg {
     MethodWald => "Interval: Wald (n ≥ 100).", "置信区间：Wald 法（n ≥ 100）。";
     MethodAdjusted => "Interval: adjusted-Wald (n < 100).", "置信区间：小样本校正 Wald 法（n < 100）。";
     Attribute => "Attribute", "属性";
+    Quadrant => "Quadrant", "象限";
+    IpaHeadline => "Dividing lines at the data means: importance {0}, performance {1}", "分界线取数据平均值：重要性 {0}，绩效 {1}";
+    DeliveredHeadline => "Delivered value {0} = total value {1} − total cost {2}", "顾客让渡价值 {0} = 顾客总价值 {1} − 顾客总成本 {2}";
     Band => "Band", "满意程度";
     BandHigh => "highly satisfied", "高度满意";
     BandSatisfied => "satisfied", "满意";

@@ -10,9 +10,9 @@ use leptos_router::components::A;
 use super::chart::{chart, ChartRow};
 use super::domain::export::export_rows;
 use super::domain::{
-    ces, csat, encode_link, find_response_codes, nps, satisfaction_index, scale_summary, servqual,
-    Answer, CodeOutcome, DualColumns, Invitation, NpsMethod, QuestionKind, Response,
-    SatisfactionBand, Survey,
+    ces, csat, delivered_value, encode_link, find_response_codes, importance_performance, nps,
+    satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
+    Invitation, NpsMethod, QuestionKind, Response, SatisfactionBand, Survey,
 };
 use super::messages::SurveyMsg;
 use super::state::use_surveys;
@@ -107,6 +107,7 @@ fn Results(id: u64) -> impl IntoView {
                 <div class="results-grid">
                     {headline_figures(&survey, &responses, lang)}
                     {servqual_figure(&survey, &responses, lang)}
+                    {delivered_figure(&survey, &responses, lang)}
                     {survey.questions().map(|q| question_summary(&survey, &responses, &q.code, lang)).collect_view()}
                 </div>
             }.into_any()
@@ -190,10 +191,49 @@ fn headline_figures(survey: &Survey, responses: &[Response], lang: Lang) -> impl
                     }.into_any();
                     Some(figure(format!("figure-index-{code}"), title, headline, body, Some(si.working())))
                 }
+                QuestionKind::DualMatrix { columns: DualColumns::ImportancePerformance, rows, .. } => {
+                    let ipa = importance_performance(survey, responses, code, Crosshair::DataMeans).ok()?;
+                    let name = |c: &str| rows.iter().find(|r| r.code == c).map_or(c.to_owned(), |r| r.text.in_lang(lang).to_owned());
+                    let headline = fill(t(SurveyMsg::IpaHeadline), &[&num(ipa.importance_cut, 2), &num(ipa.performance_cut, 2)]);
+                    let body = view! {
+                        <div class="table-wrap"><table class="table compact" data-testid=format!("ipa-{code}")>
+                            <thead><tr><th>{t(SurveyMsg::Attribute)}</th><th class="num">"I"</th><th class="num">"P"</th><th>{t(SurveyMsg::Quadrant)}</th></tr></thead>
+                            <tbody>{ipa.points.iter().map(|p| view! { <tr>
+                                <th scope="row">{name(&p.means.code)}</th>
+                                <td class="num">{num(p.means.first, 2)}</td><td class="num">{num(p.means.second, 2)}</td>
+                                <td>{p.quadrant.name().in_lang(lang)}</td>
+                            </tr> }).collect_view()}</tbody>
+                        </table></div>
+                    }.into_any();
+                    Some(figure(format!("figure-ipa-{code}"), title, headline, body, Some(ipa.working())))
+                }
                 _ => None,
             }
         })
         .collect_view()
+}
+
+/// Customer delivered value, when the survey holds the value and cost matrices.
+fn delivered_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Option<AnyView> {
+    use super::domain::templates::{COST_QUESTION, VALUE_QUESTION};
+    let d = delivered_value(survey, responses, VALUE_QUESTION, COST_QUESTION).ok()?;
+    let headline = fill(
+        SurveyMsg::DeliveredHeadline.in_lang(lang),
+        &[
+            &num(d.delivered, 2),
+            &num(d.total_value, 2),
+            &num(d.total_cost, 2),
+        ],
+    );
+    Some(figure(
+        "figure-delivered".to_owned(),
+        super::domain::SurveyTerm::DeliveredValue
+            .in_lang(lang)
+            .to_owned(),
+        headline,
+        ().into_any(),
+        Some(d.working()),
+    ))
 }
 
 /// SERVQUAL gaps, when the survey holds the 22 items.

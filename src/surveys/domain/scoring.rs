@@ -1308,7 +1308,8 @@ impl Quadrant {
         }
     }
 
-    fn name(self) -> SurveyTerm {
+    /// The quadrant's name (Martilla & James's words).
+    pub fn name(self) -> SurveyTerm {
         match self {
             Quadrant::ConcentrateHere => SurveyTerm::ConcentrateHere,
             Quadrant::KeepUpTheGoodWork => SurveyTerm::KeepUpTheGoodWork,
