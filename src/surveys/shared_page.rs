@@ -62,6 +62,16 @@ fn Shared(survey: Survey, token: Option<u64>) -> impl IntoView {
             Err(list) => problems.set(list),
         }
     };
+    // Once refused, the reasons follow the answers, so a fixed answer's reason goes away.
+    Effect::new(move |_| {
+        answers.track();
+        if !problems.with_untracked(Vec::is_empty) {
+            let now = stored.with_value(|s| {
+                answers.with_untracked(|a| checked_answers(s, a, ui.get_untracked()))
+            });
+            problems.set(now.err().unwrap_or_default());
+        }
+    });
     let name = survey.name.clone();
     let languages = survey.languages.clone();
     view! {

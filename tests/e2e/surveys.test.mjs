@@ -77,8 +77,11 @@ test('a survey from a template, answered twice in the kiosk, scored after a relo
   await page.click('[data-testid=respond-submit]');
   assert.match(await text(page, 'respond-problems'), /Please answer “How likely are you to recommend us to a friend or colleague\? \(NPS\)”/);
   await page.check('[data-testid=answer-NPS-9]', { force: true });
+  // The reason goes away once the answer is given.
+  await page.waitForSelector('[data-testid=respond-problems]', { state: 'detached' });
   await page.check('[data-testid=answer-SAT-5]', { force: true });
   await page.fill('[data-testid=answer-NPS_WHY]', 'Quick and friendly');
+  await screenshot(page, 'surveys-respond-en');
   await page.click('[data-testid=respond-submit]');
   await page.waitForSelector('[data-testid=respond-thanks]');
   await page.click('[data-testid=respond-next]');
@@ -131,6 +134,8 @@ test('a share link answered in another browser, its code pasted back once', asyn
   await page.selectOption('[data-testid=new-survey-template]', 'ces');
   await page.click('[data-testid=new-survey-create]');
   await page.waitForSelector('[data-testid=page-survey-edit]');
+  assert.match(await text(page, 'builder-preview'), /这家企业让我很容易就办好了我要办的事/);
+  await screenshot(page, 'surveys-builder-zh');
   await open(page, env.origin + '/surveys/1/results');
   const link = await page.locator('[data-testid=share-link]').inputValue();
   assert.match(link, /\/respond#s1\./);
