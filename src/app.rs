@@ -19,6 +19,7 @@ use crate::not_found::NotFoundPage;
 use crate::paths;
 use crate::settings::SettingsPage;
 use crate::state::{use_app_state, AppState, Loading};
+use crate::surveys::state::SurveysState;
 use crate::surveys::SurveyRoutes;
 
 /// The whole application.
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide();
     CustomersState::provide(state);
     CreditState::provide(state);
+    SurveysState::provide(state);
     // Before the router: its `popstate` listener must come after the leave guard's.
     provide_leave_guard();
     // Keep <html lang> and the colour scheme in step with the settings.

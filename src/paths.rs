@@ -100,6 +100,26 @@ pub fn credit() -> String {
     app_path(CREDIT)
 }
 
+/// The survey list.
+pub fn surveys() -> String {
+    app_path(SURVEYS)
+}
+
+/// A survey's builder (`/surveys/3/edit`).
+pub fn survey_edit(id: u64) -> String {
+    app_path(&format!("/surveys/{id}/edit"))
+}
+
+/// A survey's kiosk, answering on this device (`/surveys/3/respond`).
+pub fn survey_respond(id: u64) -> String {
+    app_path(&format!("/surveys/{id}/respond"))
+}
+
+/// A survey's results (`/surveys/3/results`).
+pub fn survey_results(id: u64) -> String {
+    app_path(&format!("/surveys/{id}/results"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +156,10 @@ mod tests {
         );
         assert_eq!(credit_import(), "/crm/credit/import");
         assert_eq!(app_path(DASHBOARD), "/crm/");
+        assert_eq!(surveys(), "/crm/surveys");
+        assert_eq!(survey_edit(3), "/crm/surveys/3/edit");
+        assert_eq!(survey_respond(3), "/crm/surveys/3/respond");
+        assert_eq!(survey_results(3), "/crm/surveys/3/results");
         set_base_from_uri("http://host/");
         assert_eq!(new_customer(), "/customers/new");
         assert_eq!(import_customers(), "/customers/import");

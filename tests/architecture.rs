@@ -142,7 +142,16 @@ const SECTIONS: &[&str] = &[
 
 /// What one section may use of another: its domain, its stored book and derived state,
 /// its labels and constants (never its pages, forms or routes).
-const SHARED_PARTS_OF_A_SECTION: &[&str] = &["domain", "book", "state", "derived", "labels"];
+const SHARED_PARTS_OF_A_SECTION: &[&str] = &[
+    "domain",
+    "book",
+    "state",
+    "derived",
+    "labels",
+    // Each section offers its own figures to the dashboard and its lessons to Learn.
+    "dashboard",
+    "learn",
+];
 
 /// A source file's module path: `src/customers/list/page.rs` → ["customers", "list", "page"].
 fn module_of(path: &Path) -> Vec<String> {
@@ -368,7 +377,14 @@ fn the_loop_finder_finds_loops() {
 /// Latin words a Chinese text may keep: abbreviations in capitals (CSV, NPS) pass as
 /// they are; these are the names and terms that are written in Latin letters in Chinese
 /// too.
-const LATIN_NAMES_IN_CHINESE: &[&str] = &["Gupta", "Lehmann", "Payne", "Altman", "localStorage"];
+const LATIN_NAMES_IN_CHINESE: &[&str] = &[
+    "Gupta",
+    "Lehmann",
+    "Payne",
+    "Altman",
+    "Wald",
+    "localStorage",
+];
 
 /// The Chinese texts of every catalogue entry (`Key => "English", "中文";`) and every
 /// bilingual name (`zh: "中文"`) in a source file.

@@ -15,6 +15,7 @@ use crate::i18n::{fill, Msg, Text};
 use crate::paths::{self, app_path};
 use crate::sections::SECTIONS;
 use crate::state::with_repo;
+use crate::surveys::dashboard::SurveyFigures;
 
 /// The dashboard page.
 #[component]
@@ -33,6 +34,7 @@ pub fn DashboardPage() -> impl IntoView {
             <h1>{tr(Msg::DashboardTitle)}</h1>
             <p class="lead">{tr(Msg::DashboardIntro)}</p>
             <CustomerFigures />
+            <SurveyFigures />
             <CreditFigures />
             <div class="card">
                 <h2>{tr(Msg::DashboardStorageHeading)}</h2>

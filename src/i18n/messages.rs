@@ -39,7 +39,7 @@ catalogue! { pub enum Msg {
     CreditTitle => "Customer credit", "客户信用管理";
     CreditPlanned => "Assess customers with the 5 Cs of credit, set credit standards, terms and limits, age receivables and compute the Altman Z-score.", "用信用 5C 评估客户，设定信用标准、信用条件与信用额度，进行应收账款账龄分析并计算 Altman Z 值。";
     LearnTitle => "Learn CRM", "学习客户关系管理";
-    LearnPlanned => "Short bilingual explanations of the customer-record concepts, each illustrated with your own or the demo customers. Surveys, blueprints and credit follow with their sections.", "以中英双语简要讲解客户档案相关概念，并用您自己的客户或演示客户举例说明。满意度调查、服务蓝图和信用管理将随各自模块补充。";
+    LearnPlanned => "Short bilingual explanations of the CRM concepts (customer records, satisfaction surveys, service blueprints, credit), each illustrated with your own or the demo data.", "以中英双语简要讲解客户关系管理概念（客户档案、满意度调查、服务蓝图、信用管理），并用您自己的数据或演示数据举例说明。";
 
     SettingsTitle => "Settings", "设置";
     AppearanceHeading => "Appearance", "外观";

@@ -18,6 +18,7 @@ use crate::customers::state::use_customers;
 use crate::customers::DEMO_SEED;
 use crate::i18n::{fill, Lang, Msg, Text};
 use crate::paths;
+use crate::surveys::learn::SurveyLessons;
 
 /// The Learn page.
 #[component]
@@ -91,6 +92,7 @@ fn Lessons() -> impl IntoView {
                     bar_rows(&l.levels, |v| v.map_or(not_set, |v| v.label(lang)), |_| None))}
                 {churn(&l, lang)}
                 {complaints(&l, lang)}
+                <SurveyLessons />
                 <CreditLessons />
             </div>
         }

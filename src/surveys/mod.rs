@@ -1,22 +1,22 @@
-//! The Surveys section (planned; the page says so plainly).
+//! Surveys (顾客满意与顾客让渡价值): the pure domain (model, checks, templates, scores with
+//! their intervals, share links and response codes), the stored survey book, and the
+//! pages: the list, the builder, the kiosk, a share link's page and the results; plus the
+//! customer card, the dashboard figures and the Learn cards.
 
+mod builder;
+mod card;
+mod chart;
+pub mod dashboard;
 pub mod domain;
+mod form;
+mod kiosk;
+pub mod learn;
+mod list_page;
+mod messages;
+mod results;
+mod routes;
+mod shared_page;
+pub mod state;
+mod view;
 
-use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::path;
-
-use crate::components::not_built::NotBuilt;
-use crate::i18n::Msg;
-
-/// The Surveys page.
-#[component]
-pub fn SurveysPage() -> impl IntoView {
-    view! { <NotBuilt title=Msg::SurveysTitle planned=Msg::SurveysPlanned testid="page-surveys" /> }
-}
-
-/// The section's addresses.
-#[component(transparent)]
-pub fn SurveyRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/surveys") view=SurveysPage /> }.into_inner()
-}
+pub use routes::SurveyRoutes;

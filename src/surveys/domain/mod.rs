@@ -4,6 +4,9 @@
 //! Outside this folder it uses only pure modules: `crate::working` (the working as data)
 //! and `crate::i18n` (languages and the catalogue macro).
 
+pub mod book;
+pub mod demo;
+pub mod export;
 pub mod model;
 pub mod scoring;
 pub mod share;
@@ -11,6 +14,7 @@ pub mod templates;
 pub mod terms;
 pub mod validate;
 
+pub use book::{CodeOutcome, SurveyBook};
 pub use model::*;
 pub use scoring::{
     ces, csat, delivered_value, importance_performance, nps, response_satisfaction_index,

@@ -1080,7 +1080,8 @@ pub struct Servqual {
     pub weighted: Result<WeightedServqual, NoScore>,
 }
 
-fn dimension_term(d: ServqualDimension) -> SurveyTerm {
+/// The name of a SERVQUAL dimension.
+pub fn dimension_term(d: ServqualDimension) -> SurveyTerm {
     match d {
         ServqualDimension::Tangibles => SurveyTerm::Tangibles,
         ServqualDimension::Reliability => SurveyTerm::Reliability,
@@ -1307,7 +1308,8 @@ impl Quadrant {
         }
     }
 
-    fn name(self) -> SurveyTerm {
+    /// The quadrant's name (Martilla & James's words).
+    pub fn name(self) -> SurveyTerm {
         match self {
             Quadrant::ConcentrateHere => SurveyTerm::ConcentrateHere,
             Quadrant::KeepUpTheGoodWork => SurveyTerm::KeepUpTheGoodWork,

@@ -254,7 +254,11 @@ pub fn decode_link(fragment: &str) -> Result<Invitation, LinkError> {
         lz4_flex::block::decompress_size_prepended_with_dict(packed, &template_dictionary(id))
     }
     .map_err(|_| LinkError::Unreadable)?;
-    serde_json::from_slice(&json).map_err(|_| LinkError::Unreadable)
+    // Through a `Value`, as storage reads documents: one deserializer for the survey types
+    // instead of two keeps the wasm smaller.
+    let value: serde_json::Value =
+        serde_json::from_slice(&json).map_err(|_| LinkError::Unreadable)?;
+    serde_json::from_value(value).map_err(|_| LinkError::Unreadable)
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,0 +1,256 @@
+//! Everything the Surveys section stores: the surveys, their responses, the answer
+//! layouts of earlier versions (so codes answered before an edit can still be read) and
+//! the checksums of the response codes already taken (so a code pasted twice counts once).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::model::{Bilingual, Response, Section, Survey, SurveyStatus, TemplateId};
+use super::share::{crc32, import_response_code, CodeError, Dropped, Layout};
+use super::templates::template;
+
+/// The stored surveys and responses.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SurveyBook {
+    pub surveys: Vec<Survey>,
+    pub responses: Vec<Response>,
+    /// The layouts of versions replaced by an edit.
+    pub layouts: Vec<Layout>,
+    /// CRC-32 of every response code taken.
+    pub codes_taken: Vec<u32>,
+    pub next_id: u64,
+    pub next_response_id: u64,
+}
+
+/// What pasting one response code did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CodeOutcome {
+    /// Taken as a new response (with the answers an earlier version had that were left out).
+    Taken {
+        response_id: u64,
+        dropped: Vec<Dropped>,
+    },
+    /// The same code was taken before: it counts once.
+    AlreadyTaken,
+    Refused(CodeError),
+}
+
+impl SurveyBook {
+    fn take_id(&mut self) -> u64 {
+        let highest = self.surveys.iter().map(|s| s.id).max().unwrap_or(0);
+        self.next_id = self.next_id.max(highest + 1);
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    fn take_response_id(&mut self) -> u64 {
+        let highest = self.responses.iter().map(|r| r.id).max().unwrap_or(0);
+        self.next_response_id = self.next_response_id.max(highest + 1);
+        let id = self.next_response_id;
+        self.next_response_id += 1;
+        id
+    }
+
+    pub fn survey(&self, id: u64) -> Option<&Survey> {
+        self.surveys.iter().find(|s| s.id == id)
+    }
+
+    /// A new draft from a built-in template; returns its id.
+    pub fn add_template(&mut self, id: TemplateId) -> u64 {
+        let survey_id = self.take_id();
+        self.surveys.push(template(id, survey_id));
+        survey_id
+    }
+
+    /// A new empty draft with one empty section; returns its id.
+    pub fn add_blank(&mut self, name: Bilingual) -> u64 {
+        let id = self.take_id();
+        self.surveys.push(Survey {
+            id,
+            name,
+            sections: vec![Section::default()],
+            ..Survey::default()
+        });
+        id
+    }
+
+    /// A copy of survey `id` as a new draft, without its responses; returns the new id.
+    pub fn duplicate(&mut self, id: u64) -> Option<u64> {
+        let mut copy = self.survey(id)?.clone();
+        let new_id = self.take_id();
+        copy.id = new_id;
+        copy.version = 1;
+        copy.status = SurveyStatus::Draft;
+        copy.name.zh = format!("{}（副本）", copy.name.zh);
+        copy.name.en = format!("{} (copy)", copy.name.en);
+        self.surveys.push(copy);
+        Some(new_id)
+    }
+
+    /// Deletes survey `id` with its responses and layouts.
+    pub fn delete(&mut self, id: u64) {
+        self.surveys.retain(|s| s.id != id);
+        self.responses.retain(|r| r.survey_id != id);
+        self.layouts.retain(|l| l.survey_id != id);
+    }
+
+    /// Stores an edited survey. When the edit changed what answers look like, the
+    /// version is raised and the old layout kept, so answers already out there (codes)
+    /// can still be read.
+    pub fn save_survey(&mut self, mut edited: Survey) {
+        let Some(stored) = self.surveys.iter_mut().find(|s| s.id == edited.id) else {
+            return;
+        };
+        let old = Layout::of(stored);
+        edited.version = stored.version;
+        if old.differs_from(&edited) {
+            edited.version = stored.version + 1;
+            self.layouts.push(old);
+        }
+        *stored = edited;
+    }
+
+    /// The responses to survey `id`, oldest first.
+    pub fn responses_to(&self, id: u64) -> Vec<Response> {
+        self.responses
+            .iter()
+            .filter(|r| r.survey_id == id)
+            .cloned()
+            .collect()
+    }
+
+    /// The date of the latest response to survey `id`.
+    pub fn last_response(&self, id: u64) -> Option<NaiveDate> {
+        self.responses
+            .iter()
+            .filter(|r| r.survey_id == id)
+            .map(|r| r.submitted)
+            .max()
+    }
+
+    /// Records a response; returns its id.
+    pub fn record(&mut self, mut response: Response) -> u64 {
+        let id = self.take_response_id();
+        response.id = id;
+        self.responses.push(response);
+        id
+    }
+
+    /// The layouts of the earlier versions of survey `id`.
+    pub fn earlier_layouts(&self, id: u64) -> Vec<Layout> {
+        self.layouts
+            .iter()
+            .filter(|l| l.survey_id == id)
+            .cloned()
+            .collect()
+    }
+
+    /// Takes one response code for survey `survey_id`, dated `today`.
+    pub fn take_code(&mut self, survey_id: u64, code: &str, today: NaiveDate) -> CodeOutcome {
+        let Some(survey) = self.survey(survey_id).cloned() else {
+            return CodeOutcome::Refused(CodeError::OtherSurvey { survey_id });
+        };
+        let imported = match import_response_code(code, &survey, &self.earlier_layouts(survey_id)) {
+            Ok(imported) => imported,
+            Err(error) => return CodeOutcome::Refused(error),
+        };
+        let checksum = crc32(code.trim().as_bytes());
+        if self.codes_taken.contains(&checksum) {
+            return CodeOutcome::AlreadyTaken;
+        }
+        self.codes_taken.push(checksum);
+        let response_id = self.record(Response {
+            survey_id,
+            survey_version: survey.version,
+            touchpoint: Some("code".to_owned()),
+            submitted: today,
+            answers: imported.answers,
+            ..Response::default()
+        });
+        CodeOutcome::Taken {
+            response_id,
+            dropped: imported.dropped,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surveys::domain::model::{Answer, Answers, Question, QuestionKind};
+    use crate::surveys::domain::share::encode_response_code;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()
+    }
+
+    #[test]
+    fn surveys_get_fresh_ids_and_copies_start_as_drafts() {
+        let mut book = SurveyBook::default();
+        let a = book.add_template(TemplateId::Nps);
+        let b = book.add_blank(Bilingual::new("空白", "Blank"));
+        assert_eq!((a, b), (1, 2));
+        book.surveys[0].status = SurveyStatus::Open;
+        let c = book.duplicate(a).unwrap();
+        let copy = book.survey(c).unwrap();
+        assert_eq!(copy.status, SurveyStatus::Draft);
+        assert_eq!(copy.name.en, "Net Promoter Score (NPS) (copy)");
+        assert_eq!(copy.question_count(), 2);
+        book.record(Response {
+            survey_id: a,
+            submitted: day(),
+            ..Response::default()
+        });
+        assert_eq!(book.last_response(a), Some(day()));
+        book.delete(a);
+        assert!(book.survey(a).is_none());
+        assert!(book.responses.is_empty());
+        // Ids are never reused.
+        assert_eq!(book.add_blank(Bilingual::default()), 4);
+    }
+
+    #[test]
+    fn an_edit_of_the_layout_raises_the_version_and_keeps_the_old_layout() {
+        let mut book = SurveyBook::default();
+        let id = book.add_template(TemplateId::Nps);
+        let mut edited = book.survey(id).unwrap().clone();
+        edited.name.en = "Typo fixed".into();
+        book.save_survey(edited.clone());
+        assert_eq!(book.survey(id).unwrap().version, 1);
+        edited.sections[0].questions.push(Question::new(
+            "Q3",
+            QuestionKind::Csat,
+            Bilingual::new("满意吗", "Satisfied?"),
+        ));
+        book.save_survey(edited);
+        assert_eq!(book.survey(id).unwrap().version, 2);
+        assert_eq!(book.earlier_layouts(id).len(), 1);
+    }
+
+    #[test]
+    fn a_code_is_taken_once_and_a_code_for_an_earlier_version_still_counts() {
+        let mut book = SurveyBook::default();
+        let id = book.add_template(TemplateId::Nps);
+        let survey = book.survey(id).unwrap().clone();
+        let answers: Answers = [("NPS".to_owned(), Answer::Scale(9))].into();
+        let code = encode_response_code(&survey, &answers, None).unwrap();
+        // The survey is edited after the link went out.
+        let mut edited = survey.clone();
+        edited.sections[0].questions.remove(1);
+        book.save_survey(edited);
+        assert!(matches!(
+            book.take_code(id, &format!("  {code}\n"), day()),
+            CodeOutcome::Taken { .. }
+        ));
+        assert_eq!(book.take_code(id, &code, day()), CodeOutcome::AlreadyTaken);
+        assert_eq!(book.responses.len(), 1);
+        assert_eq!(book.responses[0].answers["NPS"], Answer::Scale(9));
+        let other = book.add_template(TemplateId::Csat);
+        assert_eq!(
+            book.take_code(other, &code, day()),
+            CodeOutcome::Refused(CodeError::OtherSurvey { survey_id: id })
+        );
+    }
+}

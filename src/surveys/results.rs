@@ -1,0 +1,461 @@
+//! The results (`/surveys/:id/results`): per question n, skipped, the distribution as a
+//! chart with its table, mean and median; NPS with its groups and 95% interval; CSAT;
+//! CES; the satisfaction index P ÷ E per attribute with its band; SERVQUAL gaps per item
+//! and dimension, unweighted and weighted. Every figure shows its working. Responses
+//! export as CSV; the share link and pasted response codes are here too.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::chart::{chart, ChartRow};
+use super::domain::export::export_rows;
+use super::domain::{
+    ces, csat, delivered_value, encode_link, find_response_codes, importance_performance, nps,
+    satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
+    Invitation, NpsMethod, QuestionKind, Response, SatisfactionBand, Survey,
+};
+use super::messages::SurveyMsg;
+use super::state::use_surveys;
+use super::view::{code_error_msg, copy_to_clipboard, num, use_survey_id, SurveyNotFound};
+use crate::clock::today;
+use crate::components::text::{tr, use_lang};
+use crate::components::working::ShowWorking;
+use crate::customers::state::use_customers;
+use crate::i18n::{fill, Lang, Text};
+use crate::paths;
+
+/// The results page.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let id = use_survey_id();
+    let surveys = use_surveys();
+    let found = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| surveys.book.with(|b| b.survey(id).map(|s| s.id)))
+    });
+    view! {
+        <section class="page results-page" data-testid="page-survey-results">
+            {move || match found.get() {
+                Some(id) => view! { <Results id /> }.into_any(),
+                None => view! { <SurveyNotFound /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+pub fn band_msg(band: SatisfactionBand) -> SurveyMsg {
+    match band {
+        SatisfactionBand::HighlySatisfied => SurveyMsg::BandHigh,
+        SatisfactionBand::Satisfied => SurveyMsg::BandSatisfied,
+        SatisfactionBand::Dissatisfied => SurveyMsg::BandDissatisfied,
+    }
+}
+
+#[component]
+fn Results(id: u64) -> impl IntoView {
+    let surveys = use_surveys();
+    let customers = use_customers();
+    let lang = use_lang();
+    let data = Memo::new(move |_| {
+        surveys.book.with(|b| {
+            (
+                b.survey(id).cloned().unwrap_or_default(),
+                b.responses_to(id),
+            )
+        })
+    });
+    let export = move |_| {
+        let (survey, responses) = data.get_untracked();
+        let rows = customers.customers.with_untracked(|book| {
+            export_rows(&survey, &responses, |cid| {
+                book.get(cid).map_or_else(
+                    || cid.to_string(),
+                    |c| {
+                        if c.email.is_empty() {
+                            cid.to_string()
+                        } else {
+                            c.email.clone()
+                        }
+                    },
+                )
+            })
+        });
+        let _ = crate::components::download::download_text(
+            &format!("survey-{id}-responses.csv"),
+            "text/csv;charset=utf-8",
+            &crate::tabular::write_csv(&rows),
+        );
+    };
+    view! {
+        <header class="customer-header">
+            <h1 data-testid="results-title">{move || data.with(|(s, _)| s.name.in_lang(lang.get()).to_owned())}</h1>
+            <div class="header-actions no-print">
+                <A href=paths::surveys() attr:class="button ghost">{tr(SurveyMsg::BackToSurveys)}</A>
+                <A href=paths::survey_edit(id) attr:class="button ghost">{tr(SurveyMsg::Edit)}</A>
+                <A href=paths::survey_respond(id) attr:class="button ghost">{tr(SurveyMsg::Collect)}</A>
+                <button type="button" class="ghost" data-testid="export-csv" on:click=export>{tr(SurveyMsg::ExportCsv)}</button>
+            </div>
+        </header>
+        <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&data.with(|(_, r)| r.len()).to_string()])}</p>
+        {move || {
+            let (survey, responses) = data.get();
+            let lang = lang.get();
+            if responses.is_empty() {
+                return view! { <p class="card" data-testid="results-empty">{SurveyMsg::NoResponses.in_lang(lang)}</p> }.into_any();
+            }
+            view! {
+                <div class="results-grid">
+                    {headline_figures(&survey, &responses, lang)}
+                    {servqual_figure(&survey, &responses, lang)}
+                    {delivered_figure(&survey, &responses, lang)}
+                    {survey.questions().map(|q| question_summary(&survey, &responses, &q.code, lang)).collect_view()}
+                </div>
+            }.into_any()
+        }}
+        <div class="results-grid no-print">
+            <ShareBox id />
+            <PasteCodes id />
+        </div>
+    }
+}
+
+fn figure(
+    testid: String,
+    title: String,
+    headline: String,
+    body: AnyView,
+    working: Option<crate::working::Working>,
+) -> AnyView {
+    view! {
+        <div class="card figure-card" data-testid=testid>
+            <h2>{title}</h2>
+            <p class="figure-value">{headline}</p>
+            {body}
+            {working.map(|w| view! { <ShowWorking working=w /> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// NPS, CSAT, CES and the satisfaction index of each question that has one.
+fn headline_figures(survey: &Survey, responses: &[Response], lang: Lang) -> impl IntoView {
+    let t = |m: SurveyMsg| m.in_lang(lang);
+    let has_servqual = servqual(survey, responses).is_ok();
+    survey
+        .questions()
+        .filter_map(|q| {
+            let code = q.code.as_str();
+            let title = format!("{} · {}", q.text.in_lang(lang), code);
+            match &q.kind {
+                QuestionKind::Nps => {
+                    let n = nps(survey, responses, code).ok()?;
+                    let headline = fill(t(SurveyMsg::NpsHeadline), &[&num(n.score, 1), &num(n.interval.low, 1), &num(n.interval.high, 1), &n.n.to_string()]);
+                    let share = |k: usize| format!("{:.1}%", 100.0 * k as f64 / n.n as f64);
+                    let rows = vec![
+                        ChartRow { label: t(SurveyMsg::Promoters).to_owned(), value: n.promoters as f64, cells: vec![n.promoters.to_string(), share(n.promoters)] },
+                        ChartRow { label: t(SurveyMsg::Passives).to_owned(), value: n.passives as f64, cells: vec![n.passives.to_string(), share(n.passives)] },
+                        ChartRow { label: t(SurveyMsg::Detractors).to_owned(), value: n.detractors as f64, cells: vec![n.detractors.to_string(), share(n.detractors)] },
+                    ];
+                    let method = match n.method { NpsMethod::Wald => t(SurveyMsg::MethodWald), NpsMethod::AdjustedWald => t(SurveyMsg::MethodAdjusted) };
+                    let body = view! {
+                        {chart("nps-groups", vec![t(SurveyMsg::Group), t(SurveyMsg::Count), t(SurveyMsg::Share)], rows, false)}
+                        <p class="muted">{method}</p>
+                    }.into_any();
+                    Some(figure(format!("figure-nps-{code}"), title, headline, body, Some(n.working())))
+                }
+                QuestionKind::Csat => {
+                    let c = csat(survey, responses, code).ok()?;
+                    let headline = fill(t(SurveyMsg::CsatHeadline), &[&num(c.share * 100.0, 1), &num(c.interval.low * 100.0, 1), &num(c.interval.high * 100.0, 1), &c.n.to_string()]);
+                    Some(figure(format!("figure-csat-{code}"), title, headline, ().into_any(), Some(c.working())))
+                }
+                QuestionKind::Ces => {
+                    let m = ces(survey, responses, code).ok()?;
+                    let ci = m.interval.map_or_else(|| "–".to_owned(), |i| format!("{} – {}", num(i.low, 2), num(i.high, 2)));
+                    let headline = fill(t(SurveyMsg::CesHeadline), &[&num(m.mean, 2), &ci, &m.n.to_string()]);
+                    Some(figure(format!("figure-ces-{code}"), title, headline, ().into_any(), Some(m.working(super::domain::SurveyTerm::MeanEffort))))
+                }
+                QuestionKind::DualMatrix { columns: DualColumns::ExpectationPerception, rows, .. } if !has_servqual => {
+                    let si = satisfaction_index(survey, responses, code).ok()?;
+                    let headline = fill(t(SurveyMsg::IndexHeadline), &[&num(si.overall, 3), t(band_msg(si.band))]);
+                    let name = |c: &str| rows.iter().find(|r| r.code == c).map_or(c.to_owned(), |r| r.text.in_lang(lang).to_owned());
+                    let body = view! {
+                        <div class="table-wrap"><table class="table compact" data-testid=format!("index-{code}")>
+                            <thead><tr><th>{t(SurveyMsg::Attribute)}</th><th class="num">"E"</th><th class="num">"P"</th><th class="num">"P ÷ E"</th><th>{t(SurveyMsg::Band)}</th></tr></thead>
+                            <tbody>{si.attributes.iter().map(|a| view! { <tr>
+                                <th scope="row">{name(&a.means.code)}<ShowWorking working=a.working() /></th>
+                                <td class="num">{num(a.means.first, 2)}</td><td class="num">{num(a.means.second, 2)}</td>
+                                <td class="num">{num(a.index, 3)}</td><td>{t(band_msg(a.band))}</td>
+                            </tr> }).collect_view()}</tbody>
+                        </table></div>
+                        <p class="muted">{fill(t(SurveyMsg::Tolerance), &[&num(super::domain::scoring::SATISFIED_TOLERANCE, 2)])}</p>
+                    }.into_any();
+                    Some(figure(format!("figure-index-{code}"), title, headline, body, Some(si.working())))
+                }
+                QuestionKind::DualMatrix { columns: DualColumns::ImportancePerformance, rows, .. } => {
+                    let ipa = importance_performance(survey, responses, code, Crosshair::DataMeans).ok()?;
+                    let name = |c: &str| rows.iter().find(|r| r.code == c).map_or(c.to_owned(), |r| r.text.in_lang(lang).to_owned());
+                    let headline = fill(t(SurveyMsg::IpaHeadline), &[&num(ipa.importance_cut, 2), &num(ipa.performance_cut, 2)]);
+                    let body = view! {
+                        <div class="table-wrap"><table class="table compact" data-testid=format!("ipa-{code}")>
+                            <thead><tr><th>{t(SurveyMsg::Attribute)}</th><th class="num">"I"</th><th class="num">"P"</th><th>{t(SurveyMsg::Quadrant)}</th></tr></thead>
+                            <tbody>{ipa.points.iter().map(|p| view! { <tr>
+                                <th scope="row">{name(&p.means.code)}</th>
+                                <td class="num">{num(p.means.first, 2)}</td><td class="num">{num(p.means.second, 2)}</td>
+                                <td>{p.quadrant.name().in_lang(lang)}</td>
+                            </tr> }).collect_view()}</tbody>
+                        </table></div>
+                    }.into_any();
+                    Some(figure(format!("figure-ipa-{code}"), title, headline, body, Some(ipa.working())))
+                }
+                _ => None,
+            }
+        })
+        .collect_view()
+}
+
+/// Customer delivered value, when the survey holds the value and cost matrices.
+fn delivered_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Option<AnyView> {
+    use super::domain::templates::{COST_QUESTION, VALUE_QUESTION};
+    let d = delivered_value(survey, responses, VALUE_QUESTION, COST_QUESTION).ok()?;
+    let headline = fill(
+        SurveyMsg::DeliveredHeadline.in_lang(lang),
+        &[
+            &num(d.delivered, 2),
+            &num(d.total_value, 2),
+            &num(d.total_cost, 2),
+        ],
+    );
+    Some(figure(
+        "figure-delivered".to_owned(),
+        super::domain::SurveyTerm::DeliveredValue
+            .in_lang(lang)
+            .to_owned(),
+        headline,
+        ().into_any(),
+        Some(d.working()),
+    ))
+}
+
+/// SERVQUAL gaps, when the survey holds the 22 items.
+fn servqual_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Option<AnyView> {
+    let q = servqual(survey, responses).ok()?;
+    let t = |m: SurveyMsg| m.in_lang(lang);
+    let dimension_name = |d: super::domain::ServqualDimension| {
+        super::domain::scoring::dimension_term(d).in_lang(lang)
+    };
+    let dims: Vec<ChartRow> = q
+        .dimensions
+        .iter()
+        .map(|d| ChartRow {
+            label: dimension_name(d.dimension).to_owned(),
+            value: d.gap,
+            cells: vec![num(d.expected, 2), num(d.perceived, 2), num(d.gap, 2)],
+        })
+        .collect();
+    let items: Vec<ChartRow> = q
+        .dimensions
+        .iter()
+        .flat_map(|d| d.items.iter())
+        .map(|i| ChartRow {
+            label: i.means.code.clone(),
+            value: i.gap,
+            cells: vec![num(i.means.first, 2), num(i.means.second, 2), num(i.gap, 2)],
+        })
+        .collect();
+    let weighted = q
+        .weighted
+        .as_ref()
+        .map_or_else(|_| "–".to_owned(), |w| num(w.score, 2));
+    let headline = fill(
+        t(SurveyMsg::ServqualHeadline),
+        &[&num(q.unweighted, 2), &weighted],
+    );
+    let headers = || vec![t(SurveyMsg::Item), "E", "P", t(SurveyMsg::GapPE)];
+    Some(
+        view! {
+            <div class="card figure-card wide-card" data-testid="figure-servqual">
+                <h2>{t(SurveyMsg::ServqualTitle)}</h2>
+                <p class="figure-value" data-testid="servqual-scores">{headline}</p>
+                <h3>{t(SurveyMsg::ByDimension)}</h3>
+                {chart("servqual-dimensions", headers(), dims, true)}
+                <h3>{t(SurveyMsg::ByItem)}</h3>
+                {chart("servqual-items", headers(), items, true)}
+                <ShowWorking working=q.working() testid="working-servqual" />
+            </div>
+        }
+        .into_any(),
+    )
+}
+
+/// n, skipped, the distribution, mean and median of a scale or choice question.
+fn question_summary(
+    survey: &Survey,
+    responses: &[Response],
+    code: &str,
+    lang: Lang,
+) -> Option<AnyView> {
+    let t = |m: SurveyMsg| m.in_lang(lang);
+    let q = survey.question(code)?;
+    let title = format!("{} · {}", q.text.in_lang(lang), code);
+    let (n, skipped, rows, extra) = match &q.kind {
+        kind if kind.is_single_scale() => {
+            let s = scale_summary(survey, responses, code).ok()?;
+            let rows = s
+                .counts
+                .iter()
+                .map(|(point, count)| ChartRow {
+                    label: point.to_string(),
+                    value: *count as f64,
+                    cells: vec![
+                        count.to_string(),
+                        format!("{:.1}%", 100.0 * *count as f64 / s.n as f64),
+                    ],
+                })
+                .collect();
+            let extra = fill(
+                t(SurveyMsg::MeanMedian),
+                &[&num(s.mean, 2), &num(s.median, 1)],
+            );
+            (s.n, s.skipped, rows, extra)
+        }
+        QuestionKind::SingleChoice { choices } | QuestionKind::MultipleChoice { choices, .. } => {
+            let answered: Vec<&Answer> = responses
+                .iter()
+                .filter_map(|r| r.answers.get(code))
+                .collect();
+            let n = answered.len();
+            let rows = choices
+                .iter()
+                .map(|c| {
+                    let count = answered
+                        .iter()
+                        .filter(|a| match a {
+                            Answer::Choice(x) => *x == c.code,
+                            Answer::Choices(xs) => xs.contains(&c.code),
+                            _ => false,
+                        })
+                        .count();
+                    ChartRow {
+                        label: c.label.in_lang(lang).to_owned(),
+                        value: count as f64,
+                        cells: vec![
+                            count.to_string(),
+                            format!("{:.1}%", 100.0 * count as f64 / n.max(1) as f64),
+                        ],
+                    }
+                })
+                .collect();
+            (n, responses.len() - n, rows, String::new())
+        }
+        QuestionKind::ShortText
+        | QuestionKind::LongText
+        | QuestionKind::Number { .. }
+        | QuestionKind::Date => {
+            let n = responses
+                .iter()
+                .filter(|r| r.answers.contains_key(code))
+                .count();
+            (n, responses.len() - n, Vec::new(), String::new())
+        }
+        _ => return None,
+    };
+    let counts = fill(
+        t(SurveyMsg::AnsweredSkipped),
+        &[&n.to_string(), &skipped.to_string()],
+    );
+    let has_chart = !rows.is_empty();
+    Some(view! {
+        <div class="card" data-testid=format!("summary-{code}")>
+            <h2>{title}</h2>
+            <p data-testid="summary-counts">{counts}</p>
+            {has_chart.then(|| chart("distribution", vec![t(SurveyMsg::Answer), t(SurveyMsg::Count), t(SurveyMsg::Share)], rows, false))}
+            {(!extra.is_empty()).then(|| view! { <p data-testid="summary-mean">{extra}</p> })}
+        </div>
+    }.into_any())
+}
+
+/// The share link of the survey, with a copy button.
+#[component]
+fn ShareBox(id: u64) -> impl IntoView {
+    let surveys = use_surveys();
+    let link = Memo::new(move |_| {
+        surveys
+            .book
+            .with(|b| {
+                b.survey(id).map(|s| {
+                    let origin = window().location().origin().unwrap_or_default();
+                    format!(
+                        "{origin}{}#{}",
+                        paths::app_path("/respond"),
+                        encode_link(&Invitation::to(s, None))
+                    )
+                })
+            })
+            .unwrap_or_default()
+    });
+    let copied = RwSignal::new(false);
+    let lang = use_lang();
+    view! {
+        <div class="card" data-testid="share-box">
+            <h2>{tr(SurveyMsg::ShareTitle)}</h2>
+            <p>{tr(SurveyMsg::ShareExplain)}</p>
+            <textarea readonly rows="3" class="response-code" data-testid="share-link" prop:value=move || link.get()></textarea>
+            <p class="muted">{move || fill(SurveyMsg::LinkLength.in_lang(lang.get()), &[&link.with(String::len).to_string()])}</p>
+            <div class="actions">
+                <button type="button" data-testid="copy-link" on:click=move |_| { copy_to_clipboard(&link.get_untracked()); copied.set(true); }>{tr(SurveyMsg::Copy)}</button>
+                <a class="button ghost" href=move || link.get() target="_blank" rel="noopener">{tr(SurveyMsg::OpenLink)}</a>
+                <Show when=move || copied.get()><span class="success-text" role="status">{tr(SurveyMsg::Copied)}</span></Show>
+            </div>
+        </div>
+    }
+}
+
+/// A box to paste response codes into (one per line, or a whole chat log).
+#[component]
+fn PasteCodes(id: u64) -> impl IntoView {
+    let surveys = use_surveys();
+    let lang = use_lang();
+    let text = RwSignal::new(String::new());
+    let report = RwSignal::new(Vec::<String>::new());
+    let take = move |_| {
+        let lang = lang.get_untracked();
+        let codes = find_response_codes(&text.get_untracked());
+        if codes.is_empty() {
+            report.set(vec![SurveyMsg::NoCodesFound.in_lang(lang).to_owned()]);
+            return;
+        }
+        let mut lines = Vec::new();
+        surveys.book.update(|b| {
+            for code in &codes {
+                let short: String = code.chars().take(16).collect();
+                let line = match b.take_code(id, code, today()) {
+                    CodeOutcome::Taken { dropped, .. } if dropped.is_empty() => {
+                        fill(SurveyMsg::CodeTaken.in_lang(lang), &[&short])
+                    }
+                    CodeOutcome::Taken { dropped, .. } => fill(
+                        SurveyMsg::CodeTakenDropped.in_lang(lang),
+                        &[&short, &dropped.len().to_string()],
+                    ),
+                    CodeOutcome::AlreadyTaken => {
+                        fill(SurveyMsg::CodeAlready.in_lang(lang), &[&short])
+                    }
+                    CodeOutcome::Refused(e) => {
+                        format!("{short}…: {}", code_error_msg(&e).in_lang(lang))
+                    }
+                };
+                lines.push(line);
+            }
+        });
+        report.set(lines);
+        text.set(String::new());
+    };
+    view! {
+        <div class="card" data-testid="paste-codes">
+            <h2>{tr(SurveyMsg::PasteTitle)}</h2>
+            <label class="field wide"><span>{tr(SurveyMsg::PasteExplain)}</span>
+                <textarea rows="4" data-testid="codes-input" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea></label>
+            <button type="button" data-testid="codes-take" on:click=take>{tr(SurveyMsg::TakeCodes)}</button>
+            <ul class="plain-list" data-testid="codes-report" role="status">{move || report.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+//! The Surveys section's state: the stored survey book (surveys, responses, earlier
+//! layouts), registered with the app state, with what the section adds to the customer
+//! pages and to "Load demo data".
+
+use leptos::prelude::*;
+
+use super::card::SurveyCard;
+use super::domain::demo::demo_surveys;
+use super::domain::SurveyBook;
+use crate::clock::today;
+use crate::customers::state::{use_customers, CustomersState};
+use crate::state::AppState;
+use crate::storage::{Document, Migration};
+
+impl Document for SurveyBook {
+    const KEY: &'static str = "crm.surveys";
+    const SCHEMA: u32 = 1;
+    const MIGRATIONS: &'static [Migration] = &[];
+}
+
+crate::persist_whole_document!(SurveyBook);
+
+/// The survey book, provided as context.
+#[derive(Clone, Copy)]
+pub struct SurveysState {
+    pub book: crate::state::Persisted<SurveyBook>,
+}
+
+impl SurveysState {
+    pub fn provide(app: AppState) -> Self {
+        let state = Self {
+            book: app.load::<SurveyBook>(),
+        };
+        provide_context(state);
+        app.add_customer_panel(|id| view! { <SurveyCard customer_id=id /> }.into_any());
+        let customers = use_customers();
+        app.on_demo_loaded(move || state.load_demo(customers));
+        state
+    }
+
+    /// Replaces the survey book with the demo's, linked to the demo customers just loaded.
+    fn load_demo(self, customers: CustomersState) {
+        let ids: Vec<u64> = customers
+            .customers
+            .with_untracked(|book| book.customers.iter().map(|c| c.id).collect());
+        let demo = demo_surveys(&ids, today());
+        self.book.update(|book| *book = demo);
+    }
+}
+
+/// The Surveys section's state from context.
+pub fn use_surveys() -> SurveysState {
+    expect_context::<SurveysState>()
+}
