@@ -100,6 +100,16 @@ pub fn credit() -> String {
     app_path(CREDIT)
 }
 
+/// The list of service blueprints.
+pub fn blueprints() -> String {
+    app_path(BLUEPRINTS)
+}
+
+/// One blueprint's editor (`/blueprints/3`).
+pub fn blueprint(id: u64) -> String {
+    app_path(&format!("{BLUEPRINTS}/{id}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +150,14 @@ mod tests {
         assert_eq!(new_customer(), "/customers/new");
         assert_eq!(import_customers(), "/customers/import");
         assert_eq!(customers(""), "/customers");
+    }
+
+    #[test]
+    fn blueprint_links_carry_the_base() {
+        set_base_from_uri("http://host/crm/");
+        assert_eq!(blueprints(), "/crm/blueprints");
+        assert_eq!(blueprint(3), "/crm/blueprints/3");
+        set_base_from_uri("http://host/");
+        assert_eq!(blueprint(12), "/blueprints/12");
     }
 }

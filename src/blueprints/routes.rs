@@ -1,0 +1,20 @@
+//! The section's addresses: `/blueprints` and `/blueprints/:id`.
+
+use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::Route;
+use leptos_router::path;
+
+use super::editor::BlueprintEditor;
+use super::list_page::BlueprintList;
+
+/// The section's routes, mounted by the app's router.
+#[component(transparent)]
+pub fn BlueprintRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/blueprints") view=BlueprintList />
+        <Route path=path!("/blueprints/:id") view=BlueprintEditor />
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
