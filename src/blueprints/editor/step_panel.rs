@@ -117,7 +117,7 @@ fn select_field(
         .into_iter()
         .map(|(key, name)| {
             view! {
-                <option value=key selected=move || step.with(|s| s.as_ref().map(f.read).as_deref() == Some(key))>
+                <option value=key prop:selected=move || step.with(|s| s.as_ref().map(f.read).as_deref() == Some(key))>
                     {move || name.in_lang(lang.get())}
                 </option>
             }
@@ -425,8 +425,9 @@ fn StepForm(ed: Editing, id: StepId) -> impl IntoView {
         ("action", Name::of(BlueprintMsg::Action)),
         ("decision", Name::of(BlueprintMsg::Decision)),
     ];
+    let lang = use_lang();
     let lane = move || {
-        let lang = use_lang().get();
+        let lang = lang.get();
         step.with(|s| {
             s.as_ref().map(|s| {
                 crate::i18n::fill(

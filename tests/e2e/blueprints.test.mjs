@@ -1,0 +1,165 @@
+// Journeys through Service blueprints: start from a sample, add a step by clicking an
+// empty cell, move it with the arrow keys, mark it a fail point in the side panel, undo
+// and redo (buttons and keys), mark a wait and see the customer's time change, edit a name
+// in the table view, reload and find everything; the list's rename, duplicate and delete;
+// screenshots on a laptop in English and on a phone in Chinese.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, newContext, open, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const text = (page, id) => page.locator(`[data-testid=${id}]`).first().innerText();
+const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('crm.blueprints') || 'null'));
+const label = (page, id) => page.locator(`[data-testid=bp-step-${id}]`).getAttribute('aria-label');
+const failBadges = (page, id) => page.locator(`[data-testid=bp-step-${id}] .bp-badge.fail`).count();
+
+test('a blueprint from the hotel sample: add, move, mark, undo and redo, reload', async () => {
+  const context = await newContext(env.browser, { locale: 'en-US' });
+  const page = await context.newPage();
+  await open(page, env.origin + '/blueprints');
+  assert.match(await text(page, 'bp-empty'), /No blueprints yet/);
+  await page.click('[data-testid=bp-new-sample-0]');
+  await page.waitForSelector('[data-testid=page-blueprint]');
+  assert.equal(new URL(page.url()).pathname, '/blueprints/1');
+  assert.equal(await text(page, 'blueprint-title'), 'A hotel stay');
+  // The sample's figures: 63 minutes of steps and 48 of waiting on the main path.
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 111 minutes');
+  assert.match(await text(page, 'bp-waiting-share'), /48 minutes \(43\.2%\)/);
+  assert.match(await text(page, 'bp-longest-wait'), /30 minutes/);
+  await page.click('[data-testid=working-customer-time] summary');
+  assert.match(await text(page, 'working-customer-time'), /Customer time \(minutes\) = 63 \+ 48 = 111/);
+
+  // The SVG carries a title, a description and a label per step.
+  assert.equal(await page.locator('[data-testid=bp-canvas] > title').textContent(), 'A hotel stay');
+  assert.match(await page.locator('[data-testid=bp-canvas] > desc').textContent(), /steps and \d+ arrows in five lanes/);
+  assert.ok(await page.locator('[data-testid=bp-canvas] .bp-touchpoint').count() > 0, 'touchpoints are marked');
+
+  // Click the empty customer cell in the spare column: a new step there, selected.
+  const columns = await page.locator('[data-testid=bp-table] thead th').count() - 1;
+  const spare = columns - 1;
+  await page.click(`[data-testid=bp-cell-customer-${spare}]`);
+  const selected = page.locator('.bp-step.selected');
+  await selected.waitFor();
+  const id = (await selected.getAttribute('data-testid')).replace('bp-step-', '');
+  assert.match(await label(page, id), new RegExp(`New step, Customer actions, column ${spare + 1}`));
+  await page.fill('[data-testid=bp-field-name]', 'Ask about parking');
+  await page.press('[data-testid=bp-field-name]', 'Tab');
+  assert.match(await label(page, id), /^Ask about parking, Customer actions/);
+
+  // Arrow keys move the selected step: down a lane, then right a column.
+  await page.focus('[data-testid=bp-canvas]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await label(page, id), new RegExp(`Onstage contact-employee actions, column ${spare + 2}`));
+  assert.match(await text(page, 'bp-selected-announcement'), /Selected: Ask about parking/);
+
+  // Mark it a fail point in the side panel.
+  await page.check('[data-testid=bp-field-is-fail]');
+  await page.fill('[data-testid=bp-field-fail-what]', 'No parking space left');
+  await page.press('[data-testid=bp-field-fail-what]', 'Tab');
+  assert.equal(await failBadges(page, id), 1);
+  assert.match(await text(page, 'bp-risk-table'), /Ask about parking\s+No parking space left\s+3\s+3\s+9/);
+  assert.match(await text(page, 'bp-risk-gaps'), /Ask about parking: No execution standard set/);
+
+  // Undo twice: the text, then the mark; redo both.
+  await page.click('[data-testid=bp-undo]');
+  assert.doesNotMatch(await text(page, 'bp-risk-table'), /No parking space left/);
+  await page.click('[data-testid=bp-undo]');
+  assert.equal(await failBadges(page, id), 0);
+  assert.equal(await page.isChecked('[data-testid=bp-field-is-fail]'), false);
+  await page.click('[data-testid=bp-redo]');
+  await page.click('[data-testid=bp-redo]');
+  assert.equal(await failBadges(page, id), 1);
+  assert.match(await text(page, 'bp-risk-table'), /No parking space left/);
+  // The same with the keys.
+  await page.focus('[data-testid=bp-canvas]');
+  await page.keyboard.press('Control+z');
+  assert.doesNotMatch(await text(page, 'bp-risk-table'), /No parking space left/);
+  await page.keyboard.press('Control+Shift+Z');
+  assert.match(await text(page, 'bp-risk-table'), /No parking space left/);
+  assert.match(await label(page, id), /Onstage contact-employee actions/);
+
+  // The table view: focusing a name selects its step; a wait on the main path's first
+  // step adds to the customer's time.
+  await page.focus('[data-testid=bp-table-name-2]');
+  assert.equal(await page.locator('.bp-step.selected').getAttribute('data-testid'), 'bp-step-2');
+  await page.fill('[data-testid=bp-table-name-2]', 'Book the room online');
+  await page.press('[data-testid=bp-table-name-2]', 'Tab');
+  assert.match(await label(page, 2), /^Book the room online/);
+  await page.check('[data-testid=bp-field-is-wait]');
+  await page.fill('[data-testid=bp-field-wait-minutes]', '10');
+  await page.press('[data-testid=bp-field-wait-minutes]', 'Tab');
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 121 minutes');
+  assert.match(await text(page, 'bp-broken-principles'), /Unoccupied waits feel longer/);
+  await screenshot(page, 'blueprint-editor-en');
+
+  // Reload: everything is still there.
+  await page.reload();
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  assert.match(await label(page, id), /^Ask about parking, Onstage contact-employee actions, column/);
+  assert.equal(await failBadges(page, id), 1);
+  assert.match(await text(page, 'bp-risk-table'), /No parking space left/);
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 121 minutes');
+  const book = await stored(page);
+  assert.equal(book.schema, 1);
+  assert.equal(book.data.blueprints.length, 1);
+  const step = book.data.blueprints[0].steps.find((s) => String(s.id) === id);
+  assert.equal(step.lane, 'onstage');
+  assert.equal(step.fail_point.what, 'No parking space left');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the list: rename, duplicate as to-be, delete after asking, and undo the delete', async () => {
+  const context = await newContext(env.browser, { locale: 'en-US' });
+  const page = await context.newPage();
+  await open(page, env.origin + '/blueprints');
+  await page.click('[data-testid=bp-new-blank]');
+  await page.waitForSelector('[data-testid=page-blueprint]');
+  assert.equal(await text(page, 'blueprint-title'), 'Untitled blueprint');
+  await page.click('[data-testid=bp-table-add-customer-0]');
+  await page.fill('[data-testid=bp-field-name]', 'Walk in');
+  await page.press('[data-testid=bp-field-name]', 'Tab');
+  await open(page, env.origin + '/blueprints');
+  await page.click('[data-testid=bp-rename-1]');
+  await page.fill('[data-testid=bp-rename-input-1]', 'Our café');
+  await page.click('[data-testid=bp-rename-save-1]');
+  assert.match(await text(page, 'bp-row-1'), /Our café/);
+  await page.click('[data-testid=bp-duplicate-1]');
+  assert.match(await text(page, 'bp-row-2'), /Our café \(to be\)[\s\S]*To be · 1 steps/);
+  await page.click('[data-testid=bp-delete-1]');
+  assert.match(await text(page, 'bp-delete-question'), /Delete “Our café”/);
+  await page.click('[data-testid=bp-delete-confirm]');
+  assert.equal(await page.locator('[data-testid=bp-row-1]').count(), 0);
+  await page.click('[data-testid=bp-undo-delete]');
+  assert.match(await text(page, 'bp-row-1'), /Our café/);
+  await page.reload();
+  await page.waitForSelector('[data-testid=bp-row-2]');
+  assert.equal(await page.locator('.bp-row').count(), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a sample blueprint on a phone, in Chinese: the canvas scrolls in its box, not the page', async () => {
+  const context = await newContext(env.browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await open(page, env.origin + '/blueprints');
+  await page.click('[data-testid=bp-new-sample-1]');
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  assert.equal(await text(page, 'blueprint-title'), '餐厅用餐');
+  assert.match(await text(page, 'bp-customer-time'), /^顾客总用时：\d+(\.\d+)? 分钟$/);
+  assert.match(await page.locator('[data-testid=bp-canvas] [data-testid^=bp-step-]').first().getAttribute('aria-label'), /，第 \d+ 列/);
+  await screenshot(page, 'blueprint-editor-phone-zh');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no sideways page scroll on a phone (${overflow}px)`);
+  const box = await page.evaluate(() => {
+    const b = document.querySelector('[data-testid=bp-canvas-box]');
+    return { scroll: b.scrollWidth, client: b.clientWidth };
+  });
+  assert.ok(box.scroll > box.client, `the canvas scrolls inside its box (${box.scroll} > ${box.client})`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
