@@ -110,6 +110,11 @@ pub fn blueprint(id: u64) -> String {
     app_path(&format!("{BLUEPRINTS}/{id}"))
 }
 
+/// The steps CSV import into one blueprint.
+pub fn blueprint_import(id: u64) -> String {
+    app_path(&format!("{BLUEPRINTS}/{id}/import"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +162,7 @@ mod tests {
         set_base_from_uri("http://host/crm/");
         assert_eq!(blueprints(), "/crm/blueprints");
         assert_eq!(blueprint(3), "/crm/blueprints/3");
+        assert_eq!(blueprint_import(3), "/crm/blueprints/3/import");
         set_base_from_uri("http://host/");
         assert_eq!(blueprint(12), "/blueprints/12");
     }

@@ -18,7 +18,7 @@ use crate::paths;
 pub fn BlueprintFigures() -> impl IntoView {
     let state = use_blueprints();
     let lang = use_lang();
-    let figures = Memo::new(move |_| {
+    let figures = move || {
         state.book.with(|book| {
             let without_standard: usize = book
                 .blueprints
@@ -41,25 +41,25 @@ pub fn BlueprintFigures() -> impl IntoView {
                 .collect();
             (book.blueprints.len(), without_standard, rows)
         })
-    });
+    };
     view! {
-        <Show when=move || figures.with(|f| f.0 > 0)>
+        <Show when=move || { figures().0 > 0 }>
             <section class="card" aria-labelledby="dashboard-blueprints" data-testid="dashboard-blueprints">
                 <h2 id="dashboard-blueprints"><A href=paths::blueprints()>{tr(BlueprintMsg::DashboardHeading)}</A></h2>
                 <ul class="card-grid dashboard-figures">
                     <li class="card" data-testid="dashboard-blueprint-count">
                         <h3>{tr(BlueprintMsg::DashboardCount)}</h3>
-                        <p class="figure">{move || figures.get().0}</p>
+                        <p class="figure">{move || figures().0}</p>
                     </li>
                     <li class="card" data-testid="dashboard-no-standard">
                         <h3>{tr(BlueprintMsg::DashboardNoStandard)}</h3>
-                        <p class="figure">{move || figures.get().1}</p>
+                        <p class="figure">{move || figures().1}</p>
                     </li>
                 </ul>
                 <ul class="plain">
                     {move || {
                         let lang = lang.get();
-                        figures.get().2.into_iter().map(|(id, name, open, wait)| {
+                        figures().2.into_iter().map(|(id, name, open, wait)| {
                             let text = fill(BlueprintMsg::DashboardRow.in_lang(lang), &[&open.to_string(), &minutes_text(wait)]);
                             view! { <li><A href=paths::blueprint(id)>{name}</A>{" · "}{text}</li> }
                         }).collect_view()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::domain::{from_json, summary, Blueprint, Sample};
+use super::domain::{summary, Blueprint, Sample};
 use super::editor::canvas::minutes_text;
 use super::messages::BlueprintMsg;
 use super::state::use_blueprints;
@@ -16,7 +16,6 @@ use crate::i18n::{fill, Msg, Text};
 use crate::paths;
 
 /// One blueprint as the list shows it.
-#[derive(Clone, PartialEq)]
 struct Row {
     id: u64,
     name: String,
@@ -40,17 +39,24 @@ fn row(bp: &Blueprint) -> Row {
     }
 }
 
+/// A blueprint from its JSON export. Read through a JSON value, as storage reads, so the
+/// bundle holds one reader for blueprints, not two.
+fn read_json(text: &str) -> Option<Blueprint> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    serde_json::from_value(value).ok()
+}
+
 /// `/blueprints`.
 #[component]
 pub fn BlueprintList() -> impl IntoView {
     let state = use_blueprints();
     let lang = use_lang();
     let navigate = use_navigate();
-    let rows = Memo::new(move |_| {
+    let rows = move || {
         state
             .book
             .with(|b| b.blueprints.iter().map(row).collect::<Vec<_>>())
-    });
+    };
     let renaming = RwSignal::new(None::<u64>);
     let deleting = RwSignal::new(None::<u64>);
     let deleted = RwSignal::new(None::<(usize, Blueprint)>);
@@ -99,8 +105,8 @@ pub fn BlueprintList() -> impl IntoView {
             };
             let create = create.clone();
             leptos::task::spawn_local(async move {
-                match file_text(&file).await.map(|t| from_json(&t)) {
-                    Some(Ok(bp)) => {
+                match file_text(&file).await.and_then(|t| read_json(&t)) {
+                    Some(bp) => {
                         import_error.set(false);
                         create(bp);
                     }
@@ -112,7 +118,7 @@ pub fn BlueprintList() -> impl IntoView {
 
     let list = move || {
         let lang = lang.get();
-        let rows = rows.get();
+        let rows = rows();
         if rows.is_empty() {
             return view! { <p data-testid="bp-empty">{BlueprintMsg::NoBlueprints.in_lang(lang)}</p> }.into_any();
         }

@@ -10,7 +10,7 @@ catalogue! { pub enum BlueprintMsg {
     ImportJsonFailed => "This file is not a blueprint exported from this app.", "该文件不是本应用导出的蓝图。";
     Untitled => "Untitled blueprint", "未命名蓝图";
     NoBlueprints => "No blueprints yet. Start a blank one or one from a sample above.", "还没有蓝图。请在上方新建空白蓝图或从示例开始。";
-    RowFigures => "{0} steps · customer time {1} minutes · {2} fail points, {3} still open", "{0} 个步骤 · 顾客总用时 {1} 分钟 · {2} 个失误点，{3} 个尚待完善";
+    RowFigures => "Steps: {0} · customer time: {1} minutes · fail points: {2}, still open: {3}", "步骤：{0} · 顾客总用时：{1} 分钟 · 失误点：{2}，尚待完善：{3}";
     Rename => "Rename", "重命名";
     NewName => "New name", "新名称";
     DuplicateToBe => "Duplicate as to-be", "复制为改进版";
@@ -133,6 +133,16 @@ catalogue! { pub enum BlueprintMsg {
     DashboardCount => "Blueprints", "蓝图数量";
     DashboardNoStandard => "Fail points without a standard", "未设执行标准的失误点";
     DashboardRow => "{0} open fail points · {1} minutes of waiting", "{0} 个失误点尚待完善 · 等待 {1} 分钟";
+    ImportStepsLink => "Import steps CSV", "导入步骤 CSV";
+    ImportTitle => "Import the steps from a CSV file", "从 CSV 文件导入步骤";
+    ImportIntro => "Columns: id, lane (evidence, customer, onstage, backstage, support, or the lanes' Chinese names), phase, name, minutes, wait_minutes, fail_point, standard, evidence, next (the ids a step leads to, separated by ;). Rows are placed in file order. Confirming replaces this blueprint's steps, arrows and phases; Undo in the editor takes it back. Nothing changes until you confirm.", "列：编号、泳道（有形展示、顾客行为、前台员工行为、后台员工行为、支持过程，或其英文代码）、阶段、名称、用时、等待时间、失误点、执行标准、有形展示、下一步（该步骤指向的编号，用分号分隔）。各行按文件中的顺序排列。确认后将替换本蓝图的步骤、箭头和阶段，可在编辑页撤销。确认之前不会有任何更改。";
+    ImportChooseFile => "CSV file of the steps", "步骤表格文件（CSV）";
+    ImportOrPaste => "Or paste the steps here", "或在此粘贴步骤";
+    ImportMapping => "Which step field each column fills:", "每一列对应的步骤字段：";
+    ImportConfirm => "Replace the steps with these {0}", "用这 {0} 个步骤替换现有步骤";
+    ImportDone => "{0} steps imported.", "已导入 {0} 个步骤。";
+    ImportAllOrNothing => "An arrow may lead to any row, so nothing can be imported until every row below is put right.", "箭头可能指向任意一行，因此须先改正下列所有问题，才能导入。";
+    BackToBlueprint => "Back to the blueprint", "返回蓝图";
     LearnTitle => "Blueprinting in four steps", "服务蓝图四步法";
     LearnBody => "1. Draw the flow: the customer's actions, the staff's actions on stage and backstage, the support processes, with the lines of interaction, visibility and internal interaction between them. 2. Find the fail points: where the service can go wrong. 3. Set an execution standard for each fail point, so that it does not. 4. Find the evidence the customer sees at each step, since that is what they judge the service by.", "一、绘制流程：顾客行为、前台与后台员工行为、支持过程，以及它们之间的外部互动线、可视线和内部互动线。二、找出失误点：服务可能出错的地方。三、为每个失误点制定执行标准，防止出错。四、找出顾客在每一步看到的有形展示，因为顾客正是据此评价服务。";
     LearnOnStored => "In your blueprint “{0}”", "在你的蓝图“{0}”中";

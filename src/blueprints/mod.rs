@@ -6,6 +6,7 @@
 pub mod dashboard;
 pub mod domain;
 mod editor;
+mod import_page;
 pub mod learn;
 mod list_page;
 pub mod messages;

@@ -1,4 +1,4 @@
-//! The section's addresses: `/blueprints` and `/blueprints/:id`.
+//! The section's addresses: `/blueprints`, `/blueprints/:id` and `/blueprints/:id/import`.
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;
@@ -6,6 +6,7 @@ use leptos_router::components::Route;
 use leptos_router::path;
 
 use super::editor::BlueprintEditor;
+use super::import_page::StepsImportPage;
 use super::list_page::BlueprintList;
 
 /// The section's routes, mounted by the app's router.
@@ -14,6 +15,7 @@ pub fn BlueprintRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/blueprints") view=BlueprintList />
         <Route path=path!("/blueprints/:id") view=BlueprintEditor />
+        <Route path=path!("/blueprints/:id/import") view=StepsImportPage />
     }
     .into_inner()
     .into_any_nested_route()

@@ -5,6 +5,7 @@
 // screenshots on a laptop in English and on a phone in Chinese.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { start, newContext, open, screenshot } from './harness.mjs';
 
 let env;
@@ -109,6 +110,33 @@ test('a blueprint from the hotel sample: add, move, mark, undo and redo, reload'
   const step = book.data.blueprints[0].steps.find((s) => String(s.id) === id);
   assert.equal(step.lane, 'onstage');
   assert.equal(step.fail_point.what, 'No parking space left');
+
+  // Exports: the whole blueprint as JSON, the steps as CSV, the drawing as an SVG of its own.
+  const download = async (testid) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);
+    return { name: file.suggestedFilename(), path: await file.path() };
+  };
+  const json = await download('bp-export-json');
+  assert.equal(json.name, 'A hotel stay.json');
+  const exported = JSON.parse(readFileSync(json.path, 'utf8'));
+  assert.equal(exported.steps.find((s) => String(s.id) === id).fail_point.what, 'No parking space left');
+  const csv = await download('bp-export-csv');
+  assert.equal(csv.name, 'A hotel stay-steps.csv');
+  assert.match(readFileSync(csv.path, 'utf8'), /^\uFEFF?id,lane,phase,name,minutes,wait_minutes,fail_point,standard,evidence,next/);
+  const svg = await download('bp-export-svg');
+  const drawing = readFileSync(svg.path, 'utf8');
+  assert.match(drawing, /^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*><style>/);
+  assert.match(drawing, /aria-label="Ask about parking, Onstage/);
+
+  // The JSON imports back as a new blueprint with the same figures; a file that is not a
+  // blueprint is refused.
+  await open(page, env.origin + '/blueprints');
+  await page.setInputFiles('[data-testid=bp-import-json]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"steps": 5}') });
+  assert.match(await text(page, 'bp-import-error'), /not a blueprint/);
+  await page.setInputFiles('[data-testid=bp-import-json]', json.path);
+  await page.waitForURL(/\/blueprints\/2$/);
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 121 minutes');
+  assert.equal(await failBadges(page, id), 1);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -129,7 +157,7 @@ test('the list: rename, duplicate as to-be, delete after asking, and undo the de
   await page.click('[data-testid=bp-rename-save-1]');
   assert.match(await text(page, 'bp-row-1'), /Our café/);
   await page.click('[data-testid=bp-duplicate-1]');
-  assert.match(await text(page, 'bp-row-2'), /Our café \(to be\)[\s\S]*To be · 1 steps/);
+  assert.match(await text(page, 'bp-row-2'), /Our café \(to be\)[\s\S]*To be · Steps: 1/);
   await page.click('[data-testid=bp-delete-1]');
   assert.match(await text(page, 'bp-delete-question'), /Delete “Our café”/);
   await page.click('[data-testid=bp-delete-confirm]');
@@ -139,6 +167,46 @@ test('the list: rename, duplicate as to-be, delete after asking, and undo the de
   await page.reload();
   await page.waitForSelector('[data-testid=bp-row-2]');
   assert.equal(await page.locator('.bp-row').count(), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('steps imported from CSV: row errors first, nothing changed until confirmed, then undoable', async () => {
+  const context = await newContext(env.browser, { locale: 'en-US' });
+  const page = await context.newPage();
+  await open(page, env.origin + '/blueprints');
+  await page.click('[data-testid=bp-new-blank]');
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  await page.click('[data-testid=bp-import-csv]');
+  await page.waitForSelector('[data-testid=page-steps-import]');
+  const header = 'id,lane,phase,name,minutes,wait_minutes,fail_point,standard,evidence,next';
+  const bad = [header, '1,customer,Arrive,Walk in,2,,,,,2', '2,onstage,Arrive,Greet the guest,1,5,Nobody at the desk,,,9', '3,kitchen,Order,Order coffee,3,,,,Menu board,'].join('\n');
+  await page.fill('[data-testid=import-paste]', bad);
+  await page.click('[data-testid=import-read-pasted]');
+  const errors = await text(page, 'import-row-errors');
+  assert.match(errors, /Row 3: Next: “9” names an id that no row has/);
+  assert.match(errors, /Row 4: Lane: “kitchen” is not a lane/);
+  assert.match(await text(page, 'import-valid-count'), /nothing can be imported until every row/);
+  assert.equal(await page.isDisabled('[data-testid=import-confirm]'), true);
+  assert.equal((await stored(page)).data.blueprints[0].steps.length, 0, 'nothing changed before confirm');
+
+  const good = bad.replace(',,,9', ',,,3').replace('3,kitchen', '3,customer');
+  await page.click('[data-testid=import-cancel]');
+  await page.fill('[data-testid=import-paste]', good);
+  await page.click('[data-testid=import-read-pasted]');
+  assert.match(await text(page, 'import-valid-count'), /3 of 3 rows/);
+  await page.click('[data-testid=import-confirm]');
+  assert.match(await text(page, 'import-done'), /3 steps imported/);
+  // Back in the app (not a reload: the undo history lives in this tab).
+  await page.click('[data-testid=import-back]');
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  // 2 + 1 + 3 minutes of steps and a 5-minute wait along 1 → 2 → 3.
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 11 minutes');
+  assert.match(await label(page, 2), /^Greet the guest, Onstage contact-employee actions, column 1/);
+  assert.match(await label(page, 3), /^Order coffee, Customer actions, column 2/);
+  assert.equal(await page.locator('[data-testid=bp-canvas] .bp-phase').count(), 2);
+  await page.click('[data-testid=bp-undo]');
+  assert.equal(await page.locator('[data-testid=bp-canvas] [data-testid^=bp-step-]').count(), 0);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

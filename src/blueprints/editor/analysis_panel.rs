@@ -9,13 +9,37 @@ use leptos::prelude::*;
 use super::canvas::minutes_text;
 use super::editing::Editing;
 use crate::blueprints::domain::{
-    benchmark_gaps, customer_time, paths, risk_table, teacher_checks, wait_reviews, Finding,
-    PathFigure, PathProblem, StepId,
+    benchmark_gaps, customer_time, paths, risk_table, teacher_checks, wait_reviews, BenchmarkGap,
+    Blueprint, CustomerTime, Finding, PathFigure, PathProblem, Paths, RiskTable, StepId,
+    WaitReview,
 };
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
 use crate::i18n::{fill, Lang, Text};
+
+/// Every figure of one blueprint, computed together (one memo, not one per figure, and no
+/// deep comparison of the figures: they follow every change, which keeps the bundle small).
+#[derive(Clone)]
+struct Analysis {
+    time: CustomerTime,
+    routes: Result<Paths, PathProblem>,
+    risks: RiskTable,
+    waits: Vec<WaitReview>,
+    checks: Vec<Finding>,
+    benchmarks: Vec<BenchmarkGap>,
+}
+
+fn analyse(bp: &Blueprint) -> Analysis {
+    Analysis {
+        time: customer_time(bp),
+        routes: paths(bp),
+        risks: risk_table(bp),
+        waits: wait_reviews(bp),
+        checks: teacher_checks(bp),
+        benchmarks: benchmark_gaps(bp),
+    }
+}
 
 fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
@@ -44,16 +68,11 @@ pub fn AnalysisPanel(
     ed: Editing,
 ) -> impl IntoView {
     let lang = use_lang();
-    let time = Memo::new(move |_| ed.bp.with(customer_time));
-    let routes = Memo::new(move |_| ed.bp.with(paths));
-    let risks = Memo::new(move |_| ed.bp.with(risk_table));
-    let waits = Memo::new(move |_| ed.bp.with(wait_reviews));
-    let checks = Memo::new(move |_| ed.bp.with(teacher_checks));
-    let benchmarks = Memo::new(move |_| ed.bp.with(benchmark_gaps));
+    let analysis = Memo::new_with_compare(move |_| ed.bp.with(analyse), |_, _| true);
 
     let time_body = move || {
         let lang = lang.get();
-        let t = time.get();
+        let t = analysis.with(|a| a.time.clone());
         let total = fill(
             BlueprintMsg::CustomerTimeIs.in_lang(lang),
             &[&minutes_text(t.total_minutes)],
@@ -77,11 +96,11 @@ pub fn AnalysisPanel(
             <p class="muted">{BlueprintMsg::MainPath.in_lang(lang)}{": "}{path_text(ed, &t.path, lang)}</p>
         }
     };
-    let time_working = Signal::derive(move || time.with(|t| t.working.clone()));
+    let time_working = Signal::derive(move || analysis.with(|a| a.time.working.clone()));
 
     let paths_body = move || {
         let lang = lang.get();
-        match routes.get() {
+        match analysis.with(|a| a.routes.clone()) {
             Ok(p) => {
                 let line = |msg: BlueprintMsg, f: &PathFigure| {
                     fill(
@@ -107,12 +126,17 @@ pub fn AnalysisPanel(
         }
     };
     let paths_working = Signal::derive(move || {
-        routes.with(|r| r.as_ref().map(|p| p.working.clone()).unwrap_or_default())
+        analysis.with(|a| {
+            a.routes
+                .as_ref()
+                .map(|p| p.working.clone())
+                .unwrap_or_default()
+        })
     });
 
     let risk_body = move || {
         let lang = lang.get();
-        let table = risks.get();
+        let table = analysis.with(|a| a.risks.clone());
         if table.rows.is_empty() {
             return view! { <p>{BlueprintMsg::NoFailPoints.in_lang(lang)}</p> }.into_any();
         }
@@ -164,7 +188,7 @@ pub fn AnalysisPanel(
 
     let waits_body = move || {
         let lang = lang.get();
-        let reviews = waits.get();
+        let reviews = analysis.with(|a| a.waits.clone());
         if reviews.is_empty() {
             return view! { <p>{BlueprintMsg::NoWaits.in_lang(lang)}</p> }.into_any();
         }
@@ -188,7 +212,7 @@ pub fn AnalysisPanel(
 
     let checks_body = move || {
         let lang = lang.get();
-        let findings = checks.get();
+        let findings = analysis.with(|a| a.checks.clone());
         if findings.is_empty() {
             return view! { <p>{BlueprintMsg::NoFindings.in_lang(lang)}</p> }.into_any();
         }
@@ -215,7 +239,7 @@ pub fn AnalysisPanel(
 
     let benchmark_body = move || {
         let lang = lang.get();
-        let gaps = benchmarks.get();
+        let gaps = analysis.with(|a| a.benchmarks.clone());
         if gaps.is_empty() {
             return view! { <p>{BlueprintMsg::NoBenchmarks.in_lang(lang)}</p> }.into_any();
         }

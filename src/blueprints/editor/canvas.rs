@@ -267,7 +267,7 @@ pub fn Canvas(
     scale: RwSignal<f64>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let view_box = Memo::new(move |_| ed.bp.with(canvas));
+    let view_box = move || ed.bp.with(canvas);
     let keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -332,7 +332,7 @@ pub fn Canvas(
     };
     let lanes = move || {
         let lang = lang.get();
-        let width = view_box.get().width;
+        let width = view_box().width;
         Lane::ALL
             .into_iter()
             .map(|lane| lane_label(lane, lang, width))
@@ -381,7 +381,7 @@ pub fn Canvas(
     let lines =
         move || {
             let lang = lang.get();
-            let right = view_box.get().width - 6.0;
+            let right = view_box().width - 6.0;
             Line::ALL.into_iter().map(|line| {
             let y = line_y(line);
             let class = match line {
@@ -428,8 +428,8 @@ pub fn Canvas(
         <div class="bp-canvas-box" data-testid="bp-canvas-box">
             <svg class=move || if ed.connecting.get() { "bp-canvas connecting" } else { "bp-canvas" }
                 xmlns="http://www.w3.org/2000/svg" data-testid="bp-canvas"
-                viewBox=move || view_box.get().attribute()
-                width=move || size(view_box.get().width) height=move || size(view_box.get().height)
+                viewBox=move || view_box().attribute()
+                width=move || size(view_box().width) height=move || size(view_box().height)
                 role="group" tabindex="0" aria-labelledby="bp-svg-title" aria-describedby="bp-svg-desc"
                 on:keydown=keydown>
                 <title id="bp-svg-title">{move || ed.bp.with(|b| b.name.clone())}</title>
@@ -440,7 +440,7 @@ pub fn Canvas(
                     </marker>
                 </defs>
                 <g class="bp-lanes">{lanes}</g>
-                <rect class="bp-phase-band" x=LABEL_WIDTH y=0 width=move || view_box.get().width - LABEL_WIDTH height=PHASE_HEIGHT />
+                <rect class="bp-phase-band" x=LABEL_WIDTH y=0 width=move || view_box().width - LABEL_WIDTH height=PHASE_HEIGHT />
                 <g class="bp-phases">{phases}</g>
                 <g class="bp-cells">{cells}</g>
                 <g class="bp-lines">{lines}</g>

@@ -3,9 +3,10 @@
 //! alone (its styles written into it, the text kept as text so it stays selectable).
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::editing::Editing;
-use crate::blueprints::domain::{export_steps, to_json};
+use crate::blueprints::domain::export_steps;
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::download::download_text;
 use crate::components::text::tr;
@@ -73,7 +74,11 @@ pub fn ExportButtons(
 ) -> impl IntoView {
     let name = move || ed.bp.with_untracked(|b| b.name.clone());
     let json = move |_| {
-        let text = ed.bp.with_untracked(to_json);
+        // Through a JSON value, as a backup is written, so the bundle holds one writer.
+        let value = ed.bp.with_untracked(|b| serde_json::to_value(b));
+        let text = value
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .unwrap_or_default();
         let _ = download_text(&file_name(&name(), ".json"), "application/json", &text);
     };
     let csv = move |_| {
@@ -98,6 +103,7 @@ pub fn ExportButtons(
         <button type="button" class="ghost" data-testid="bp-export-json" on:click=json>{tr(BlueprintMsg::ExportJson)}</button>
         <button type="button" class="ghost" data-testid="bp-export-csv" on:click=csv>{tr(BlueprintMsg::ExportCsv)}</button>
         <button type="button" class="ghost" data-testid="bp-export-svg" on:click=svg>{tr(BlueprintMsg::ExportSvg)}</button>
+        <A href=crate::paths::blueprint_import(ed.id) attr:class="button ghost" attr:data-testid="bp-import-csv">{tr(BlueprintMsg::ImportStepsLink)}</A>
     }
 }
 
