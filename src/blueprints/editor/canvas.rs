@@ -184,14 +184,17 @@ fn step_view(ed: Editing, step: &Step, selected: bool, lang: Lang) -> impl IntoV
     } else {
         step.name.clone()
     };
-    let lines = if step.kind == StepKind::Decision {
-        2
+    let decision = step.kind == StepKind::Decision;
+    let (width, lines) = if decision { (14, 2) } else { (18, 3) };
+    // A diamond's corners are empty: its time goes under the name, in the middle.
+    let (time_x, anchor) = if decision {
+        (c.x, "middle")
     } else {
-        3
+        (r.right() - 6.0, "end")
     };
     let time = step.minutes.map(|m| {
         view! {
-            <text class="bp-step-time" x=r.right() - 6.0 y=r.bottom() - 6.0 text-anchor="end">
+            <text class="bp-step-time" x=time_x y=r.bottom() - 6.0 text-anchor=anchor>
                 {fill(BlueprintMsg::MinShort.in_lang(lang), &[&minutes_text(m)])}
             </text>
         }
@@ -216,7 +219,7 @@ fn step_view(ed: Editing, step: &Step, selected: bool, lang: Lang) -> impl IntoV
         <g class=class role="img" aria-label=step_label(step, lang) data-testid=format!("bp-step-{id}")
             on:click=move |ev| { ev.stop_propagation(); ed.choose(id); }>
             {shape}
-            {text_lines(wrap(&name, 20, lines), c.x, c.y - 4.0, 15.0, "bp-step-name")}
+            {text_lines(wrap(&name, width, lines), c.x, c.y - 4.0, 15.0, "bp-step-name")}
             {time}
             {fail}
             {wait}
