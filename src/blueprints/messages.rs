@@ -143,6 +143,15 @@ catalogue! { pub enum BlueprintMsg {
     ImportDone => "{0} steps imported.", "已导入 {0} 个步骤。";
     ImportAllOrNothing => "An arrow may lead to any row, so nothing can be imported until every row below is put right.", "箭头可能指向任意一行，因此须先改正下列所有问题，才能导入。";
     BackToBlueprint => "Back to the blueprint", "返回蓝图";
+    CompareTitle => "This to-be version against “{0}”", "改进版与“{0}”对比";
+    AsIsColumn => "As is", "现状";
+    ToBeColumn => "To be", "改进后";
+    ChangeColumn => "Change", "变化";
+    About => "About this blueprint", "蓝图信息";
+    BlueprintName => "Name", "名称";
+    Scenario => "Scenario", "服务场景";
+    Persona => "Customer (persona)", "顾客（用户画像）";
+    Version => "Version", "版本";
     LearnTitle => "Blueprinting in four steps", "服务蓝图四步法";
     LearnBody => "1. Draw the flow: the customer's actions, the staff's actions on stage and backstage, the support processes, with the lines of interaction, visibility and internal interaction between them. 2. Find the fail points: where the service can go wrong. 3. Set an execution standard for each fail point, so that it does not. 4. Find the evidence the customer sees at each step, since that is what they judge the service by.", "一、绘制流程：顾客行为、前台与后台员工行为、支持过程，以及它们之间的外部互动线、可视线和内部互动线。二、找出失误点：服务可能出错的地方。三、为每个失误点制定执行标准，防止出错。四、找出顾客在每一步看到的有形展示，因为顾客正是据此评价服务。";
     LearnOnStored => "In your blueprint “{0}”", "在你的蓝图“{0}”中";

@@ -141,7 +141,7 @@ test('a blueprint from the hotel sample: add, move, mark, undo and redo, reload'
   await context.close();
 });
 
-test('the list: rename, duplicate as to-be, delete after asking, and undo the delete', async () => {
+test('the list: rename, duplicate as to-be, delete after asking, undo the delete; the to-be compared', async () => {
   const context = await newContext(env.browser, { locale: 'en-US' });
   const page = await context.newPage();
   await open(page, env.origin + '/blueprints');
@@ -167,6 +167,19 @@ test('the list: rename, duplicate as to-be, delete after asking, and undo the de
   await page.reload();
   await page.waitForSelector('[data-testid=bp-row-2]');
   assert.equal(await page.locator('.bp-row').count(), 2);
+
+  // The to-be version is compared with the blueprint it came from; its details are edited
+  // in "About this blueprint".
+  await page.click('[data-testid=bp-open-2]');
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  assert.match(await text(page, 'bp-compare-card'), /This to-be version against “Our café”/);
+  assert.match(await text(page, 'bp-compare'), /Touchpoints\s+0\s+0\s+0/);
+  await page.click('[data-testid=bp-about] summary');
+  await page.fill('[data-testid=bp-about-persona]', 'A regular on the way to work');
+  await page.press('[data-testid=bp-about-persona]', 'Tab');
+  assert.match(await page.locator('.bp-editor-header').innerText(), /To be · A regular on the way to work/);
+  await page.click('[data-testid=bp-undo]');
+  assert.doesNotMatch(await page.locator('.bp-editor-header').innerText(), /A regular/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use super::canvas::minutes_text;
 use super::editing::Editing;
 use crate::blueprints::domain::{
-    benchmark_gaps, customer_time, paths, risk_table, teacher_checks, wait_reviews, BenchmarkGap,
-    Blueprint, CustomerTime, Finding, PathFigure, PathProblem, Paths, RiskTable, StepId,
-    WaitReview,
+    benchmark_gaps, compare, customer_time, paths, risk_table, teacher_checks, wait_reviews,
+    BenchmarkGap, Blueprint, CompareMeasure, CustomerTime, Finding, PathFigure, PathProblem, Paths,
+    RiskTable, StepId, WaitReview,
 };
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::text::{tr, use_lang};
@@ -277,6 +277,49 @@ pub fn AnalysisPanel(
         .into_any()
     };
 
+    // A to-be version beside the blueprint it was duplicated from.
+    let compare_body = move || {
+        let lang = lang.get();
+        let rows = ed.bp.with(|bp| {
+            let as_is = bp.based_on?;
+            ed.state
+                .book
+                .with(|b| b.get(as_is).map(|a| (a.name.clone(), compare(a, bp))))
+        });
+        let (name, rows) = rows?;
+        let show = |measure: CompareMeasure, v: f64| match measure {
+            CompareMeasure::WaitingShare => percent(v),
+            _ => minutes_text(v),
+        };
+        let rows = rows
+            .into_iter()
+            .map(|r| view! {
+                <tr>
+                    <th scope="row">{r.measure.term().in_lang(lang)}</th>
+                    <td class="num">{show(r.measure, r.as_is)}</td>
+                    <td class="num">{show(r.measure, r.to_be)}</td>
+                    <td class="num">{show(r.measure, r.change)}<ShowWorking working=Signal::stored(r.working.clone()) /></td>
+                </tr>
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card bp-figure" data-testid="bp-compare-card">
+                <h3>{fill(BlueprintMsg::CompareTitle.in_lang(lang), &[&name])}</h3>
+                <div class="scroll-x">
+                    <table class="table compact" data-testid="bp-compare">
+                        <thead><tr>
+                            <th scope="col">{BlueprintMsg::Measure.in_lang(lang)}</th>
+                            <th scope="col" class="num">{BlueprintMsg::AsIsColumn.in_lang(lang)}</th>
+                            <th scope="col" class="num">{BlueprintMsg::ToBeColumn.in_lang(lang)}</th>
+                            <th scope="col" class="num">{BlueprintMsg::ChangeColumn.in_lang(lang)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        })
+    };
+
     view! {
         <section class="bp-analysis" aria-labelledby="bp-analysis-title" data-testid="bp-analysis">
             <h2 id="bp-analysis-title">{tr(BlueprintMsg::AnalysisTitle)}</h2>
@@ -284,6 +327,7 @@ pub fn AnalysisPanel(
                 {card(BlueprintMsg::CustomerTime, "bp-time-card", view! { {time_body}<ShowWorking working=time_working testid="working-customer-time" /> })}
                 {card(BlueprintMsg::Paths, "bp-paths-card", view! { {paths_body}<ShowWorking working=paths_working testid="working-paths" /> })}
             </div>
+            {compare_body}
             {card(BlueprintMsg::RiskTable, "bp-risk-card", risk_body)}
             {card(BlueprintMsg::Waits, "bp-waits-card", waits_body)}
             {card(BlueprintMsg::TeacherChecks, "bp-checks-card", checks_body)}

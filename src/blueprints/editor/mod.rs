@@ -2,6 +2,7 @@
 //! exports), the SVG canvas with the side panel for the selected step, the same blueprint
 //! as a table, and the analysis with its working.
 
+mod about;
 mod analysis_panel;
 pub mod canvas;
 pub mod editing;
@@ -14,6 +15,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
+use self::about::About;
 use self::analysis_panel::AnalysisPanel;
 use self::canvas::{Canvas, SCALES};
 use self::editing::Editing;
@@ -103,6 +105,7 @@ fn Editor(id: u64) -> impl IntoView {
                     [version, b.persona.as_str(), b.scenario.as_str()].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" · ")
                 })}</p>
             </header>
+            <About ed />
             <div class="bp-toolbar" role="toolbar" aria-label=tr(BlueprintMsg::Toolbar)>
                 <button type="button" class="ghost" data-testid="bp-undo" disabled=move || !can_undo() on:click=move |_| ed.undo()>{tr(BlueprintMsg::Undo)}</button>
                 <button type="button" class="ghost" data-testid="bp-redo" disabled=move || !can_redo() on:click=move |_| ed.redo()>{tr(BlueprintMsg::Redo)}</button>
