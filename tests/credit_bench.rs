@@ -61,28 +61,18 @@ fn credit_ledger_benchmark() {
     let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let (mut book, build_ms) = time(|| ledger_book(start));
     let entries = book.ledger.invoices.len() + book.ledger.payments.len();
-    println!(
-        "credit bench: {CUSTOMERS} customers, {} invoices, {} payments (built in {build_ms:.0} ms)",
-        book.ledger.invoices.len(),
-        book.ledger.payments.len()
-    );
+    println!("credit bench: {CUSTOMERS} customers, {} invoices, {} payments (built in {build_ms:.0} ms)", book.ledger.invoices.len(), book.ledger.payments.len());
     for as_of in ["2026-03-31", "2026-09-30", "2026-12-31"] {
         let day: NaiveDate = as_of.parse().unwrap();
         let (a, ms) = time(|| aging(&book.ledger, day, AgeBasis::DueDate, &[30, 60, 90]));
-        println!(
-            "| aging as of {as_of} | {ms:.1} ms | {} rows |",
-            a.rows.len()
-        );
+        println!("| aging as of {as_of} | {ms:.1} ms | {} rows |", a.rows.len());
     }
     let late = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
     let (result, ms) = time(|| book.ledger.record_payment(42, "CNY", late, 100, None, ""));
     assert!(result.is_ok());
     println!("| record a payment (allocation) | {ms:.2} ms |");
     let (json, ms) = time(|| encode(&book, 1));
-    println!(
-        "| serialise the credit book | {ms:.0} ms | {:.1} MB |",
-        json.len() as f64 / 1e6
-    );
+    println!("| serialise the credit book | {ms:.0} ms | {:.1} MB |", json.len() as f64 / 1e6);
     let per_entry = json.len() as f64 / entries as f64;
     // localStorage holds about 5 M UTF-16 code units per origin (Chromium, Firefox).
     let budget = 5.0 * 1024.0 * 1024.0;
