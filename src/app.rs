@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::blueprints::state::BlueprintsState;
 use crate::blueprints::BlueprintRoutes;
 use crate::components::layout::Shell;
 use crate::components::leave_guard::provide_leave_guard;
@@ -32,6 +33,7 @@ pub fn App() -> impl IntoView {
     CustomersState::provide(state);
     CreditState::provide(state);
     SurveysState::provide(state);
+    BlueprintsState::provide(state);
     // Before the router: its `popstate` listener must come after the leave guard's.
     provide_leave_guard();
     // Keep <html lang> and the colour scheme in step with the settings.

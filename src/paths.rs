@@ -120,6 +120,21 @@ pub fn survey_results(id: u64) -> String {
     app_path(&format!("/surveys/{id}/results"))
 }
 
+/// The list of service blueprints.
+pub fn blueprints() -> String {
+    app_path(BLUEPRINTS)
+}
+
+/// One blueprint's editor (`/blueprints/3`).
+pub fn blueprint(id: u64) -> String {
+    app_path(&format!("{BLUEPRINTS}/{id}"))
+}
+
+/// The steps CSV import into one blueprint.
+pub fn blueprint_import(id: u64) -> String {
+    app_path(&format!("{BLUEPRINTS}/{id}/import"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +179,15 @@ mod tests {
         assert_eq!(new_customer(), "/customers/new");
         assert_eq!(import_customers(), "/customers/import");
         assert_eq!(customers(""), "/customers");
+    }
+
+    #[test]
+    fn blueprint_links_carry_the_base() {
+        set_base_from_uri("http://host/crm/");
+        assert_eq!(blueprints(), "/crm/blueprints");
+        assert_eq!(blueprint(3), "/crm/blueprints/3");
+        assert_eq!(blueprint_import(3), "/crm/blueprints/3/import");
+        set_base_from_uri("http://host/");
+        assert_eq!(blueprint(12), "/blueprints/12");
     }
 }

@@ -1,23 +1,16 @@
-//! The Blueprints section (planned; the page says so plainly). Its pure domain is in
-//! [`domain`].
+//! Service blueprints (服务蓝图): the pure domain (model, editing with undo, layout and
+//! routing, analysis, CSV and JSON, samples), the stored blueprint book, and the pages:
+//! the list, and one blueprint's editor (canvas, table, side panel, analysis). The
+//! dashboard and Learn mount [`dashboard::BlueprintFigures`] and [`learn::BlueprintLessons`].
 
+pub mod dashboard;
 pub mod domain;
+mod editor;
+mod import_page;
+pub mod learn;
+mod list_page;
+pub mod messages;
+mod routes;
+pub mod state;
 
-use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::path;
-
-use crate::components::not_built::NotBuilt;
-use crate::i18n::Msg;
-
-/// The Blueprints page.
-#[component]
-pub fn BlueprintsPage() -> impl IntoView {
-    view! { <NotBuilt title=Msg::BlueprintsTitle planned=Msg::BlueprintsPlanned testid="page-blueprints" /> }
-}
-
-/// The section's addresses.
-#[component(transparent)]
-pub fn BlueprintRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/blueprints") view=BlueprintsPage /> }.into_inner()
-}
+pub use routes::BlueprintRoutes;

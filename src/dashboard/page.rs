@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::messages::DashMsg;
+use crate::blueprints::dashboard::BlueprintFigures;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::credit::domain::aging;
@@ -35,6 +36,7 @@ pub fn DashboardPage() -> impl IntoView {
             <p class="lead">{tr(Msg::DashboardIntro)}</p>
             <CustomerFigures />
             <SurveyFigures />
+            <BlueprintFigures />
             <CreditFigures />
             <div class="card">
                 <h2>{tr(Msg::DashboardStorageHeading)}</h2>

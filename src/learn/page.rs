@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::messages::LearnMsg;
+use crate::blueprints::learn::BlueprintLessons;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
@@ -93,6 +94,7 @@ fn Lessons() -> impl IntoView {
                 {churn(&l, lang)}
                 {complaints(&l, lang)}
                 <SurveyLessons />
+                <BlueprintLessons />
                 <CreditLessons />
             </div>
         }

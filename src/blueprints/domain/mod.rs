@@ -5,6 +5,7 @@
 //! data), `crate::tabular` (the shared CSV reader and writer) and `crate::i18n`.
 
 pub mod analysis;
+pub mod book;
 pub mod csv;
 pub mod edit;
 pub mod geometry;
@@ -18,6 +19,7 @@ pub use analysis::{
     ComparisonRow, CustomerTime, Finding, PathFigure, PathProblem, Paths, Principle, Remedy,
     RiskGap, RiskRow, RiskTable, Summary, WaitReview,
 };
+pub use book::BlueprintBook;
 pub use csv::{
     export_steps, from_json, import_steps, import_table, problem_text, to_json, ImportedSteps,
     StepField, StepProblem, StepRow, StepRowError, StepsCsvError, StepsImport,

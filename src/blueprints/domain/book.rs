@@ -1,0 +1,174 @@
+//! The stored list of blueprints: what `/blueprints` lists, with the ids new blueprints
+//! get. Creating, duplicating, renaming, deleting and putting a deleted blueprint back.
+
+use serde::{Deserialize, Serialize};
+
+use super::edit::duplicate_as_to_be;
+use super::model::Blueprint;
+
+/// Every blueprint the user keeps, in the order they were made.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct BlueprintBook {
+    pub blueprints: Vec<Blueprint>,
+    /// The id the next new blueprint gets; above every id ever given.
+    pub next_id: u64,
+}
+
+impl Default for BlueprintBook {
+    fn default() -> BlueprintBook {
+        BlueprintBook {
+            blueprints: Vec::new(),
+            next_id: 1,
+        }
+    }
+}
+
+impl BlueprintBook {
+    pub fn get(&self, id: u64) -> Option<&Blueprint> {
+        self.blueprints.iter().find(|b| b.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: u64) -> Option<&mut Blueprint> {
+        self.blueprints.iter_mut().find(|b| b.id == id)
+    }
+
+    /// A fresh id, never given before (also above the ids of blueprints imported with one).
+    fn take_id(&mut self) -> u64 {
+        let above = self.blueprints.iter().map(|b| b.id + 1).max().unwrap_or(1);
+        let id = self.next_id.max(above).max(1);
+        self.next_id = id + 1;
+        id
+    }
+
+    /// Adds `bp` under a fresh id (a blank one, a sample, an imported file); returns the id.
+    pub fn add(&mut self, mut bp: Blueprint) -> u64 {
+        bp.id = self.take_id();
+        let id = bp.id;
+        self.blueprints.push(bp);
+        id
+    }
+
+    /// A copy of blueprint `id` as its to-be version, named `name`, right after it.
+    pub fn duplicate(&mut self, id: u64, name: &str) -> Option<u64> {
+        let at = self.blueprints.iter().position(|b| b.id == id)?;
+        let new_id = self.take_id();
+        let mut copy = duplicate_as_to_be(&self.blueprints[at], new_id);
+        copy.name = name.to_owned();
+        self.blueprints.insert(at + 1, copy);
+        Some(new_id)
+    }
+
+    /// Renames a blueprint; a blank name is refused (false).
+    pub fn rename(&mut self, id: u64, name: &str) -> bool {
+        let name = name.trim();
+        match self.get_mut(id) {
+            Some(bp) if !name.is_empty() => {
+                bp.name = name.to_owned();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Removes a blueprint; returns it with its place, so it can be put back.
+    pub fn delete(&mut self, id: u64) -> Option<(usize, Blueprint)> {
+        let at = self.blueprints.iter().position(|b| b.id == id)?;
+        Some((at, self.blueprints.remove(at)))
+    }
+
+    /// Puts a deleted blueprint back where it was (at the end if the list got shorter);
+    /// nothing happens if one with its id is there already.
+    pub fn restore(&mut self, at: usize, bp: Blueprint) {
+        if self.get(bp.id).is_some() {
+            return;
+        }
+        self.next_id = self.next_id.max(bp.id + 1);
+        let at = at.min(self.blueprints.len());
+        self.blueprints.insert(at, bp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blueprints::domain::model::Version;
+
+    fn names(book: &BlueprintBook) -> Vec<(u64, &str)> {
+        book.blueprints
+            .iter()
+            .map(|b| (b.id, b.name.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn new_blueprints_get_ids_never_given_before() {
+        let mut book = BlueprintBook::default();
+        assert_eq!(book.add(Blueprint::new(99, "a")), 1);
+        assert_eq!(book.add(Blueprint::new(0, "b")), 2);
+        book.delete(2);
+        // A deleted id is not given again.
+        assert_eq!(book.add(Blueprint::new(0, "c")), 3);
+        // Stored data with a lagging counter still gets fresh ids.
+        book.next_id = 1;
+        assert_eq!(book.add(Blueprint::new(0, "d")), 4);
+        assert_eq!(names(&book), [(1, "a"), (3, "c"), (4, "d")]);
+    }
+
+    #[test]
+    fn a_duplicate_is_the_to_be_version_right_after_its_original() {
+        let mut book = BlueprintBook::default();
+        let a = book.add(Blueprint::new(0, "hotel"));
+        book.add(Blueprint::new(0, "bank"));
+        let copy = book.duplicate(a, "hotel (to be)").unwrap();
+        assert_eq!(
+            names(&book),
+            [(1, "hotel"), (3, "hotel (to be)"), (2, "bank")]
+        );
+        let bp = book.get(copy).unwrap();
+        assert_eq!((bp.version, bp.based_on), (Version::ToBe, Some(a)));
+        assert_eq!(book.duplicate(42, "x"), None);
+    }
+
+    #[test]
+    fn renaming_refuses_a_blank_name() {
+        let mut book = BlueprintBook::default();
+        let id = book.add(Blueprint::new(0, "old"));
+        let cases = [
+            ("  new name ", true, "new name"),
+            ("   ", false, "new name"),
+        ];
+        for (typed, done, now) in cases {
+            assert_eq!(book.rename(id, typed), done, "{typed:?}");
+            assert_eq!(book.get(id).unwrap().name, now);
+        }
+        assert!(!book.rename(7, "x"));
+    }
+
+    #[test]
+    fn a_deleted_blueprint_goes_back_where_it_was() {
+        let mut book = BlueprintBook::default();
+        for name in ["a", "b", "c"] {
+            book.add(Blueprint::new(0, name));
+        }
+        let (at, bp) = book.delete(2).unwrap();
+        assert_eq!(names(&book), [(1, "a"), (3, "c")]);
+        book.restore(at, bp.clone());
+        assert_eq!(names(&book), [(1, "a"), (2, "b"), (3, "c")]);
+        // Twice is once.
+        book.restore(at, bp);
+        assert_eq!(book.blueprints.len(), 3);
+        assert_eq!(book.delete(9), None);
+    }
+
+    #[test]
+    fn the_stored_form_reads_back_and_fills_what_is_missing() {
+        let mut book = BlueprintBook::default();
+        book.add(crate::blueprints::domain::Sample::HotelStay.build(0, crate::i18n::Lang::Zh));
+        let json = serde_json::to_string(&book).unwrap();
+        let back: BlueprintBook = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, book);
+        let empty: BlueprintBook = serde_json::from_str("{}").unwrap();
+        assert_eq!(empty, BlueprintBook::default());
+    }
+}

@@ -1,0 +1,491 @@
+//! The blueprint drawn as SVG from the domain's geometry: the five lanes with their names,
+//! the phases, the three lines with their labels, the arrows routed around the steps with
+//! the touchpoints marked, and the steps (a decision as a diamond) with their fail (F) and
+//! wait (W) badges. Clicking an empty cell adds a step there; clicking a step selects it
+//! (or ends an arrow in connect mode); the keys act on the selected step.
+//!
+//! The view box is the domain's whole canvas (all used columns and one spare); zooming
+//! changes how many pixels a unit takes, so a wide blueprint scrolls inside its own box
+//! instead of the page, on a phone too.
+
+use leptos::prelude::*;
+
+use super::editing::Editing;
+use crate::blueprints::domain::geometry::{
+    canvas, cell_rect, column_x, connector_route, is_touchpoint, lane_band, line_y,
+    points_attribute, step_rect, touchpoint_mark, LABEL_WIDTH, PHASE_HEIGHT,
+};
+use crate::blueprints::domain::{Blueprint, Lane, Line, Step, StepKind};
+use crate::blueprints::messages::BlueprintMsg;
+use crate::components::text::{tr, use_lang};
+use crate::i18n::{fill, Lang, Text};
+
+/// The id of the side panel's name field, which Enter on the canvas moves to.
+pub const NAME_FIELD: &str = "bp-step-name";
+
+/// Pixels per unit: at most this far in, at least this far out.
+pub const SCALES: (f64, f64) = (0.25, 2.0);
+
+/// Breaks `text` into at most `lines` lines of about `width` units, a Chinese character
+/// counting two (it is about twice as wide as a Latin letter); what does not fit ends
+/// in "…".
+pub fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
+    let units = |c: char| if c.is_ascii() { 1 } else { 2 };
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    let mut cut = false;
+    for word in text.split_inclusive(|c: char| c == ' ' || !c.is_ascii()) {
+        let word_units: usize = word.trim_end().chars().map(units).sum();
+        if used + word_units > width && !line.is_empty() {
+            out.push(line.trim_end().to_owned());
+            line.clear();
+            used = 0;
+            if out.len() == lines {
+                cut = true;
+                break;
+            }
+        }
+        for c in word.chars() {
+            // A single word longer than a line is broken where it reaches the edge.
+            if used + units(c) > width && !line.trim().is_empty() {
+                out.push(line.trim_end().to_owned());
+                line.clear();
+                used = 0;
+                if out.len() == lines {
+                    cut = true;
+                    break;
+                }
+            }
+            if line.is_empty() && c == ' ' {
+                continue;
+            }
+            line.push(c);
+            used += units(c);
+        }
+        if cut {
+            break;
+        }
+    }
+    if !cut && !line.trim().is_empty() {
+        out.push(line.trim_end().to_owned());
+    }
+    if cut {
+        if let Some(last) = out.last_mut() {
+            last.pop();
+            last.push('…');
+        }
+    }
+    out
+}
+
+/// Lines of text centred on `x`, the middle line at `y`.
+fn text_lines(
+    lines: Vec<String>,
+    x: f64,
+    y: f64,
+    height: f64,
+    class: &'static str,
+) -> impl IntoView {
+    let top = y - (lines.len() as f64 - 1.0) * height / 2.0;
+    view! {
+        <text class=class x=x y=top text-anchor="middle" dominant-baseline="middle">
+            {lines.into_iter().enumerate().map(|(i, line)| view! {
+                <tspan x=x dy=if i == 0 { 0.0 } else { height }>{line}</tspan>
+            }).collect_view()}
+        </text>
+    }
+}
+
+/// A lane's name in the label column, wrapped.
+fn lane_label(lane: Lane, lang: Lang, width: f64) -> impl IntoView {
+    let (top, bottom) = lane_band(lane);
+    view! {
+        <g>
+            <rect class=if lane.index().is_multiple_of(2) { "bp-lane" } else { "bp-lane alt" } x=0 y=top width=width height=bottom - top />
+            {text_lines(wrap(lane.name().in_lang(lang), 16, 4), LABEL_WIDTH / 2.0, (top + bottom) / 2.0, 15.0, "bp-lane-name")}
+        </g>
+    }
+}
+
+/// How a step is read out: "Check in — customer actions, column 2, 5 minutes, fail point".
+fn step_label(step: &Step, lang: Lang) -> String {
+    let mut parts = vec![
+        if step.name.trim().is_empty() {
+            fill(BlueprintMsg::StepN.in_lang(lang), &[&step.id.to_string()])
+        } else {
+            step.name.clone()
+        },
+        fill(
+            BlueprintMsg::LaneColumn.in_lang(lang),
+            &[
+                step.lane.name().in_lang(lang),
+                &(step.column + 1).to_string(),
+            ],
+        ),
+    ];
+    if let Some(m) = step.minutes {
+        parts.push(fill(
+            BlueprintMsg::MinutesN.in_lang(lang),
+            &[&minutes_text(m)],
+        ));
+    }
+    if step.kind == StepKind::Decision {
+        parts.push(BlueprintMsg::Decision.in_lang(lang).to_owned());
+    }
+    if step.fail_point.is_some() {
+        parts.push(BlueprintMsg::FailPoint.in_lang(lang).to_owned());
+    }
+    if let Some(w) = &step.wait_point {
+        parts.push(fill(
+            BlueprintMsg::WaitN.in_lang(lang),
+            &[&minutes_text(w.expected_minutes)],
+        ));
+    }
+    parts.join(", ")
+}
+
+/// Minutes as the page writes them: "5", "2.5".
+pub fn minutes_text(m: f64) -> String {
+    crate::blueprints::domain::analysis::minutes(m).number()
+}
+
+/// One step: its shape, name, time and badges.
+fn step_view(ed: Editing, step: &Step, selected: bool, lang: Lang) -> impl IntoView {
+    let r = step_rect(step.lane, step.column);
+    let c = r.center();
+    let id = step.id;
+    let mut class = String::from("bp-step");
+    if selected {
+        class.push_str(" selected");
+    }
+    if step.fail_point.is_some() {
+        class.push_str(" fail");
+    }
+    let shape = if step.kind == StepKind::Decision {
+        let points = format!(
+            "{},{} {},{} {},{} {},{}",
+            c.x,
+            r.y - 6.0,
+            r.right() + 8.0,
+            c.y,
+            c.x,
+            r.bottom() + 6.0,
+            r.x - 8.0,
+            c.y
+        );
+        view! { <polygon class="bp-shape" points=points /> }.into_any()
+    } else {
+        view! { <rect class="bp-shape" x=r.x y=r.y width=r.width height=r.height rx=6 /> }
+            .into_any()
+    };
+    let name = if step.name.trim().is_empty() {
+        fill(BlueprintMsg::StepN.in_lang(lang), &[&id.to_string()])
+    } else {
+        step.name.clone()
+    };
+    let decision = step.kind == StepKind::Decision;
+    let (width, lines) = if decision { (14, 2) } else { (18, 3) };
+    // A diamond's corners are empty: its time goes under the name, in the middle.
+    let (time_x, anchor) = if decision {
+        (c.x, "middle")
+    } else {
+        (r.right() - 6.0, "end")
+    };
+    let time = step.minutes.map(|m| {
+        view! {
+            <text class="bp-step-time" x=time_x y=r.bottom() - 6.0 text-anchor=anchor>
+                {fill(BlueprintMsg::MinShort.in_lang(lang), &[&minutes_text(m)])}
+            </text>
+        }
+    });
+    let badge = |x: f64, kind: &'static str, letter: &'static str| {
+        view! {
+            <g class=format!("bp-badge {kind}") aria-hidden="true">
+                <circle cx=x cy=r.y r=9 />
+                <text x=x y=r.y text-anchor="middle" dominant-baseline="central">{letter}</text>
+            </g>
+        }
+    };
+    let fail = step
+        .fail_point
+        .is_some()
+        .then(|| badge(r.right() - 4.0, "fail", "F"));
+    let wait = step
+        .wait_point
+        .is_some()
+        .then(|| badge(r.right() - 26.0, "wait", "W"));
+    view! {
+        <g class=class role="img" aria-label=step_label(step, lang) data-testid=format!("bp-step-{id}")
+            on:click=move |ev| { ev.stop_propagation(); ed.choose(id); }>
+            {shape}
+            {text_lines(wrap(&name, width, lines), c.x, c.y - 4.0, 15.0, "bp-step-name")}
+            {time}
+            {fail}
+            {wait}
+        </g>
+    }
+}
+
+/// The arrows, each routed around the steps, with its label and touchpoint mark.
+fn connectors_view(bp: &Blueprint, lang: Lang) -> impl IntoView {
+    bp.connectors
+        .iter()
+        .filter_map(|c| {
+            let route = connector_route(bp, c)?;
+            let mark = is_touchpoint(bp, c).then(|| touchpoint_mark(&route)).flatten();
+            let label = (!c.label.trim().is_empty()).then(|| {
+                // On the route's middle segment.
+                let i = (route.len() - 1) / 2;
+                let (a, b) = (route[i], route[i + 1]);
+                view! {
+                    <text class="bp-arrow-label" x=(a.x + b.x) / 2.0 y=(a.y + b.y) / 2.0 - 4.0 text-anchor="middle">{c.label.clone()}</text>
+                }
+            });
+            let touchpoint = mark.map(|p| {
+                view! {
+                    <circle class="bp-touchpoint" cx=p.x cy=p.y r=6>
+                        <title>{BlueprintMsg::Touchpoint.in_lang(lang)}</title>
+                    </circle>
+                }
+            });
+            Some(view! {
+                <g class="bp-connector" data-testid=format!("bp-arrow-{}-{}", c.from, c.to)>
+                    <polyline points=points_attribute(&route) marker-end="url(#bp-arrowhead)"
+                        marker-start=c.both_ways.then_some("url(#bp-arrowhead)") />
+                    {label}
+                    {touchpoint}
+                </g>
+            })
+        })
+        .collect_view()
+}
+
+/// The drawing of one blueprint.
+#[component]
+pub fn Canvas(
+    /// The open blueprint.
+    ed: Editing,
+    /// Pixels per unit.
+    scale: RwSignal<f64>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let view_box = move || ed.bp.with(canvas);
+    let keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"
+                if ed.selected.get_untracked().is_none() =>
+            {
+                let first = ed
+                    .bp
+                    .with_untracked(|b| b.steps_in_order().first().map(|s| s.id));
+                ed.selected.set(first);
+                true
+            }
+            "ArrowLeft" => {
+                ed.nudge(0, -1);
+                true
+            }
+            "ArrowRight" => {
+                ed.nudge(0, 1);
+                true
+            }
+            "ArrowUp" => {
+                ed.nudge(-1, 0);
+                true
+            }
+            "ArrowDown" => {
+                ed.nudge(1, 0);
+                true
+            }
+            "Delete" | "Backspace" => {
+                ed.delete_selected();
+                true
+            }
+            "Enter" => {
+                if let Some(field) = document().get_element_by_id(NAME_FIELD) {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = field.focus();
+                    }
+                }
+                true
+            }
+            "c" | "C" => {
+                let can = ed.selected.get_untracked().is_some();
+                ed.connecting.set(can && !ed.connecting.get_untracked());
+                true
+            }
+            "Escape" => {
+                if ed.connecting.get_untracked() {
+                    ed.connecting.set(false);
+                } else {
+                    ed.selected.set(None);
+                }
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+    let lanes = move || {
+        let lang = lang.get();
+        let width = view_box().width;
+        Lane::ALL
+            .into_iter()
+            .map(|lane| lane_label(lane, lang, width))
+            .collect_view()
+    };
+    let phases = move || {
+        ed.bp.with(|bp| {
+            bp.phases.iter().map(|p| {
+                let x = column_x(p.from) + 4.0;
+                let width = column_x(p.to + 1) - x - 4.0;
+                view! {
+                    <g class="bp-phase">
+                        <rect x=x y=4 width=width height=PHASE_HEIGHT - 8.0 rx=4 />
+                        <text x=x + width / 2.0 y=PHASE_HEIGHT / 2.0 text-anchor="middle" dominant-baseline="middle">{p.name.clone()}</text>
+                    </g>
+                }
+            }).collect_view()
+        })
+    };
+    let cells = move || {
+        let lang = lang.get();
+        let name = BlueprintMsg::NewStep.in_lang(lang);
+        ed.bp.with(|bp| {
+            let columns = bp.columns() + 1;
+            Lane::ALL.into_iter().flat_map(|lane| (0..columns).map(move |column| (lane, column)))
+                .filter(|&(lane, column)| bp.step_at(lane, column).is_none())
+                .map(|(lane, column)| {
+                    let r = cell_rect(lane, column);
+                    view! {
+                        <rect class="bp-cell" x=r.x y=r.y width=r.width height=r.height
+                            data-testid=format!("bp-cell-{}-{column}", lane.key())
+                            on:click=move |_| {
+                                if ed.connecting.get_untracked() {
+                                    ed.connecting.set(false);
+                                } else {
+                                    ed.add_at(lane, column, name);
+                                }
+                            }>
+                            <title>{fill(BlueprintMsg::AddHere.in_lang(lang), &[lane.name().in_lang(lang), &(column + 1).to_string()])}</title>
+                        </rect>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let lines =
+        move || {
+            let lang = lang.get();
+            let right = view_box().width - 6.0;
+            Line::ALL.into_iter().map(|line| {
+            let y = line_y(line);
+            let class = match line {
+                Line::Interaction => "bp-line interaction",
+                Line::Visibility => "bp-line visibility",
+                Line::InternalInteraction => "bp-line internal",
+            };
+            view! {
+                <g class=class>
+                    <line x1=0 y1=y x2=right + 6.0 y2=y />
+                    <text x=right y=y - 4.0 text-anchor="end">{line.name().in_lang(lang)}</text>
+                </g>
+            }
+        }).collect_view()
+        };
+    let arrows = move || {
+        let lang = lang.get();
+        ed.bp.with(|bp| connectors_view(bp, lang))
+    };
+    let steps = move || {
+        let lang = lang.get();
+        let selected = ed.selected.get();
+        ed.bp.with(|bp| {
+            bp.steps
+                .iter()
+                .map(|s| step_view(ed, s, selected == Some(s.id), lang))
+                .collect_view()
+        })
+    };
+    let description = move || {
+        let lang = lang.get();
+        ed.bp.with(|bp| {
+            fill(
+                BlueprintMsg::CanvasDescription.in_lang(lang),
+                &[
+                    &bp.steps.len().to_string(),
+                    &bp.connectors.len().to_string(),
+                ],
+            )
+        })
+    };
+    let size = move |units: f64| format!("{:.0}", units * scale.get());
+    view! {
+        <div class="bp-canvas-box" data-testid="bp-canvas-box">
+            <svg class=move || if ed.connecting.get() { "bp-canvas connecting" } else { "bp-canvas" }
+                xmlns="http://www.w3.org/2000/svg" data-testid="bp-canvas"
+                viewBox=move || view_box().attribute()
+                width=move || size(view_box().width) height=move || size(view_box().height)
+                role="group" tabindex="0" aria-labelledby="bp-svg-title" aria-describedby="bp-svg-desc"
+                on:keydown=keydown>
+                <title id="bp-svg-title">{move || ed.bp.with(|b| b.name.clone())}</title>
+                <desc id="bp-svg-desc">{description}</desc>
+                <defs>
+                    <marker id="bp-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path class="bp-arrowhead" d="M0,0 L10,5 L0,10 z" />
+                    </marker>
+                </defs>
+                <g class="bp-lanes">{lanes}</g>
+                <rect class="bp-phase-band" x=LABEL_WIDTH y=0 width=move || view_box().width - LABEL_WIDTH height=PHASE_HEIGHT />
+                <g class="bp-phases">{phases}</g>
+                <g class="bp-cells">{cells}</g>
+                <g class="bp-lines">{lines}</g>
+                <g class="bp-connectors">{arrows}</g>
+                <g class="bp-steps">{steps}</g>
+            </svg>
+        </div>
+        <p class="bp-keys muted">{tr(BlueprintMsg::CanvasKeys)}</p>
+        <p class="visually-hidden" aria-live="polite" data-testid="bp-selected-announcement">{move || {
+            let lang = lang.get();
+            ed.selected_step().map(|s| fill(BlueprintMsg::SelectedIs.in_lang(lang), &[&step_label(&s, lang)])).unwrap_or_default()
+        }}</p>
+        <p class="bp-connect-hint" role="status">{move || ed.connecting.get().then(|| tr(BlueprintMsg::ConnectHint)())}</p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_wrap_by_words_and_chinese_by_characters() {
+        let cases: [(&str, usize, usize, &[&str]); 6] = [
+            (
+                "Check in at the front desk",
+                12,
+                3,
+                &["Check in at", "the front", "desk"],
+            ),
+            ("Pay", 12, 3, &["Pay"]),
+            ("", 12, 3, &[]),
+            ("在前台办理入住手续", 8, 3, &["在前台办", "理入住手", "续"]),
+            ("one two three four five six", 8, 2, &["one two", "thre…"]),
+            (
+                "Supercalifragilistic",
+                8,
+                3,
+                &["Supercal", "ifragili", "stic"],
+            ),
+        ];
+        for (text, width, lines, expected) in cases {
+            assert_eq!(wrap(text, width, lines), expected, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! One blueprint's editor (`/blueprints/:id`): the toolbar (undo, redo, zoom, connect,
+//! exports), the SVG canvas with the side panel for the selected step, the same blueprint
+//! as a table, and the analysis with its working.
+
+mod about;
+mod analysis_panel;
+pub mod canvas;
+pub mod editing;
+pub mod export;
+mod step_panel;
+mod table_view;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
+
+use self::about::About;
+use self::analysis_panel::AnalysisPanel;
+use self::canvas::{Canvas, SCALES};
+use self::editing::Editing;
+use self::step_panel::StepPanel;
+use self::table_view::TableView;
+use super::messages::BlueprintMsg;
+use super::state::use_blueprints;
+use crate::components::text::{tr, use_lang};
+use crate::i18n::Text;
+use crate::paths;
+
+/// `/blueprints/:id`.
+#[component]
+pub fn BlueprintEditor() -> impl IntoView {
+    let params = use_params_map();
+    let state = use_blueprints();
+    let id = Memo::new(move |_| {
+        let id = params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<u64>().ok())?;
+        state.book.with(|b| b.get(id).is_some()).then_some(id)
+    });
+    view! {
+        <section class="page bp-editor-page" data-testid="page-blueprint">
+            {move || match id.get() {
+                Some(id) => view! { <Editor id /> }.into_any(),
+                None => view! {
+                    <div class="card" data-testid="blueprint-not-found">
+                        <h1>{tr(BlueprintMsg::NotFound)}</h1>
+                        <A href=paths::blueprints()>{tr(BlueprintMsg::BackToList)}</A>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Whether a key press belongs to a text field (whose own undo the browser keeps).
+fn in_field(ev: &leptos::ev::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+#[component]
+fn Editor(id: u64) -> impl IntoView {
+    let ed = Editing::new(use_blueprints(), id);
+    let lang = use_lang();
+    let scale = RwSignal::new(0.8);
+    let zoom = move |factor: f64| scale.update(|s| *s = (*s * factor).clamp(SCALES.0, SCALES.1));
+    let fit = move |_| {
+        let width = document()
+            .query_selector("[data-testid=bp-canvas-box]")
+            .ok()
+            .flatten()
+            .map_or(800, |e| e.client_width());
+        let units = ed
+            .bp
+            .with_untracked(crate::blueprints::domain::geometry::canvas)
+            .width;
+        scale.set((f64::from(width - 2) / units).clamp(SCALES.0, SCALES.1));
+    };
+    let keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || in_field(&ev) {
+            return;
+        }
+        match ev.key().as_str() {
+            "z" | "Z" if ev.shift_key() => ed.redo(),
+            "z" | "Z" => ed.undo(),
+            "y" | "Y" => ed.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    let can_undo = move || ed.state.can(id, true);
+    let can_redo = move || ed.state.can(id, false);
+    let heading = move || ed.bp.with(|b| b.name.clone());
+    view! {
+        <div class="bp-editor" on:keydown=keydown>
+            <p class="back"><A href=paths::blueprints()>{tr(BlueprintMsg::BackToList)}</A></p>
+            <header class="bp-editor-header">
+                <h1 data-testid="blueprint-title">{heading}</h1>
+                <p class="muted">{move || ed.bp.with(|b| {
+                    let lang = lang.get();
+                    let version = b.version.term().in_lang(lang);
+                    [version, b.persona.as_str(), b.scenario.as_str()].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+                })}</p>
+            </header>
+            <About ed />
+            <div class="bp-toolbar" role="toolbar" aria-label=tr(BlueprintMsg::Toolbar)>
+                <button type="button" class="ghost" data-testid="bp-undo" disabled=move || !can_undo() on:click=move |_| ed.undo()>{tr(BlueprintMsg::Undo)}</button>
+                <button type="button" class="ghost" data-testid="bp-redo" disabled=move || !can_redo() on:click=move |_| ed.redo()>{tr(BlueprintMsg::Redo)}</button>
+                <button type="button" class="ghost" data-testid="bp-zoom-in" aria-label=tr(BlueprintMsg::ZoomIn) on:click=move |_| zoom(1.25)>"+"</button>
+                <button type="button" class="ghost" data-testid="bp-zoom-out" aria-label=tr(BlueprintMsg::ZoomOut) on:click=move |_| zoom(0.8)>"−"</button>
+                <button type="button" class="ghost" data-testid="bp-fit" on:click=fit>{tr(BlueprintMsg::Fit)}</button>
+                <button type="button" class="ghost" data-testid="bp-connect"
+                    aria-pressed=move || if ed.connecting.get() { "true" } else { "false" }
+                    disabled=move || ed.selected.get().is_none()
+                    on:click=move |_| ed.connecting.update(|c| *c = !*c)>{tr(BlueprintMsg::Connect)}</button>
+                <export::ExportButtons ed />
+            </div>
+            <p class="bp-status" role="status" data-testid="bp-status">{move || ed.status.get().map(|m| m.in_lang(lang.get()))}</p>
+            <div class="bp-workspace">
+                <div class="bp-drawing">
+                    <Canvas ed scale />
+                </div>
+                <StepPanel ed />
+            </div>
+            <TableView ed />
+            <AnalysisPanel ed />
+        </div>
+    }
+}

@@ -1,0 +1,113 @@
+//! The blueprint as a table a screen reader reads and a keyboard edits: one row per lane,
+//! one column per column of the drawing. A step's cell holds its name as a text field
+//! (focusing it selects the step); an empty cell holds a button that adds a step there.
+
+use leptos::prelude::*;
+
+use super::editing::Editing;
+use crate::blueprints::domain::{Lane, StepId};
+use crate::blueprints::messages::BlueprintMsg;
+use crate::components::text::{tr, use_lang};
+use crate::i18n::{fill, Text};
+
+/// The table view of the open blueprint.
+#[component]
+pub fn TableView(
+    /// The open blueprint.
+    ed: Editing,
+) -> impl IntoView {
+    let lang = use_lang();
+    // The table is drawn again when the cells change, not when a name is typed.
+    let layout = Memo::new(move |_| {
+        ed.bp.with(|b| {
+            let mut grid = b.grid();
+            for row in &mut grid {
+                row.push(None);
+            }
+            let phases: Vec<String> = (0..=b.columns())
+                .map(|c| b.phase_of(c).map(|p| p.name.clone()).unwrap_or_default())
+                .collect();
+            (grid, phases)
+        })
+    });
+    let head = move || {
+        let lang = lang.get();
+        let (_, phases) = layout.get();
+        phases
+            .into_iter()
+            .enumerate()
+            .map(|(i, phase)| {
+                let column = fill(BlueprintMsg::ColumnN.in_lang(lang), &[&(i + 1).to_string()]);
+                view! { <th scope="col">{column}{(!phase.is_empty()).then(|| view! { <br /><span class="muted">{phase}</span> })}</th> }
+            })
+            .collect_view()
+    };
+    let cell = move |lane: Lane, column: u32, step: Option<StepId>| {
+        let lang = lang.get_untracked();
+        let place = fill(
+            BlueprintMsg::LaneColumn.in_lang(lang),
+            &[lane.name().in_lang(lang), &(column + 1).to_string()],
+        );
+        match step {
+            Some(id) => {
+                let name = move || {
+                    ed.bp
+                        .with(|b| b.step(id).map(|s| s.name.clone()).unwrap_or_default())
+                };
+                let label = fill(BlueprintMsg::NameOfStepAt.in_lang(lang), &[&place]);
+                view! {
+                    <td class=move || if ed.selected.get() == Some(id) { "bp-table-step selected" } else { "bp-table-step" }>
+                        <input type="text" aria-label=label data-testid=format!("bp-table-name-{id}")
+                            prop:value=name
+                            on:focus=move |_| ed.selected.set(Some(id))
+                            on:change=move |ev| { let typed = event_target_value(&ev); ed.change_step(id, |s| s.name = typed); } />
+                    </td>
+                }
+                .into_any()
+            }
+            None => {
+                let label = fill(
+                    BlueprintMsg::AddHere.in_lang(lang),
+                    &[lane.name().in_lang(lang), &(column + 1).to_string()],
+                );
+                view! {
+                    <td class="bp-table-empty">
+                        <button type="button" class="ghost" title=label.clone() aria-label=label
+                            data-testid=format!("bp-table-add-{}-{column}", lane.key())
+                            on:click=move |_| ed.add_at(lane, column, BlueprintMsg::NewStep.in_lang(lang))>"+"</button>
+                    </td>
+                }
+                .into_any()
+            }
+        }
+    };
+    let body = move || {
+        let lang = lang.get();
+        let (grid, _) = layout.get();
+        grid.into_iter()
+            .enumerate()
+            .filter_map(|(i, row)| Some((Lane::from_index(i)?, row)))
+            .map(|(lane, row)| {
+                view! {
+                    <tr>
+                        <th scope="row">{lane.name().in_lang(lang)}</th>
+                        {row.into_iter().enumerate().map(|(c, step)| cell(lane, c as u32, step)).collect_view()}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="card bp-table-card" aria-labelledby="bp-table-title">
+            <h2 id="bp-table-title">{tr(BlueprintMsg::TableTitle)}</h2>
+            <p class="muted">{tr(BlueprintMsg::TableExplain)}</p>
+            <div class="scroll-x">
+                <table class="table compact bp-table" data-testid="bp-table">
+                    <caption class="visually-hidden">{move || ed.bp.with(|b| b.name.clone())}</caption>
+                    <thead><tr><th scope="col">{tr(BlueprintMsg::Lane)}</th>{head}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,246 @@
+// Journeys through Service blueprints: start from a sample, add a step by clicking an
+// empty cell, move it with the arrow keys, mark it a fail point in the side panel, undo
+// and redo (buttons and keys), mark a wait and see the customer's time change, edit a name
+// in the table view, reload and find everything; the list's rename, duplicate and delete;
+// screenshots on a laptop in English and on a phone in Chinese.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, newContext, open, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const text = (page, id) => page.locator(`[data-testid=${id}]`).first().innerText();
+const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('crm.blueprints') || 'null'));
+const label = (page, id) => page.locator(`[data-testid=bp-step-${id}]`).getAttribute('aria-label');
+const failBadges = (page, id) => page.locator(`[data-testid=bp-step-${id}] .bp-badge.fail`).count();
+
+test('a blueprint from the hotel sample: add, move, mark, undo and redo, reload', async () => {
+  const context = await newContext(env.browser, { locale: 'en-US' });
+  const page = await context.newPage();
+  await open(page, env.origin + '/blueprints');
+  assert.match(await text(page, 'bp-empty'), /No blueprints yet/);
+  await page.click('[data-testid=bp-new-sample-0]');
+  await page.waitForSelector('[data-testid=page-blueprint]');
+  assert.equal(new URL(page.url()).pathname, '/blueprints/1');
+  assert.equal(await text(page, 'blueprint-title'), 'A hotel stay');
+  // The sample's figures: 63 minutes of steps and 48 of waiting on the main path.
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 111 minutes');
+  assert.match(await text(page, 'bp-waiting-share'), /48 minutes \(43\.2%\)/);
+  assert.match(await text(page, 'bp-longest-wait'), /30 minutes/);
+  await page.click('[data-testid=working-customer-time] summary');
+  assert.match(await text(page, 'working-customer-time'), /Customer time \(minutes\) = 63 \+ 48 = 111/);
+
+  // The SVG carries a title, a description and a label per step.
+  assert.equal(await page.locator('[data-testid=bp-canvas] > title').textContent(), 'A hotel stay');
+  assert.match(await page.locator('[data-testid=bp-canvas] > desc').textContent(), /steps and \d+ arrows in five lanes/);
+  assert.ok(await page.locator('[data-testid=bp-canvas] .bp-touchpoint').count() > 0, 'touchpoints are marked');
+
+  // Click the empty customer cell in the spare column: a new step there, selected.
+  const columns = await page.locator('[data-testid=bp-table] thead th').count() - 1;
+  const spare = columns - 1;
+  await page.click(`[data-testid=bp-cell-customer-${spare}]`);
+  const selected = page.locator('.bp-step.selected');
+  await selected.waitFor();
+  const id = (await selected.getAttribute('data-testid')).replace('bp-step-', '');
+  assert.match(await label(page, id), new RegExp(`New step, Customer actions, column ${spare + 1}`));
+  await page.fill('[data-testid=bp-field-name]', 'Ask about parking');
+  await page.press('[data-testid=bp-field-name]', 'Tab');
+  assert.match(await label(page, id), /^Ask about parking, Customer actions/);
+
+  // Arrow keys move the selected step: down a lane, then right a column.
+  await page.focus('[data-testid=bp-canvas]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await label(page, id), new RegExp(`Onstage contact-employee actions, column ${spare + 2}`));
+  assert.match(await text(page, 'bp-selected-announcement'), /Selected: Ask about parking/);
+
+  // Mark it a fail point in the side panel.
+  await page.check('[data-testid=bp-field-is-fail]');
+  await page.fill('[data-testid=bp-field-fail-what]', 'No parking space left');
+  await page.press('[data-testid=bp-field-fail-what]', 'Tab');
+  assert.equal(await failBadges(page, id), 1);
+  assert.match(await text(page, 'bp-risk-table'), /Ask about parking\s+No parking space left\s+3\s+3\s+9/);
+  assert.match(await text(page, 'bp-risk-gaps'), /Ask about parking: No execution standard set/);
+
+  // Undo twice: the text, then the mark; redo both.
+  await page.click('[data-testid=bp-undo]');
+  assert.doesNotMatch(await text(page, 'bp-risk-table'), /No parking space left/);
+  await page.click('[data-testid=bp-undo]');
+  assert.equal(await failBadges(page, id), 0);
+  assert.equal(await page.isChecked('[data-testid=bp-field-is-fail]'), false);
+  await page.click('[data-testid=bp-redo]');
+  await page.click('[data-testid=bp-redo]');
+  assert.equal(await failBadges(page, id), 1);
+  assert.match(await text(page, 'bp-risk-table'), /No parking space left/);
+  // The same with the keys.
+  await page.focus('[data-testid=bp-canvas]');
+  await page.keyboard.press('Control+z');
+  assert.doesNotMatch(await text(page, 'bp-risk-table'), /No parking space left/);
+  await page.keyboard.press('Control+Shift+Z');
+  assert.match(await text(page, 'bp-risk-table'), /No parking space left/);
+  assert.match(await label(page, id), /Onstage contact-employee actions/);
+
+  // The table view: focusing a name selects its step; a wait on the main path's first
+  // step adds to the customer's time.
+  await page.focus('[data-testid=bp-table-name-2]');
+  assert.equal(await page.locator('.bp-step.selected').getAttribute('data-testid'), 'bp-step-2');
+  await page.fill('[data-testid=bp-table-name-2]', 'Book the room online');
+  await page.press('[data-testid=bp-table-name-2]', 'Tab');
+  assert.match(await label(page, 2), /^Book the room online/);
+  await page.check('[data-testid=bp-field-is-wait]');
+  await page.fill('[data-testid=bp-field-wait-minutes]', '10');
+  await page.press('[data-testid=bp-field-wait-minutes]', 'Tab');
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 121 minutes');
+  assert.match(await text(page, 'bp-broken-principles'), /Unoccupied waits feel longer/);
+  await screenshot(page, 'blueprint-editor-en');
+
+  // Reload: everything is still there.
+  await page.reload();
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  assert.match(await label(page, id), /^Ask about parking, Onstage contact-employee actions, column/);
+  assert.equal(await failBadges(page, id), 1);
+  assert.match(await text(page, 'bp-risk-table'), /No parking space left/);
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 121 minutes');
+  const book = await stored(page);
+  assert.equal(book.schema, 1);
+  assert.equal(book.data.blueprints.length, 1);
+  const step = book.data.blueprints[0].steps.find((s) => String(s.id) === id);
+  assert.equal(step.lane, 'onstage');
+  assert.equal(step.fail_point.what, 'No parking space left');
+
+  // Exports: the whole blueprint as JSON, the steps as CSV, the drawing as an SVG of its own.
+  const download = async (testid) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);
+    return { name: file.suggestedFilename(), path: await file.path() };
+  };
+  const json = await download('bp-export-json');
+  assert.equal(json.name, 'A hotel stay.json');
+  const exported = JSON.parse(readFileSync(json.path, 'utf8'));
+  assert.equal(exported.steps.find((s) => String(s.id) === id).fail_point.what, 'No parking space left');
+  const csv = await download('bp-export-csv');
+  assert.equal(csv.name, 'A hotel stay-steps.csv');
+  assert.match(readFileSync(csv.path, 'utf8'), /^\uFEFF?id,lane,phase,name,minutes,wait_minutes,fail_point,standard,evidence,next/);
+  const svg = await download('bp-export-svg');
+  const drawing = readFileSync(svg.path, 'utf8');
+  assert.match(drawing, /^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*><style>/);
+  assert.match(drawing, /aria-label="Ask about parking, Onstage/);
+
+  // The JSON imports back as a new blueprint with the same figures; a file that is not a
+  // blueprint is refused.
+  await open(page, env.origin + '/blueprints');
+  await page.setInputFiles('[data-testid=bp-import-json]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"steps": 5}') });
+  assert.match(await text(page, 'bp-import-error'), /not a blueprint/);
+  await page.setInputFiles('[data-testid=bp-import-json]', json.path);
+  await page.waitForURL(/\/blueprints\/2$/);
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 121 minutes');
+  assert.equal(await failBadges(page, id), 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the list: rename, duplicate as to-be, delete after asking, undo the delete; the to-be compared', async () => {
+  const context = await newContext(env.browser, { locale: 'en-US' });
+  const page = await context.newPage();
+  await open(page, env.origin + '/blueprints');
+  await page.click('[data-testid=bp-new-blank]');
+  await page.waitForSelector('[data-testid=page-blueprint]');
+  assert.equal(await text(page, 'blueprint-title'), 'Untitled blueprint');
+  await page.click('[data-testid=bp-table-add-customer-0]');
+  await page.fill('[data-testid=bp-field-name]', 'Walk in');
+  await page.press('[data-testid=bp-field-name]', 'Tab');
+  await open(page, env.origin + '/blueprints');
+  await page.click('[data-testid=bp-rename-1]');
+  await page.fill('[data-testid=bp-rename-input-1]', 'Our café');
+  await page.click('[data-testid=bp-rename-save-1]');
+  assert.match(await text(page, 'bp-row-1'), /Our café/);
+  await page.click('[data-testid=bp-duplicate-1]');
+  assert.match(await text(page, 'bp-row-2'), /Our café \(to be\)[\s\S]*To be · Steps: 1/);
+  await page.click('[data-testid=bp-delete-1]');
+  assert.match(await text(page, 'bp-delete-question'), /Delete “Our café”/);
+  await page.click('[data-testid=bp-delete-confirm]');
+  assert.equal(await page.locator('[data-testid=bp-row-1]').count(), 0);
+  await page.click('[data-testid=bp-undo-delete]');
+  assert.match(await text(page, 'bp-row-1'), /Our café/);
+  await page.reload();
+  await page.waitForSelector('[data-testid=bp-row-2]');
+  assert.equal(await page.locator('.bp-row').count(), 2);
+
+  // The to-be version is compared with the blueprint it came from; its details are edited
+  // in "About this blueprint".
+  await page.click('[data-testid=bp-open-2]');
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  assert.match(await text(page, 'bp-compare-card'), /This to-be version against “Our café”/);
+  assert.match(await text(page, 'bp-compare'), /Touchpoints\s+0\s+0\s+0/);
+  await page.click('[data-testid=bp-about] summary');
+  await page.fill('[data-testid=bp-about-persona]', 'A regular on the way to work');
+  await page.press('[data-testid=bp-about-persona]', 'Tab');
+  assert.match(await page.locator('.bp-editor-header').innerText(), /To be · A regular on the way to work/);
+  await page.click('[data-testid=bp-undo]');
+  assert.doesNotMatch(await page.locator('.bp-editor-header').innerText(), /A regular/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('steps imported from CSV: row errors first, nothing changed until confirmed, then undoable', async () => {
+  const context = await newContext(env.browser, { locale: 'en-US' });
+  const page = await context.newPage();
+  await open(page, env.origin + '/blueprints');
+  await page.click('[data-testid=bp-new-blank]');
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  await page.click('[data-testid=bp-import-csv]');
+  await page.waitForSelector('[data-testid=page-steps-import]');
+  const header = 'id,lane,phase,name,minutes,wait_minutes,fail_point,standard,evidence,next';
+  const bad = [header, '1,customer,Arrive,Walk in,2,,,,,2', '2,onstage,Arrive,Greet the guest,1,5,Nobody at the desk,,,9', '3,kitchen,Order,Order coffee,3,,,,Menu board,'].join('\n');
+  await page.fill('[data-testid=import-paste]', bad);
+  await page.click('[data-testid=import-read-pasted]');
+  const errors = await text(page, 'import-row-errors');
+  assert.match(errors, /Row 3: Next: “9” names an id that no row has/);
+  assert.match(errors, /Row 4: Lane: “kitchen” is not a lane/);
+  assert.match(await text(page, 'import-valid-count'), /nothing can be imported until every row/);
+  assert.equal(await page.isDisabled('[data-testid=import-confirm]'), true);
+  assert.equal((await stored(page)).data.blueprints[0].steps.length, 0, 'nothing changed before confirm');
+
+  const good = bad.replace(',,,9', ',,,3').replace('3,kitchen', '3,customer');
+  await page.click('[data-testid=import-cancel]');
+  await page.fill('[data-testid=import-paste]', good);
+  await page.click('[data-testid=import-read-pasted]');
+  assert.match(await text(page, 'import-valid-count'), /3 of 3 rows/);
+  await page.click('[data-testid=import-confirm]');
+  assert.match(await text(page, 'import-done'), /3 steps imported/);
+  // Back in the app (not a reload: the undo history lives in this tab).
+  await page.click('[data-testid=import-back]');
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  // 2 + 1 + 3 minutes of steps and a 5-minute wait along 1 → 2 → 3.
+  assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 11 minutes');
+  assert.match(await label(page, 2), /^Greet the guest, Onstage contact-employee actions, column 1/);
+  assert.match(await label(page, 3), /^Order coffee, Customer actions, column 2/);
+  assert.equal(await page.locator('[data-testid=bp-canvas] .bp-phase').count(), 2);
+  await page.click('[data-testid=bp-undo]');
+  assert.equal(await page.locator('[data-testid=bp-canvas] [data-testid^=bp-step-]').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a sample blueprint on a phone, in Chinese: the canvas scrolls in its box, not the page', async () => {
+  const context = await newContext(env.browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await open(page, env.origin + '/blueprints');
+  await page.click('[data-testid=bp-new-sample-1]');
+  await page.waitForSelector('[data-testid=bp-canvas]');
+  assert.equal(await text(page, 'blueprint-title'), '餐厅用餐');
+  assert.match(await text(page, 'bp-customer-time'), /^顾客总用时：\d+(\.\d+)? 分钟$/);
+  assert.match(await page.locator('[data-testid=bp-canvas] [data-testid^=bp-step-]').first().getAttribute('aria-label'), /，第 \d+ 列/);
+  await screenshot(page, 'blueprint-editor-phone-zh');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no sideways page scroll on a phone (${overflow}px)`);
+  const box = await page.evaluate(() => {
+    const b = document.querySelector('[data-testid=bp-canvas-box]');
+    return { scroll: b.scrollWidth, client: b.clientWidth };
+  });
+  assert.ok(box.scroll > box.client, `the canvas scrolls inside its box (${box.scroll} > ${box.client})`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
