@@ -44,6 +44,12 @@ impl BlueprintsState {
             history_changes: RwSignal::new(0),
         };
         provide_context(state);
+        let lang = crate::components::text::use_lang();
+        app.on_demo_loaded(move || {
+            state
+                .book
+                .update(|book| _ = book.add_samples(lang.get_untracked()));
+        });
         state
     }
 

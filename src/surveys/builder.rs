@@ -249,7 +249,7 @@ fn Builder(survey: Survey) -> impl IntoView {
             on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |d| if zh { d.name.zh = v } else { d.name.en = v })) } /></label> }
     };
     let lang_box = move |l: Lang| {
-        view! { <label class="check"><input type="checkbox" data-testid=format!("survey-lang-{}", l.tag())
+        view! { <label class="check pick"><input type="checkbox" data-testid=format!("survey-lang-{}", l.tag())
         prop:checked=move || draft.with(|d| d.languages.contains(&l))
         on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |d| {
             d.languages.retain(|x| *x != l);
@@ -402,7 +402,7 @@ fn QuestionEditor(
                 {text_field(SurveyMsg::TextEn, "question-text-en", q.text.en.clone(), |q, v| q.text.en = v)}
                 {text_field(SurveyMsg::HelpZh, "question-help-zh", q.help.zh.clone(), |q, v| q.help.zh = v)}
                 {text_field(SurveyMsg::HelpEn, "question-help-en", q.help.en.clone(), |q, v| q.help.en = v)}
-                <label class="check"><input type="checkbox" data-testid="question-required" checked=q.required
+                <label class="check pick"><input type="checkbox" data-testid="question-required" checked=q.required
                     on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |q| q.required = on)) } />{tr(SurveyMsg::Required)}</label>
                 {lines.map(|text| view! { <label class="field wide"><span>{tr(SurveyMsg::RowsOrChoices)}</span>
                     <textarea rows="4" data-testid="question-rows" on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |q| set_lines(&mut q.kind, &v))) }>{text}</textarea></label> })}

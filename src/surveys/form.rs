@@ -157,7 +157,7 @@ fn answer_input(q: &Question, lang: Signal<Lang>, answers: RwSignal<Answers>) ->
                 {items.into_iter().map(|c| {
                     let (code, code2, value, value2) = (code.clone(), code.clone(), c.code.clone(), c.code.clone());
                     let label = c.label.clone();
-                    view! { <label class="check"><input type="radio" name=code.clone() data-testid=format!("answer-{code}-{value}")
+                    view! { <label class="check pick"><input type="radio" name=code.clone() data-testid=format!("answer-{code}-{value}")
                         prop:checked=move || answers.with(|a| a.get(&code2) == Some(&Answer::Choice(value2.clone())))
                         on:change=move |_| set_answer(answers, &code, Some(Answer::Choice(value.clone()))) />
                         {move || label.in_lang(lang.get()).to_owned()}</label> }
@@ -170,7 +170,7 @@ fn answer_input(q: &Question, lang: Signal<Lang>, answers: RwSignal<Answers>) ->
                 {items.into_iter().map(|c| {
                     let (code, code2, value, value2) = (code.clone(), code.clone(), c.code.clone(), c.code.clone());
                     let label = c.label.clone();
-                    view! { <label class="check"><input type="checkbox" data-testid=format!("answer-{code}-{value}")
+                    view! { <label class="check pick"><input type="checkbox" data-testid=format!("answer-{code}-{value}")
                         prop:checked=move || answers.with(|a| matches!(a.get(&code2), Some(Answer::Choices(cs)) if cs.contains(&value2)))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);

@@ -180,6 +180,20 @@ test('the list: rename, duplicate as to-be, delete after asking, undo the delete
   assert.match(await page.locator('.bp-editor-header').innerText(), /To be · A regular on the way to work/);
   await page.click('[data-testid=bp-undo]');
   assert.doesNotMatch(await page.locator('.bp-editor-header').innerText(), /A regular/);
+
+  // "Load demo data" adds the four samples beside the user's own blueprints, once.
+  for (let round = 0; round < 2; round++) {
+    await open(page, env.origin + '/customers');
+    await page.click('[data-testid=load-demo]');
+    // The second time there are customers to replace, so the list asks first.
+    if (round === 1) await page.click('[data-testid=data-confirm-yes]');
+    await page.waitForSelector('[data-testid=customer-table], table');
+  }
+  await open(page, env.origin + '/blueprints');
+  await page.waitForSelector('[data-testid=bp-row-6]');
+  assert.equal(await page.locator('.bp-row').count(), 6);
+  assert.match(await text(page, 'bp-row-1'), /Our café/);
+  assert.match(await text(page, 'bp-row-3'), /A hotel stay/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

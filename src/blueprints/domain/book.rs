@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::duplicate_as_to_be;
 use super::model::Blueprint;
+use super::samples::Sample;
+use crate::i18n::Lang;
 
 /// Every blueprint the user keeps, in the order they were made.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -47,6 +49,26 @@ impl BlueprintBook {
         let id = bp.id;
         self.blueprints.push(bp);
         id
+    }
+
+    /// "Load demo data": adds every sample (worded in `lang`) that the book does not hold
+    /// yet under its title in either language, keeping the user's own blueprints; returns
+    /// how many were added. Loading the demo twice adds nothing the second time.
+    pub fn add_samples(&mut self, lang: Lang) -> usize {
+        let missing: Vec<Sample> = Sample::ALL
+            .into_iter()
+            .filter(|s| {
+                let title = s.title();
+                !self
+                    .blueprints
+                    .iter()
+                    .any(|b| b.name == title.en || b.name == title.zh)
+            })
+            .collect();
+        for sample in &missing {
+            self.add(sample.build(0, lang));
+        }
+        missing.len()
     }
 
     /// A copy of blueprint `id` as its to-be version, named `name`, right after it.
@@ -99,6 +121,26 @@ mod tests {
             .iter()
             .map(|b| (b.id, b.name.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn the_demo_adds_each_sample_once_and_keeps_the_users_blueprints() {
+        let mut book = BlueprintBook::default();
+        book.add(Blueprint::new(0, "Our checkout"));
+        book.add(Sample::HotelStay.build(0, Lang::En));
+        assert_eq!(book.add_samples(Lang::Zh), Sample::ALL.len() - 1);
+        assert_eq!(book.blueprints.len(), Sample::ALL.len() + 1);
+        assert_eq!(book.blueprints[0].name, "Our checkout");
+        assert_eq!(book.blueprints[2].name, "餐厅用餐");
+        assert!(book
+            .blueprints
+            .iter()
+            .all(|b| !b.steps.is_empty() || b.id == 1));
+        assert_eq!(
+            book.add_samples(Lang::En),
+            0,
+            "a second demo load adds nothing"
+        );
     }
 
     #[test]
