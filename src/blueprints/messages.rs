@@ -132,7 +132,7 @@ catalogue! { pub enum BlueprintMsg {
     DashboardHeading => "Service blueprints", "服务蓝图";
     DashboardCount => "Blueprints", "蓝图数量";
     DashboardNoStandard => "Fail points without a standard", "未设执行标准的失误点";
-    DashboardRow => "{0} open fail points · {1} minutes of waiting", "{0} 个失误点尚待完善 · 等待 {1} 分钟";
+    DashboardRow => "open fail points: {0} · waiting: {1} minutes", "{0} 个失误点尚待完善 · 等待 {1} 分钟";
     ImportStepsLink => "Import steps CSV", "导入步骤 CSV";
     ImportTitle => "Import the steps from a CSV file", "从 CSV 文件导入步骤";
     ImportIntro => "Columns: id, lane (evidence, customer, onstage, backstage, support, or the lanes' Chinese names), phase, name, minutes, wait_minutes, fail_point, standard, evidence, next (the ids a step leads to, separated by ;). Rows are placed in file order. Confirming replaces this blueprint's steps, arrows and phases; Undo in the editor takes it back. Nothing changes until you confirm.", "列：编号、泳道（有形展示、顾客行为、前台员工行为、后台员工行为、支持过程，或其英文代码）、阶段、名称、用时、等待时间、失误点、执行标准、有形展示、下一步（该步骤指向的编号，用分号分隔）。各行按文件中的顺序排列。确认后将替换本蓝图的步骤、箭头和阶段，可在编辑页撤销。确认之前不会有任何更改。";

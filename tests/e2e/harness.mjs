@@ -15,12 +15,19 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server and the browser; call the returned `close` in `after`. */
-export async function start() {
+/** The two builds the journeys serve: at the site's root, and under `/crm/`. */
+export const DIST = process.env.CRM_DIST ?? join(ROOT, 'dist');
+export const DIST_SUBPATH = process.env.CRM_DIST_SUBPATH ?? join(ROOT, 'target', 'dist-subpath');
+
+/**
+ * Starts the server and the browser; call the returned `close` in `after`. `fallback`
+ * is what the server does with an unknown path (see server.mjs).
+ */
+export async function start({ fallback = 'index' } = {}) {
   const { server, origin } = await serve([
-    ['/crm/', process.env.CRM_DIST_SUBPATH ?? join(ROOT, 'target', 'dist-subpath')],
-    ['/', process.env.CRM_DIST ?? join(ROOT, 'dist')],
-  ]);
+    ['/crm/', DIST_SUBPATH],
+    ['/', DIST],
+  ], { fallback });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: FLAGS,

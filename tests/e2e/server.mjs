@@ -1,5 +1,7 @@
 // A static file server for the built app, on 127.0.0.1 only: `dist/` at `/` and the
-// sub-path build at `/crm/`. Unknown paths get index.html, as a single-page app needs.
+// sub-path build at `/crm/`. Unknown paths get index.html, as a single-page app needs;
+// with `{ fallback: '404' }` it behaves like a plain static host with no SPA rewrite
+// (GitHub Pages): an unknown path gets the mount's 404.html with status 404.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -13,7 +15,7 @@ const TYPES = {
 };
 
 /** mounts: [[urlPrefix, directory]], longest prefix first. */
-export async function serve(mounts) {
+export async function serve(mounts, { fallback = 'index' } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const [prefix, dir] = mounts.find(([p]) => path.startsWith(p)) ?? [];
@@ -22,14 +24,23 @@ export async function serve(mounts) {
       return;
     }
     const rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, rel);
+    // A directory's address serves its index.html, as every static host does.
+    let file = join(dir, rel.endsWith('/') || rel === '.' || rel === '' ? join(rel, 'index.html') : rel);
+    let status = 200;
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
     } catch {
-      file = join(dir, 'index.html');
+      status = fallback === '404' ? 404 : 200;
+      file = join(dir, fallback === '404' ? '404.html' : 'index.html');
     }
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
