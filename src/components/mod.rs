@@ -5,6 +5,7 @@ pub mod file;
 pub mod import;
 pub mod layout;
 pub mod leave_guard;
+pub mod lesson;
 pub mod nav;
 pub mod not_built;
 pub mod notices;

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use super::messages::LearnMsg;
 use crate::blueprints::learn::BlueprintLessons;
 use crate::clock::today;
+use crate::components::lesson::lesson_card;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
 use crate::credit::domain::{aging, metrics, CreditTerms};
@@ -110,18 +111,14 @@ fn lesson(
     lang: Lang,
     figures: impl IntoView,
 ) -> impl IntoView {
-    let other = match lang {
-        Lang::En => title.zh(),
-        Lang::Zh => title.en(),
-    };
-    view! {
-        <article class="card lesson" data-testid=format!("lesson-{id}")>
-            <h2>{title.in_lang(lang)}<span class="other-lang" lang=if lang == Lang::En { "zh-CN" } else { "en" }>{other}</span></h2>
-            <p>{body.in_lang(lang)}</p>
-            <h3 class="in-your-data">{LearnMsg::InYourData.in_lang(lang)}</h3>
-            {figures}
-        </article>
-    }
+    lesson_card(
+        id,
+        title,
+        body,
+        LearnMsg::InYourData.in_lang(lang),
+        lang,
+        figures,
+    )
 }
 
 /// One row of a bar chart: a label (a link to those customers when there is one), the

@@ -11,6 +11,7 @@ use super::messages::SurveyMsg;
 use super::results::band_msg;
 use super::state::use_surveys;
 use super::view::num;
+use crate::components::lesson::lesson_card;
 use crate::components::text::use_lang;
 use crate::components::working::ShowWorking;
 use crate::i18n::{fill, Lang, Text};
@@ -23,18 +24,14 @@ fn card(
     lang: Lang,
     figures: AnyView,
 ) -> impl IntoView {
-    let other = match lang {
-        Lang::En => title.zh(),
-        Lang::Zh => title.en(),
-    };
-    view! {
-        <article class="card lesson" data-testid=format!("lesson-{id}")>
-            <h2>{title.in_lang(lang)}<span class="other-lang">{other}</span></h2>
-            <p>{body.in_lang(lang)}</p>
-            <h3 class="in-your-data">{SurveyMsg::InYourResults.in_lang(lang)}</h3>
-            {figures}
-        </article>
-    }
+    lesson_card(
+        id,
+        title,
+        body,
+        SurveyMsg::InYourResults.in_lang(lang),
+        lang,
+        figures,
+    )
 }
 
 fn none(lang: Lang) -> AnyView {
