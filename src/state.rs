@@ -13,8 +13,9 @@ use web_sys::StorageEvent;
 
 use crate::i18n::Lang;
 use crate::preferences::Settings;
+use crate::storage::activity::{self, Activity};
 use crate::storage::backup::{backup_entry, BackupKind};
-use crate::storage::browser::BrowserStore;
+use crate::storage::browser::{persistence, BrowserStore};
 use crate::storage::{
     Collection, Document, Loaded, Persist, Problem, Repository, SaveError, ShardMemory,
 };
@@ -44,6 +45,15 @@ pub enum Notice {
     /// Data was refreshed from another tab's change.
     SyncedFromOtherTab,
     StorageUnavailable,
+    /// A newer build of the app wrote this document; it is kept as it is and this tab
+    /// saves nothing over it until it is reloaded into the newer build.
+    NewerVersion,
+    /// A new build is installed and waits for the user to agree to reload.
+    UpdateReady,
+    /// The data changed and has gone this many days without a backup.
+    BackupDue {
+        days: i64,
+    },
 }
 
 /// A document held in a signal and kept in step with storage.
@@ -175,9 +185,13 @@ impl<D: Persist> Persisted<D> {
 
     fn after_save(&self, result: Result<(), SaveError>) {
         match result {
-            Ok(()) => self
-                .notices
-                .update(|n| n.retain(|x| *x != Notice::QuotaExceeded)),
+            Ok(()) => {
+                self.notices
+                    .update(|n| n.retain(|x| *x != Notice::QuotaExceeded));
+                if !D::owns_key(Settings::KEY) {
+                    note_data_changed();
+                }
+            }
             Err(SaveError::QuotaExceeded) => self
                 .notices
                 .update(|n| push_unique(n, Notice::QuotaExceeded)),
@@ -185,7 +199,7 @@ impl<D: Persist> Persisted<D> {
                 self.reload();
                 self.notices.update(|n| push_unique(n, Notice::Conflict));
             }
-            // The unreadable-data banner for this key is already showing.
+            // The unreadable-data (or newer-version) banner for this key is already showing.
             Err(SaveError::Blocked) => {}
             Err(SaveError::Unavailable(_)) => self
                 .notices
@@ -246,11 +260,42 @@ impl<D: Collection + Persist<Memory = ShardMemory<D::Record>>> Persisted<D> {
     }
 }
 
+thread_local! {
+    /// What this tab last read or wrote of `crm.activity`, so only a day's first save
+    /// writes it.
+    static ACTIVITY: std::cell::Cell<Option<Activity>> = const { std::cell::Cell::new(None) };
+}
+
+/// Notes a save of the user's data for the backup reminder; the very first one also
+/// asks the browser to keep the data (README "Keep the data").
+fn note_data_changed() {
+    let known = ACTIVITY
+        .get()
+        .unwrap_or_else(|| with_repo(|repo| activity::read(repo.store())));
+    let today = crate::clock::today();
+    if let Ok(noted) = with_repo(|repo| activity::note_change(repo.store(), known, today)) {
+        ACTIVITY.set(Some(noted));
+        if known.first_change.is_none() {
+            leptos::task::spawn_local(async {
+                persistence(true).await;
+            });
+        }
+    }
+}
+
+/// The activity record as stored now (another tab may have written it).
+pub fn data_activity() -> Activity {
+    let stored = with_repo(|repo| activity::read(repo.store()));
+    ACTIVITY.set(Some(stored));
+    stored
+}
+
 fn notice_for(problem: Problem) -> Notice {
     match problem {
         Problem::Quarantined { key, raw, .. } | Problem::QuarantineFailed { key, raw, .. } => {
             Notice::Unreadable { key, raw }
         }
+        Problem::WrittenByNewerVersion { .. } => Notice::NewerVersion,
         Problem::Storage(_) => Notice::StorageUnavailable,
     }
 }

@@ -47,7 +47,11 @@ pub fn use_leave_guard(dirty: Signal<bool>) {
         window().add_event_listener_with_callback_and_bool("click", on_click.unchecked_ref(), true);
     let on_click = leptos::__reexports::send_wrapper::SendWrapper::new(on_click);
     let back = use_context::<BackGuard>().map(|back| back.watch(dirty));
+    let unsaved = use_context::<UnsavedForms>().map(|forms| forms.add(dirty));
     on_cleanup(move || {
+        if let Some((forms, id)) = unsaved {
+            forms.remove(id);
+        }
         unload.remove();
         let _ = window().remove_event_listener_with_callback_and_bool(
             "click",
@@ -154,6 +158,34 @@ pub fn provide_leave_guard() {
     });
     on_cleanup(move || listener.remove());
     provide_context(back);
+    provide_context(UnsavedForms(RwSignal::new(Vec::new())));
+}
+
+/// True while any guarded form on screen holds input that is not saved (the app waits
+/// for this before it reloads into a new version, see [`super::new_version`]).
+pub fn unsaved_changes() -> Signal<bool> {
+    let forms = use_context::<UnsavedForms>();
+    Signal::derive(move || {
+        forms.is_some_and(|forms| forms.0.with(|all| all.iter().any(|(_, dirty)| dirty.get())))
+    })
+}
+
+/// Every guarded form on screen, by the number it was added under.
+#[derive(Clone, Copy)]
+struct UnsavedForms(RwSignal<Vec<(u64, Signal<bool>)>>);
+
+impl UnsavedForms {
+    fn add(self, dirty: Signal<bool>) -> (Self, u64) {
+        let id = self
+            .0
+            .with_untracked(|all| all.last().map_or(0, |(id, _)| id + 1));
+        self.0.update(|all| all.push((id, dirty)));
+        (self, id)
+    }
+
+    fn remove(self, id: u64) {
+        self.0.try_update(|all| all.retain(|(form, _)| *form != id));
+    }
 }
 
 /// The form on screen that Back and Forward must ask about, if any.

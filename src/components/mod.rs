@@ -7,6 +7,7 @@ pub mod layout;
 pub mod leave_guard;
 pub mod lesson;
 pub mod nav;
+pub mod new_version;
 pub mod not_built;
 pub mod notices;
 pub mod text;

@@ -709,7 +709,7 @@ mod tests {
         }
 
         #[test]
-        fn an_unknown_record_format_is_quarantined_not_guessed() {
+        fn an_unknown_record_format_is_a_newer_builds_and_left_as_it_is() {
             let store = Rc::new(MemoryStore::new());
             let raw = r#"{"schema":1,"rev":1,"format":"cbor","data":"x"}"#;
             store.set("crm.customers.s0", raw).unwrap();
@@ -718,8 +718,37 @@ mod tests {
             assert!(loaded.doc.customers.is_empty());
             assert!(matches!(
                 loaded.problems.as_slice(),
-                [Problem::Quarantined { reason, .. }] if reason.contains("cbor")
+                [Problem::WrittenByNewerVersion { key }] if key == "crm.customers"
             ));
+            assert_eq!(stored(&store, "crm.customers.s0").as_deref(), Some(raw));
+        }
+
+        #[test]
+        fn a_shard_of_a_newer_schema_blocks_saving_and_is_never_quarantined() {
+            let store = Rc::new(MemoryStore::new());
+            let (mut tab, _) = Tab::open(&store);
+            tab.save(&book_of(250)).unwrap();
+            // A newer build rewrote shard 1 in a schema this build does not know.
+            let newer = r#"{"schema":99,"rev":5,"format":"postcard","data":"x"}"#;
+            store.set("crm.customers.s1", newer).unwrap();
+            let mut tab = Tab {
+                repo: Repository::new(Shared(store.clone())),
+                memory: ShardMemory::default(),
+            };
+            let loaded = CustomerBook::load(&tab.repo, &mut tab.memory);
+            assert!(matches!(
+                loaded.problems.as_slice(),
+                [Problem::WrittenByNewerVersion { key }] if key == "crm.customers"
+            ));
+            // The other shards are on screen, but nothing may be saved over the newer data.
+            assert_eq!(loaded.doc.customers.len(), 150);
+            assert_eq!(tab.save(&loaded.doc), Err(SaveError::Blocked));
+            assert_eq!(stored(&store, "crm.customers.s1").as_deref(), Some(newer));
+            assert!(store
+                .keys()
+                .unwrap()
+                .iter()
+                .all(|k| !k.contains("quarantine")));
         }
 
         #[test]

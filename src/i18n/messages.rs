@@ -87,6 +87,15 @@ catalogue! { pub enum Msg {
     SyncedFromOtherTab => "Updated with changes made in another tab.", "已同步另一个标签页中的更改。";
     StorageUnavailable => "This browser does not allow the app to store data (private mode or blocked storage). You can look around, but nothing will be kept.", "此浏览器不允许本应用保存数据（隐私模式或存储被禁用）。您可以浏览，但任何内容都不会被保留。";
     Dismiss => "Dismiss", "关闭";
+    NewerVersionTitle => "A newer version of CRM Studio saved your data", "较新版本的 CRM Studio 保存了您的数据";
+    NewerVersionBody => "Another tab or window runs a newer version of the app, and it saved data in a form this page cannot read. Nothing is damaged or changed, but changes made here are not saved until you reload into the new version.", "另一个标签页或窗口运行着较新版本的应用，并以本页面无法读取的格式保存了数据。数据没有损坏，也没有被更改；但在重新加载到新版本之前，在此处所做的更改不会被保存。";
+    ReloadNow => "Reload now", "立即重新加载";
+    UpdateReadyTitle => "A new version is ready", "新版本已就绪";
+    UpdateReadyBody => "CRM Studio has been updated. Reload to use the new version; your saved data stays as it is.", "CRM Studio 已更新。重新加载即可使用新版本，已保存的数据保持不变。";
+    UpdateWaitsForForm => "Save or discard the open form first: the app reloads only when no unsaved changes would be lost.", "请先保存或放弃当前表单：只有在不会丢失未保存更改时，应用才会重新加载。";
+    Later => "Later", "稍后";
+    BackupDueTitle => "Time for a backup", "该备份了";
+    BackupDueBody => "Your data has changed and has not been backed up for {0} days. It lives only in this browser: export a backup file and keep it somewhere safe.", "您的数据已有更改，且已 {0} 天没有备份。数据只保存在本浏览器中：请导出备份文件并妥善保存。";
     LoadingCustomers => "Reading your customers… ({0} of {1} parts)", "正在读取客户数据……（第 {0} 部分，共 {1} 部分）";
     PreparingCustomers => "Preparing the customer list… ({0} of {1} customers)", "正在整理客户列表……（{0} / {1} 位客户）";
 }}

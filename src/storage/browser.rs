@@ -61,3 +61,54 @@ impl KeyValueStore for BrowserStore {
             .collect())
     }
 }
+
+/// Whether the browser promised to keep this site's storage under pressure
+/// (`navigator.storage.persisted()`), as far as it says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// The browser will not evict the data without asking the user.
+    Granted,
+    /// The data is "best effort": the browser may evict it (see README "Keep the data").
+    NotGranted,
+    /// This browser has no Storage API (or it failed).
+    Unknown,
+}
+
+/// Asks whether storage is persistent, or (with `request`) asks for it to be: Chromium
+/// decides by the site's use without a prompt, Firefox asks the user.
+pub async fn persistence(request: bool) -> Persistence {
+    let answer = storage_manager_call(if request { "persist" } else { "persisted" }).await;
+    match answer.and_then(|v| v.as_bool()) {
+        Some(true) => Persistence::Granted,
+        Some(false) => Persistence::NotGranted,
+        None => Persistence::Unknown,
+    }
+}
+
+/// What the browser says the whole site uses and may use, in bytes
+/// (`navigator.storage.estimate()`: localStorage, caches and the rest together).
+pub async fn estimate() -> Option<(f64, f64)> {
+    let estimate = storage_manager_call("estimate").await?;
+    let number = |key: &str| {
+        js_sys::Reflect::get(&estimate, &key.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some((number("usage")?, number("quota")?))
+}
+
+/// Calls `navigator.storage[method]()` and awaits its promise.
+async fn storage_manager_call(method: &str) -> Option<wasm_bindgen::JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    let function = js_sys::Reflect::get(&manager, &method.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = function
+        .call0(&manager)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}

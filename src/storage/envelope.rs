@@ -69,6 +69,22 @@ pub enum DecodeError {
     BadData(String),
 }
 
+impl DecodeError {
+    /// True when the value is not damaged but written by a newer build of the app: a
+    /// schema above this build's, or a record format it does not know.
+    pub fn is_from_a_newer_build(&self) -> bool {
+        match self {
+            DecodeError::FromTheFuture { .. } => true,
+            DecodeError::NotAnEnvelope(why) => why.starts_with(UNKNOWN_FORMAT),
+            _ => false,
+        }
+    }
+}
+
+/// How a [`DecodeError::NotAnEnvelope`] for a record format this build does not know
+/// begins (a newer build may add formats; see [`DecodeError::is_from_a_newer_build`]).
+pub const UNKNOWN_FORMAT: &str = "unknown record format";
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -5,6 +5,7 @@
 //!
 //! Everything here except `browser` (localStorage) is pure and tested natively through `MemoryStore`.
 
+pub mod activity;
 pub mod backup;
 pub mod envelope;
 pub mod pack;

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
-use super::envelope::{decode, encode, peek_rev, Document};
+use super::envelope::{decode, encode, peek_rev, DecodeError, Document};
 use super::store::{KeyValueStore, StorageError};
 use super::{KEY_PREFIX, QUARANTINE_PREFIX};
 
@@ -24,6 +24,12 @@ pub enum Problem {
         key: String,
         raw: String,
         reason: String,
+    },
+    /// A newer build of the app wrote this key (a schema or format this build does not
+    /// know). It is not damaged, so it is neither quarantined nor overwritten: saving to
+    /// it is refused until the page is reloaded into the newer build.
+    WrittenByNewerVersion {
+        key: String,
     },
     Storage(StorageError),
 }
@@ -113,13 +119,34 @@ impl<S: KeyValueStore> Repository<S> {
                 }
             }
             Err(e) => {
-                let problem = self.quarantine_key(D::KEY, raw.to_owned(), e.to_string());
+                let problem = self.unreadable(D::KEY, D::KEY, raw.to_owned(), e);
                 Loaded {
                     doc: D::default(),
                     problems: vec![problem],
                 }
             }
         }
+    }
+
+    /// What to do with a stored value that did not decode: data from a newer build is
+    /// left exactly as it is, and `owner` (the document or collection it belongs to) is
+    /// blocked from saving; anything else is quarantined.
+    pub(super) fn unreadable(
+        &self,
+        owner: &str,
+        key: &str,
+        raw: String,
+        error: DecodeError,
+    ) -> Problem {
+        if error.is_from_a_newer_build() {
+            let mut blocked = self.blocked.borrow_mut();
+            blocked.insert(owner.to_owned());
+            blocked.insert(key.to_owned());
+            return Problem::WrittenByNewerVersion {
+                key: owner.to_owned(),
+            };
+        }
+        self.quarantine_key(key, raw, error.to_string())
     }
 
     /// Copies a key's unreadable value to a fresh quarantine key, then clears the key.
@@ -374,6 +401,26 @@ mod tests {
             repo.store().get("crm.notes").unwrap().as_deref(),
             Some("{this is not json at all}")
         );
+    }
+
+    #[test]
+    fn data_a_newer_build_wrote_is_kept_as_it_is_and_not_saved_over() {
+        let repo = Repository::new(MemoryStore::new());
+        let newer = r#"{"schema":7,"rev":3,"data":{"items":["from a newer build"]}}"#;
+        repo.store().set("crm.notes", newer).unwrap();
+        let loaded = repo.load::<Notes>();
+        assert_eq!(
+            loaded.problems,
+            [Problem::WrittenByNewerVersion {
+                key: "crm.notes".into()
+            }]
+        );
+        assert_eq!(repo.save(&notes(&["older"])), Err(SaveError::Blocked));
+        assert_eq!(
+            repo.store().get("crm.notes").unwrap().as_deref(),
+            Some(newer)
+        );
+        assert_eq!(repo.store().keys().unwrap(), ["crm.notes"]);
     }
 
     #[test]

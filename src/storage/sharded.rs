@@ -34,7 +34,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::envelope::{migrate, DecodeError, Document, Envelope};
+use super::envelope::{migrate, DecodeError, Document, Envelope, UNKNOWN_FORMAT};
 use super::pack;
 use super::repo::{Loaded, Problem, Repository, SaveError};
 use super::store::KeyValueStore;
@@ -236,9 +236,7 @@ impl<S: KeyValueStore> Repository<S> {
                         memory.saved_meta = Some(meta_json::<C>(&meta));
                         load.doc.set_meta(meta);
                     }
-                    Err(e) => load
-                        .problems
-                        .push(self.quarantine_key(C::KEY, raw, e.to_string())),
+                    Err(e) => load.problems.push(self.unreadable(C::KEY, C::KEY, raw, e)),
                 }
             }
         } else {
@@ -295,6 +293,10 @@ impl<S: KeyValueStore> Repository<S> {
         doc: &C,
         memory: &mut ShardMemory<C::Record>,
     ) -> Result<(), SaveError> {
+        // A newer build wrote part of the collection: saving any of it could drop that.
+        if self.is_blocked(C::KEY) {
+            return Err(SaveError::Blocked);
+        }
         let groups = group_by_shard::<C>(doc.records());
         // Shards saved before that now hold no record: their keys are removed.
         let emptied: Vec<Changed<C::Record>> = memory
@@ -394,7 +396,7 @@ impl<S: KeyValueStore> Repository<S> {
                     doc.set_meta(meta);
                     vec![]
                 }
-                Err(e) => vec![self.quarantine_key(C::KEY, raw, e.to_string())],
+                Err(e) => vec![self.unreadable(C::KEY, C::KEY, raw, e)],
             };
         }
         let Some(n) = shard_number(key, C::KEY) else {
@@ -460,11 +462,7 @@ impl<S: KeyValueStore> Repository<S> {
                 (records, Some(problem), binary)
             }
             // Nothing read: there is no JSON left to rewrite.
-            Err(e) => (
-                Vec::new(),
-                Some(self.quarantine_key(key, raw, e.to_string())),
-                true,
-            ),
+            Err(e) => (Vec::new(), Some(self.unreadable(C::KEY, key, raw, e)), true),
         }
     }
 
@@ -635,7 +633,7 @@ fn decode_shard<C: Collection>(raw: &str) -> Result<Shard<C::Record>, DecodeErro
         }
         Some(other) => {
             return Err(DecodeError::NotAnEnvelope(format!(
-                "unknown record format {other:?}"
+                "{UNKNOWN_FORMAT} {other:?}"
             )))
         }
         None => {
