@@ -1,16 +1,16 @@
-//! The settings page: colour scheme, backup export, restore with preview, erase all.
+//! The settings page: colour scheme, keeping the data (persistence, use, reminder),
+//! backup export, restore with preview, erase all.
 
-use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::components::download::download_text;
+use super::keeping::{BackupReminder, KeepYourData};
 use crate::components::file::{chosen_file, file_text};
-use crate::components::notices::backup_filename;
+use crate::components::notices::download_backup;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Lang, Msg, Text};
 use crate::preferences::{Settings, Theme};
 use crate::state::{use_app_state, with_repo};
-use crate::storage::backup::{export_backup, read_backup, restore, BackupError, BackupPreview};
+use crate::storage::backup::{read_backup, restore, BackupError, BackupPreview};
 use crate::storage::Document;
 
 /// The settings page.
@@ -20,6 +20,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page" data-testid="page-settings">
             <h1>{tr(Msg::SettingsTitle)}</h1>
             <Appearance />
+            <KeepYourData />
             <BackupExport />
             <BackupRestore />
             <EraseAll />
@@ -63,15 +64,13 @@ fn Appearance() -> impl IntoView {
 #[component]
 fn BackupExport() -> impl IntoView {
     let state = use_app_state();
-    let export = move |_| {
-        let text = export_backup(state.backup_entries(), Utc::now());
-        let _ = download_text(&backup_filename(), "application/json", &text);
-    };
+    let export = move |_| download_backup(state);
     view! {
         <div class="card">
             <h2>{tr(Msg::BackupHeading)}</h2>
             <p>{tr(Msg::BackupExplain)}</p>
             <button type="button" data-testid="export-backup" on:click=export>{tr(Msg::ExportBackup)}</button>
+            <BackupReminder />
         </div>
     }
 }
