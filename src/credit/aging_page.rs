@@ -161,8 +161,8 @@ pub fn AgingPage() -> impl IntoView {
                 <button type="button" class="ghost" data-testid="aging-export" on:click=export>{tr(CreditMsg::ExportCsv)}</button>
             </div>
             <Show when=move || edges_error.get()><p class="danger-text" role="alert">{tr(CreditMsg::BadEdges)}</p></Show>
-            <div class="table-wrap">
-            <div class="scroll-x">
+            <div class="table-wrap" tabindex="0">
+            <div class="scroll-x" tabindex="0">
             <table class="table" data-testid="aging-table">
                 <caption>{move || fill(CreditMsg::AgingCaption.in_lang(lang.get()), &[&as_of.get().to_string()])}</caption>
                 <thead><tr>

@@ -210,7 +210,7 @@ fn ScorecardPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
         <div class="card" data-testid="credit-scorecard">
             <h2>{tr(CreditMsg::ScorecardHeading)}</h2>
             <p class="explain">{tr(CreditMsg::ScorecardExplain)}</p>
-            <div class="scroll-x">
+            <div class="scroll-x" tabindex="0">
             <table class="table compact">
                 <thead><tr><th>{tr(CreditMsg::TheC)}</th><th>{tr(CreditMsg::Weight)}</th><th>{tr(CreditMsg::Rating)}</th><th>{tr(CreditMsg::Evidence)}</th></tr></thead>
                 <tbody>
@@ -391,7 +391,7 @@ fn ZPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                 </select>
             </label>
             <p class="hint">{move || fill(CreditMsg::ModelUsed.in_lang(lang.get()), &[model.get().symbol()])}</p>
-            <div class="scroll-x">
+            <div class="scroll-x" tabindex="0">
             <table class="table compact" data-testid="z-trend">
                 <thead><tr><th>{tr(CreditMsg::Year)}</th><th>"X1"</th><th>"X2"</th><th>"X3"</th><th>"X4"</th><th>"X5"</th><th>{move || model.get().symbol()}</th><th>{tr(CreditMsg::Zone)}</th></tr></thead>
                 <tbody>

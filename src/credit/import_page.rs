@@ -133,7 +133,7 @@ fn LedgerPreview(rows: Vec<LedgerRow>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="scroll-x">
+        <div class="scroll-x" tabindex="0">
             <table class="table compact preview-table">
                 <thead><tr>
                     <th scope="col">{tr(CreditMsg::ColType)}</th><th scope="col">{tr(CreditMsg::ColInvoice)}</th>

@@ -397,7 +397,7 @@ pub fn LedgerPanel(
                 </form>
             </div>
             <h3>{tr(CreditMsg::OpenInvoices)}</h3>
-            <div class="scroll-x">
+            <div class="scroll-x" tabindex="0">
             <table class="table compact" data-testid="open-invoices">
                 <thead><tr><th>{tr(CreditMsg::Invoice)}</th><th>{tr(CreditMsg::Date)}</th><th>{tr(CreditMsg::Due)}</th><th>{tr(CreditMsg::Open)}</th><th>{tr(CreditMsg::Dunning)}</th></tr></thead>
                 <tbody>

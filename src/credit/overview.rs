@@ -133,7 +133,7 @@ pub fn CreditOverview() -> impl IntoView {
             <div class="card">
                 <h2>{tr(CreditMsg::Exposure)}</h2>
                 <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p data-testid="credit-empty">{tr(CreditMsg::NoCreditYet)}</p> }>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                 <table class="table" data-testid="exposure">
                     <thead><tr><th>{tr(CreditMsg::Customer)}</th><th class="num">{tr(CreditMsg::Open)}</th><th class="num">{tr(CreditMsg::Limit)}</th><th class="num">{tr(CreditMsg::Use)}</th><th class="num">{tr(CreditMsg::OldestOverdue)}</th><th>{tr(CreditMsg::Hold)}</th></tr></thead>
                     <tbody>

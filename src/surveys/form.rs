@@ -210,8 +210,8 @@ fn answer_input(q: &Question, lang: Signal<Lang>, answers: RwSignal<Answers>) ->
         } => {
             let scale = super::domain::Scale::of(*points, *start);
             let rows = rows.clone();
-            view! { <div class="table-wrap"><table class="table compact matrix">
-                <thead><tr><th></th>{scale_points(scale.min, scale.max).into_iter().map(|v| view! { <th class="num">{v}</th> }).collect_view()}</tr></thead>
+            view! { <div class="table-wrap" tabindex="0"><table class="table compact matrix">
+                <thead><tr><th><span class="visually-hidden">{tr(SurveyMsg::Item)}</span></th>{scale_points(scale.min, scale.max).into_iter().map(|v| view! { <th class="num">{v}</th> }).collect_view()}</tr></thead>
                 <tbody>{rows.into_iter().map(|r| {
                     let text = r.text.clone();
                     let row = r.code.clone();
@@ -246,8 +246,8 @@ fn answer_input(q: &Question, lang: Signal<Lang>, answers: RwSignal<Answers>) ->
             let ends = ends.clone();
             view! {
                 {(!ends.low.is_blank()).then(|| { let e = ends.clone(); view! { <p class="muted">{move || format!("{} = {}, {} = {}", scale.min, e.low.in_lang(lang.get()), scale.max, e.high.in_lang(lang.get()))}</p> } })}
-                <div class="table-wrap"><table class="table compact dual">
-                <thead><tr><th></th><th>{move || first.in_lang(lang.get())}</th><th>{move || second.in_lang(lang.get())}</th></tr></thead>
+                <div class="table-wrap" tabindex="0"><table class="table compact dual">
+                <thead><tr><th><span class="visually-hidden">{tr(SurveyMsg::Item)}</span></th><th>{move || first.in_lang(lang.get())}</th><th>{move || second.in_lang(lang.get())}</th></tr></thead>
                 <tbody>{rows.into_iter().map(|r| {
                     let text = r.text.clone();
                     let row = r.code.clone();

@@ -95,7 +95,7 @@ pub fn SurveyListPage() -> impl IntoView {
             </div>
             <div class="card">
                 <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p data-testid="surveys-empty">{tr(SurveyMsg::NoSurveys)}</p> }>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                 <table class="table" data-testid="survey-list">
                     <thead><tr>
                         <th>{tr(SurveyMsg::Name)}</th><th class="num">{tr(SurveyMsg::Questions)}</th>

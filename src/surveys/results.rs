@@ -179,7 +179,7 @@ fn headline_figures(survey: &Survey, responses: &[Response], lang: Lang) -> impl
                     let headline = fill(t(SurveyMsg::IndexHeadline), &[&num(si.overall, 3), t(band_msg(si.band))]);
                     let name = |c: &str| rows.iter().find(|r| r.code == c).map_or(c.to_owned(), |r| r.text.in_lang(lang).to_owned());
                     let body = view! {
-                        <div class="table-wrap"><table class="table compact" data-testid=format!("index-{code}")>
+                        <div class="table-wrap" tabindex="0"><table class="table compact" data-testid=format!("index-{code}")>
                             <thead><tr><th>{t(SurveyMsg::Attribute)}</th><th class="num">"E"</th><th class="num">"P"</th><th class="num">"P ÷ E"</th><th>{t(SurveyMsg::Band)}</th></tr></thead>
                             <tbody>{si.attributes.iter().map(|a| view! { <tr>
                                 <th scope="row">{name(&a.means.code)}<ShowWorking working=a.working() /></th>
@@ -196,7 +196,7 @@ fn headline_figures(survey: &Survey, responses: &[Response], lang: Lang) -> impl
                     let name = |c: &str| rows.iter().find(|r| r.code == c).map_or(c.to_owned(), |r| r.text.in_lang(lang).to_owned());
                     let headline = fill(t(SurveyMsg::IpaHeadline), &[&num(ipa.importance_cut, 2), &num(ipa.performance_cut, 2)]);
                     let body = view! {
-                        <div class="table-wrap"><table class="table compact" data-testid=format!("ipa-{code}")>
+                        <div class="table-wrap" tabindex="0"><table class="table compact" data-testid=format!("ipa-{code}")>
                             <thead><tr><th>{t(SurveyMsg::Attribute)}</th><th class="num">"I"</th><th class="num">"P"</th><th>{t(SurveyMsg::Quadrant)}</th></tr></thead>
                             <tbody>{ipa.points.iter().map(|p| view! { <tr>
                                 <th scope="row">{name(&p.means.code)}</th>
@@ -399,7 +399,7 @@ fn ShareBox(id: u64) -> impl IntoView {
         <div class="card" data-testid="share-box">
             <h2>{tr(SurveyMsg::ShareTitle)}</h2>
             <p>{tr(SurveyMsg::ShareExplain)}</p>
-            <textarea readonly rows="3" class="response-code" data-testid="share-link" prop:value=move || link.get()></textarea>
+            <textarea readonly rows="3" class="response-code" data-testid="share-link" aria-label=tr(SurveyMsg::ShareTitle) prop:value=move || link.get()></textarea>
             <p class="muted">{move || fill(SurveyMsg::LinkLength.in_lang(lang.get()), &[&link.with(String::len).to_string()])}</p>
             <div class="actions">
                 <button type="button" data-testid="copy-link" on:click=move |_| { copy_to_clipboard(&link.get_untracked()); copied.set(true); }>{tr(SurveyMsg::Copy)}</button>
@@ -455,7 +455,7 @@ fn PasteCodes(id: u64) -> impl IntoView {
             <label class="field wide"><span>{tr(SurveyMsg::PasteExplain)}</span>
                 <textarea rows="4" data-testid="codes-input" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea></label>
             <button type="button" data-testid="codes-take" on:click=take>{tr(SurveyMsg::TakeCodes)}</button>
-            <ul class="plain-list" data-testid="codes-report" role="status">{move || report.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            <div role="status"><ul class="plain-list" data-testid="codes-report">{move || report.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></div>
         </div>
     }
 }

@@ -80,7 +80,7 @@ fn Shared(survey: Survey, token: Option<u64>) -> impl IntoView {
             <div class="card" data-testid="response-code-box">
                 <h2>{tr(SurveyMsg::YourCode)}</h2>
                 <p>{tr(SurveyMsg::YourCodeExplain)}</p>
-                <textarea readonly rows="3" class="response-code" data-testid="response-code" prop:value=move || code.get().unwrap_or_default()></textarea>
+                <textarea readonly rows="3" class="response-code" data-testid="response-code" aria-label=tr(SurveyMsg::YourCode) prop:value=move || code.get().unwrap_or_default()></textarea>
                 <div class="actions">
                     <button type="button" data-testid="copy-code" on:click=move |_| { copy_to_clipboard(&code.get_untracked().unwrap_or_default()); copied.set(true); }>{tr(SurveyMsg::Copy)}</button>
                     <Show when=move || copied.get()><span class="success-text" role="status">{tr(SurveyMsg::Copied)}</span></Show>

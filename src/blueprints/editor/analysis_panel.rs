@@ -165,7 +165,7 @@ pub fn AnalysisPanel(
             .map(|(id, gap)| view! { <li>{ed.step_name(id, lang)}{": "}{gap.term().in_lang(lang)}</li> })
             .collect_view();
         view! {
-            <div class="scroll-x">
+            <div class="scroll-x" tabindex="0">
                 <table class="table compact" data-testid="bp-risk-table">
                     <thead><tr>
                         <th scope="col">{BlueprintMsg::Step.in_lang(lang)}</th>
@@ -260,7 +260,7 @@ pub fn AnalysisPanel(
             })
             .collect_view();
         view! {
-            <div class="scroll-x">
+            <div class="scroll-x" tabindex="0">
                 <table class="table compact" data-testid="bp-benchmarks">
                     <thead><tr>
                         <th scope="col">{BlueprintMsg::Step.in_lang(lang)}</th>
@@ -305,7 +305,7 @@ pub fn AnalysisPanel(
         Some(view! {
             <section class="card bp-figure" data-testid="bp-compare-card">
                 <h3>{fill(BlueprintMsg::CompareTitle.in_lang(lang), &[&name])}</h3>
-                <div class="scroll-x">
+                <div class="scroll-x" tabindex="0">
                     <table class="table compact" data-testid="bp-compare">
                         <thead><tr>
                             <th scope="col">{BlueprintMsg::Measure.in_lang(lang)}</th>

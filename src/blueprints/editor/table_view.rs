@@ -101,7 +101,7 @@ pub fn TableView(
         <section class="card bp-table-card" aria-labelledby="bp-table-title">
             <h2 id="bp-table-title">{tr(BlueprintMsg::TableTitle)}</h2>
             <p class="muted">{tr(BlueprintMsg::TableExplain)}</p>
-            <div class="scroll-x">
+            <div class="scroll-x" tabindex="0">
                 <table class="table compact bp-table" data-testid="bp-table">
                     <caption class="visually-hidden">{move || ed.bp.with(|b| b.name.clone())}</caption>
                     <thead><tr><th scope="col">{tr(BlueprintMsg::Lane)}</th>{head}</tr></thead>

@@ -52,9 +52,11 @@ pub fn FieldErrors(
 ) -> impl IntoView {
     view! {
         <Show when=move || messages.with(|m| !m.is_empty())>
-            <ul class="field-errors" id=id.clone() role="alert">
-                {move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-            </ul>
+            <div id=id.clone() role="alert">
+                <ul class="field-errors">
+                    {move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            </div>
         </Show>
     }
 }

@@ -58,7 +58,7 @@ pub fn CustomerTable() -> impl IntoView {
     };
     let positions = move || 0..page_rows.with(Vec::len);
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="customer-table" data-testid="customer-table">
                 <caption class="visually-hidden">{tr(ListMsg::TableCaption)}</caption>
                 <thead>

@@ -102,7 +102,7 @@ pub fn MergeView(
                 <h2>{ListMsg::MergeTitle.in_lang(lang)}</h2>
                 <p class="muted">{ListMsg::MergeIntro.in_lang(lang)}</p>
                 {no_conflicts}
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="customer-table merge-table">
                         <thead><tr>
                             <th scope="col">{ListMsg::Field.in_lang(lang)}</th>

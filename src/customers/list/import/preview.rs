@@ -60,7 +60,7 @@ pub fn PreviewTable(
             .collect_view()
     };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="customer-table preview-table">
                 <thead><tr>
                     <th scope="col">{tr(ListMsg::ColName)}</th><th scope="col">{tr(ListMsg::ColCompany)}</th>
