@@ -384,6 +384,7 @@ const LATIN_NAMES_IN_CHINESE: &[&str] = &[
     "Payne",
     "Altman",
     "Wald",
+    "Safari",
     "localStorage",
 ];
 

@@ -87,11 +87,11 @@ catalogue! { pub enum Msg {
     SyncedFromOtherTab => "Updated with changes made in another tab.", "已同步另一个标签页中的更改。";
     StorageUnavailable => "This browser does not allow the app to store data (private mode or blocked storage). You can look around, but nothing will be kept.", "此浏览器不允许本应用保存数据（隐私模式或存储被禁用）。您可以浏览，但任何内容都不会被保留。";
     Dismiss => "Dismiss", "关闭";
-    NewerVersionTitle => "A newer version of CRM Studio saved your data", "较新版本的 CRM Studio 保存了您的数据";
+    NewerVersionTitle => "A newer version of CRM Studio saved your data", "较新版本的客户关系管理工作室保存了您的数据";
     NewerVersionBody => "Another tab or window runs a newer version of the app, and it saved data in a form this page cannot read. Nothing is damaged or changed, but changes made here are not saved until you reload into the new version.", "另一个标签页或窗口运行着较新版本的应用，并以本页面无法读取的格式保存了数据。数据没有损坏，也没有被更改；但在重新加载到新版本之前，在此处所做的更改不会被保存。";
     ReloadNow => "Reload now", "立即重新加载";
     UpdateReadyTitle => "A new version is ready", "新版本已就绪";
-    UpdateReadyBody => "CRM Studio has been updated. Reload to use the new version; your saved data stays as it is.", "CRM Studio 已更新。重新加载即可使用新版本，已保存的数据保持不变。";
+    UpdateReadyBody => "CRM Studio has been updated. Reload to use the new version; your saved data stays as it is.", "客户关系管理工作室已更新。重新加载即可使用新版本，已保存的数据保持不变。";
     UpdateWaitsForForm => "Save or discard the open form first: the app reloads only when no unsaved changes would be lost.", "请先保存或放弃当前表单：只有在不会丢失未保存更改时，应用才会重新加载。";
     Later => "Later", "稍后";
     KeepHeading => "Keep your data", "保留您的数据";
@@ -101,10 +101,10 @@ catalogue! { pub enum Msg {
     KeepUnknown => "This browser does not say whether it keeps this site's data.", "此浏览器未说明是否会保留本站数据。";
     KeepAsk => "Ask the browser to keep it", "请求浏览器保留数据";
     KeepAppUses => "This app uses {0} KB of about {1} KB that the browser gives a site's local storage ({2}%).", "本应用已使用约 {1} KB 本地存储空间中的 {0} KB（{2}%）。";
-    KeepAppUsesWorking => "Working: {0} characters in the app's crm. keys × 2 bytes = {1} KB.", "计算：应用 crm. 键中的 {0} 个字符 × 2 字节 = {1} KB。";
+    KeepAppUsesWorking => "Working: {0} characters in the app's crm. keys × 2 bytes = {1} KB.", "计算：本应用存储键中的 {0} 个字符 × 2 字节 = {1} KB。";
     KeepSiteEstimate => "Everything this site keeps, the offline copy of the app included: {0} MB of {1} MB the browser allows.", "本站保存的全部内容（含应用的离线副本）：{0} MB，浏览器允许 {1} MB。";
     KeepExplain => "Your data lives only in this browser, on this device. Clearing the browser's site data deletes it, and a browser short of space may delete it unless it promised to keep it. A backup file is the copy that survives all of this.", "您的数据只保存在本设备的这个浏览器中。清除浏览器的网站数据会删除它；浏览器空间不足时，除非已承诺保留，也可能删除它。备份文件是不受这些影响的副本。";
-    KeepSafari => "Safari deletes the data of a site that has not been opened for seven days. Adding CRM Studio to the home screen (Share → Add to Home Screen) exempts it; or export a backup at least once a week.", "Safari 会删除七天未打开的网站的数据。将 CRM Studio 添加到主屏幕（分享 → 添加到主屏幕）可免受此规则影响；否则请至少每周导出一次备份。";
+    KeepSafari => "Safari deletes the data of a site that has not been opened for seven days. Adding CRM Studio to the home screen (Share → Add to Home Screen) exempts it; or export a backup at least once a week.", "Safari 会删除七天未打开的网站的数据。将客户关系管理工作室添加到主屏幕（分享 → 添加到主屏幕）可免受此规则影响；否则请至少每周导出一次备份。";
     LastBackupOn => "Last backup exported from this browser: {0} ({1} days ago).", "上次从本浏览器导出备份：{0}（{1} 天前）。";
     LastBackupToday => "Last backup exported from this browser: {0} (today).", "上次从本浏览器导出备份：{0}（今天）。";
     LastBackupYesterday => "Last backup exported from this browser: {0} (yesterday).", "上次从本浏览器导出备份：{0}（昨天）。";
