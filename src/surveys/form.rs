@@ -15,6 +15,25 @@ use super::view::response_problem_text;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Lang, Text};
 
+/// Once a response was refused, keeps its reasons in step with the answers, so a fixed
+/// answer's reason goes away (the kiosk and the share-link page).
+pub fn recheck_when_refused(
+    survey: StoredValue<Survey>,
+    answers: RwSignal<Answers>,
+    problems: RwSignal<Vec<String>>,
+    lang: Memo<Lang>,
+) {
+    Effect::new(move |_| {
+        answers.track();
+        if !problems.with_untracked(Vec::is_empty) {
+            let now = survey.with_value(|s| {
+                answers.with_untracked(|a| checked_answers(s, a, lang.get_untracked()))
+            });
+            problems.set(now.err().unwrap_or_default());
+        }
+    });
+}
+
 /// The answers to the questions shown, or why they cannot be saved yet (in `lang`).
 pub fn checked_answers(
     survey: &Survey,

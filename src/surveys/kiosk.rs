@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::domain::{Answers, Response, Survey, SurveyStatus};
-use super::form::{checked_answers, LanguageSwitch, SurveyForm};
+use super::form::{checked_answers, recheck_when_refused, LanguageSwitch, SurveyForm};
 use super::messages::SurveyMsg;
 use super::state::use_surveys;
 use super::view::{use_survey_id, SurveyNotFound};
@@ -83,16 +83,7 @@ fn Kiosk(survey: Survey) -> impl IntoView {
             Err(list) => problems.set(list),
         }
     };
-    // Once refused, the reasons follow the answers, so a fixed answer's reason goes away.
-    Effect::new(move |_| {
-        answers.track();
-        if !problems.with_untracked(Vec::is_empty) {
-            let now = stored.with_value(|s| {
-                answers.with_untracked(|a| checked_answers(s, a, ui.get_untracked()))
-            });
-            problems.set(now.err().unwrap_or_default());
-        }
-    });
+    recheck_when_refused(stored, answers, problems, ui);
     let next = move |_| {
         answers.set(Answers::new());
         customer.set(None);

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::domain::{decode_link, encode_response_code, Answers, Survey};
-use super::form::{checked_answers, LanguageSwitch, SurveyForm};
+use super::form::{checked_answers, recheck_when_refused, LanguageSwitch, SurveyForm};
 use super::messages::SurveyMsg;
 use super::view::{code_error_msg, copy_to_clipboard, link_error_msg};
 use crate::components::text::{tr, use_lang};
@@ -62,16 +62,7 @@ fn Shared(survey: Survey, token: Option<u64>) -> impl IntoView {
             Err(list) => problems.set(list),
         }
     };
-    // Once refused, the reasons follow the answers, so a fixed answer's reason goes away.
-    Effect::new(move |_| {
-        answers.track();
-        if !problems.with_untracked(Vec::is_empty) {
-            let now = stored.with_value(|s| {
-                answers.with_untracked(|a| checked_answers(s, a, ui.get_untracked()))
-            });
-            problems.set(now.err().unwrap_or_default());
-        }
-    });
+    recheck_when_refused(stored, answers, problems, ui);
     let name = survey.name.clone();
     let languages = survey.languages.clone();
     view! {
