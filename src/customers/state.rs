@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::book::CustomerBook;
 use super::derived::BookDerived;
+use crate::money::Conversion;
 use crate::state::{AppState, Loading, Persisted};
 use crate::tasks::{after_ms, mark, next_task};
 
@@ -18,6 +19,8 @@ pub struct CustomersState {
     pub customers: Persisted<CustomerBook>,
     /// Figures derived from the whole customer book, kept until it changes.
     pub derived: BookDerived,
+    /// The home currency and rates every figure over several purchases goes through.
+    pub conversion: Memo<Conversion>,
 }
 
 impl CustomersState {
@@ -27,7 +30,8 @@ impl CustomersState {
         let customers = app.unread::<CustomerBook>(Loading::Reading { read: 0, all: 0 });
         let state = Self {
             customers,
-            derived: BookDerived::new(),
+            derived: BookDerived::new(app.conversion),
+            conversion: app.conversion,
         };
         state.refresh_derived_after_changes(app);
         provide_context(state);

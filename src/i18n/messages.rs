@@ -5,6 +5,7 @@ catalogue! { pub enum Msg {
     AppName => "CRM Studio", "客户关系管理工作室";
     AppTagline => "Customer relationships, run in your browser", "在浏览器中运行的客户关系管理";
     SkipToContent => "Skip to content", "跳到正文";
+    EnterRates => "Enter exchange rates in Settings", "在设置中填写汇率";
     MainNavigation => "Main navigation", "主导航";
     OpenMenu => "Menu", "菜单";
     LanguageLabel => "Language", "语言";

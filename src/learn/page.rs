@@ -65,7 +65,7 @@ fn Lessons() -> impl IntoView {
         let prepared = prepared.get();
         state
             .customers
-            .with(|b| book_lessons(&b.customers, &prepared.facts))
+            .with(|b| book_lessons(&b.customers, &prepared.facts, state.conversion.get().home))
     });
     let name_of = move |id: u64| {
         state.customers.with_untracked(|b| {

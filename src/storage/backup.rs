@@ -229,6 +229,7 @@ mod tests {
         let settings = Settings {
             lang: Some(Lang::Zh),
             theme: Theme::Dark,
+            ..Settings::default()
         };
         let file = export_backup(data_with(settings.clone()).entries(), now());
         let preview = read_backup(&file, &kinds()).unwrap();
@@ -276,6 +277,7 @@ mod tests {
         let original = Settings {
             lang: Some(Lang::En),
             theme: Theme::Light,
+            ..Settings::default()
         };
         // A quota that fits exactly the current settings: the larger restored ones cannot fit.
         let quota = Settings::KEY.len() + crate::storage::envelope::encode(&original, 1).len();
@@ -286,6 +288,7 @@ mod tests {
             settings: Settings {
                 lang: Some(Lang::Zh),
                 theme: Theme::Dark,
+                ..Settings::default()
             },
             customers: CustomerBook::default(),
         };
@@ -304,6 +307,7 @@ mod tests {
         let settings = Settings {
             lang: Some(Lang::Zh),
             theme: Theme::Light,
+            ..Settings::default()
         };
         let mut entries = vec![backup_entry(&settings)];
         entries.push(("crm.future-section", serde_json::json!({"x": 1})));
