@@ -1,6 +1,7 @@
 //! Settings: preferences, backup export/restore and erasing all data (the backup
 //! logic itself is `storage::backup`, over every registered document).
 
+mod money;
 mod page;
 
 pub use page::SettingsPage;

@@ -1,8 +1,9 @@
-//! The settings page: colour scheme, backup export, restore with preview, erase all.
+//! The settings page: colour scheme, home currency and rates, backup export, restore with preview, erase all.
 
 use chrono::Utc;
 use leptos::prelude::*;
 
+use super::money::MoneySettings;
 use crate::components::download::download_text;
 use crate::components::file::{chosen_file, file_text};
 use crate::components::notices::backup_filename;
@@ -20,6 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page" data-testid="page-settings">
             <h1>{tr(Msg::SettingsTitle)}</h1>
             <Appearance />
+            <MoneySettings />
             <BackupExport />
             <BackupRestore />
             <EraseAll />

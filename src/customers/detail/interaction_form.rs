@@ -212,10 +212,7 @@ pub fn AddInteraction(
 ) -> impl IntoView {
     let state = use_customers();
     // A new purchase is in the home currency until another is typed.
-    let draft = RwSignal::new(Draft::new(
-        today(),
-        state.conversion.get_untracked().home,
-    ));
+    let draft = RwSignal::new(Draft::new(today(), state.conversion.get_untracked().home));
     let errors = RwSignal::new(Vec::<FormError>::new());
     let added = RwSignal::new(false);
     // Choosing a kind alone is not input worth asking about.
