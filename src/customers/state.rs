@@ -97,3 +97,19 @@ impl CustomersState {
 pub fn use_customers() -> CustomersState {
     expect_context::<CustomersState>()
 }
+
+/// After the demo customers are loaded: the demo's illustrative rates into the home
+/// currency, for each demo currency the user has no rate for yet (their own stay), so
+/// the demo's dollar and yuan purchases both count.
+pub fn add_demo_rates(app: AppState) {
+    let home = app.conversion.get_untracked().home;
+    let rates = super::domain::demo_rates(home, crate::clock::today());
+    app.settings.edit(move |s| {
+        for rate in &rates {
+            if !s.rates.iter().any(|r| r.currency == rate.currency) {
+                s.rates.push(rate.clone());
+            }
+        }
+        s.rates.sort_by_key(|r| r.currency);
+    });
+}

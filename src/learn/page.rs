@@ -42,9 +42,11 @@ pub fn LearnPage() -> impl IntoView {
 #[component]
 fn NoCustomers() -> impl IntoView {
     let state = use_customers();
+    let app = crate::state::use_app_state();
     let load = move |_| {
         let demo = demo_customers(DEMO_SEED, DEFAULT_DEMO_COUNT, today());
         state.customers.update(|b| b.customers = demo);
+        crate::customers::state::add_demo_rates(app);
     };
     view! {
         <div class="card empty-state" data-testid="learn-empty">
