@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::money::{Conversion, Currency, Rate};
 use crate::storage::{Document, Migration};
 
 /// Which colour scheme to show.
@@ -43,6 +44,13 @@ pub struct Settings {
     /// The day a backup was last exported from this browser.
     #[serde(default)]
     pub last_backup: Option<NaiveDate>,
+    /// The currency figures over several purchases are given in; `None` until the user
+    /// chooses, meaning the one suggested from the browser's locale or the language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_currency: Option<Currency>,
+    /// Exchange rates into the home currency the user entered, with their dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<Rate>,
 }
 
 /// A week: often enough that little is lost, seldom enough not to nag.
@@ -62,7 +70,21 @@ impl Default for Settings {
             theme: Theme::default(),
             backup_every_days: default_backup_every_days(),
             last_backup: None,
+            home_currency: None,
+            rates: Vec::new(),
         }
+    }
+}
+
+impl Settings {
+    /// The home currency: the user's choice, else `suggested`.
+    pub fn home_currency(&self, suggested: Currency) -> Currency {
+        self.home_currency.unwrap_or(suggested)
+    }
+
+    /// The rule that makes amounts in several currencies one figure.
+    pub fn conversion(&self, suggested: Currency) -> Conversion {
+        Conversion::new(self.home_currency(suggested), &self.rates)
     }
 }
 
@@ -73,3 +95,31 @@ impl Document for Settings {
 }
 
 crate::persist_whole_document!(Settings);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_saved_before_currencies_read_with_none_chosen() {
+        let old: Settings = serde_json::from_str(r#"{"lang":"en","theme":"dark"}"#).unwrap();
+        assert_eq!(old.home_currency, None);
+        assert_eq!(old.home_currency(Currency::GBP), Currency::GBP);
+        let chosen: Settings = serde_json::from_str(
+            r#"{"home_currency":"CNY","rates":[{"currency":"GBP","micros":9100000,"date":"2026-11-30"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(chosen.home_currency(Currency::GBP), Currency::CNY);
+        assert_eq!(
+            chosen
+                .conversion(Currency::GBP)
+                .total([(12_000, "GBP")])
+                .cents,
+            109_200
+        );
+        let again: Settings =
+            serde_json::from_str(&serde_json::to_string(&chosen).unwrap()).unwrap();
+        assert_eq!(again, chosen);
+        assert!(serde_json::from_str::<Settings>(r#"{"home_currency":"C1"}"#).is_err());
+    }
+}

@@ -12,6 +12,7 @@ use serde_json::Value;
 use web_sys::StorageEvent;
 
 use crate::i18n::Lang;
+use crate::money::{Conversion, Currency};
 use crate::preferences::Settings;
 use crate::storage::activity::{self, Activity};
 use crate::storage::backup::{backup_entry, BackupKind};
@@ -356,6 +357,12 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// The interface language: the saved choice, or else the browser's preference.
     pub lang: Memo<Lang>,
+    /// The home currency suggested before the user chooses one (browser locale, else
+    /// the language).
+    pub suggested_currency: Memo<Currency>,
+    /// The home currency and the user's rates: how amounts in several currencies become
+    /// one figure (see [`Conversion`]).
+    pub conversion: Memo<Conversion>,
     /// How far start-up has got while a section still reads its documents in steps.
     pub loading: RwSignal<Option<Loading>>,
     /// Every stored document, in registration order (the order of a backup's contents).
@@ -388,10 +395,17 @@ impl AppState {
         let settings = Persisted::<Settings>::load(notices);
         let browser_lang = browser_language();
         let lang = Memo::new(move |_| settings.with(|s| s.lang).unwrap_or(browser_lang));
+        let locales = browser_locales();
+        let suggested_currency =
+            Memo::new(move |_| Currency::suggested(lang.get(), locales.iter().map(String::as_str)));
+        let conversion =
+            Memo::new(move |_| settings.with(|s| s.conversion(suggested_currency.get())));
         let state = Self {
             settings,
             notices,
             lang,
+            suggested_currency,
+            conversion,
             loading: RwSignal::new(None),
             documents: StoredValue::new(Vec::new()),
             held_changes: StoredValue::new(Vec::new()),
@@ -516,7 +530,12 @@ pub fn use_app_state() -> AppState {
 }
 
 fn browser_language() -> Lang {
-    let languages = window().navigator().languages();
-    let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
+    let tags = browser_locales();
     Lang::from_browser_preferences(tags.iter().map(String::as_str))
+}
+
+/// The browser's preferred locales (`navigator.languages`), such as `en-GB`.
+fn browser_locales() -> Vec<String> {
+    let languages = window().navigator().languages();
+    languages.iter().filter_map(|v| v.as_string()).collect()
 }

@@ -10,6 +10,7 @@
 use chrono::NaiveDate;
 
 use crate::i18n::{fill, Lang, Text};
+use crate::money::{format_money, format_rate, Currency};
 
 /// A name in both languages, taken from any catalogue (`Name::of(Term::KeyCustomer)`),
 /// so every section can name its own terms.
@@ -51,6 +52,16 @@ pub enum Quantity {
     /// Money per year: "300.00 per year", "每年 300.00".
     MoneyPerYear {
         cents: i64,
+    },
+    /// An amount in a currency, written the app's one way: "¥1,092.00", "HKD 50.00".
+    Amount {
+        cents: i64,
+        currency: Currency,
+    },
+    /// The same per year: "¥300.00 per year", "每年 ¥300.00".
+    AmountPerYear {
+        cents: i64,
+        currency: Currency,
     },
     /// A span of days: "4 days", "3.5 天".
     Days {
@@ -133,6 +144,9 @@ impl Quantity {
     pub fn number(&self) -> String {
         match self {
             Quantity::Money { cents } | Quantity::MoneyPerYear { cents } => money(*cents),
+            Quantity::Amount { cents, currency } | Quantity::AmountPerYear { cents, currency } => {
+                format_money(*cents, *currency)
+            }
             Quantity::Days { days, decimals } => format!("{days:.0$}", *decimals as usize),
             Quantity::DaysAgo(days) => days.to_string(),
             Quantity::Years(years) => format!("{years:.2}"),
@@ -156,7 +170,9 @@ impl Quantity {
         let number = self.number();
         let with = |msg: WorkingMsg| fill(msg.in_lang(lang), &[&number]);
         match self {
-            Quantity::MoneyPerYear { .. } => with(WorkingMsg::PerYear),
+            Quantity::MoneyPerYear { .. } | Quantity::AmountPerYear { .. } => {
+                with(WorkingMsg::PerYear)
+            }
             Quantity::Days { .. } => with(WorkingMsg::Days),
             Quantity::DaysAgo(_) => with(WorkingMsg::DaysAgo),
             Quantity::Years(_) => with(WorkingMsg::Years),
@@ -259,6 +275,17 @@ pub enum Step {
         values: Vec<Quantity>,
         outcome: Name,
     },
+    /// An amount converted into the home currency at the user's rate:
+    /// "£120.00 × 9.10 (rate of 2026-11-30) = ¥1,092.00".
+    Converted {
+        from: Quantity,
+        rate_micros: i64,
+        date: NaiveDate,
+        result: Quantity,
+    },
+    /// Amounts left out of a figure for want of a rate:
+    /// "2 purchases in USD not counted: no rate".
+    NotCounted { n: usize, currency: String },
     /// A heading; the steps after it, up to the next heading, are indented under it.
     Heading(Name),
     /// A line of words.
@@ -436,6 +463,28 @@ impl Step {
                     outcome.in_lang(lang)
                 )
             }
+            Step::Converted {
+                from,
+                rate_micros,
+                date,
+                result,
+            } => say(
+                WorkingMsg::Converted,
+                &[
+                    &from.show(lang),
+                    &format_rate(*rate_micros),
+                    &date.to_string(),
+                    &result.show(lang),
+                ],
+            ),
+            Step::NotCounted { n, currency } => {
+                let msg = if *n == 1 {
+                    WorkingMsg::NotCountedOne
+                } else {
+                    WorkingMsg::NotCounted
+                };
+                say(msg, &[&n.to_string(), currency])
+            }
             Step::Heading(name) => say(WorkingMsg::Heading, &[name.in_lang(lang)]),
             Step::Note(name) => name.in_lang(lang).to_owned(),
         }
@@ -473,6 +522,9 @@ catalogue! { pub enum WorkingMsg {
     PerYear => "{0} per year", "每年 {0}";
     Score => "{0}", "{0} 分";
     Rank => "#{0}", "第 {0} 名";
+    Converted => "{0} × {1} (rate of {2}) = {3}", "{0} × {1}（{2} 的汇率）= {3}";
+    NotCountedOne => "{0} purchase in {1} not counted: no rate", "{0} 笔 {1} 消费未计入：没有汇率";
+    NotCounted => "{0} purchases in {1} not counted: no rate", "{0} 笔 {1} 消费未计入：没有汇率";
 }}
 
 /// The words a Chinese working may contain in Latin letters: formula symbols are single
@@ -480,10 +532,12 @@ catalogue! { pub enum WorkingMsg {
 pub const LATIN_IN_CHINESE: &[&str] = &["CLV", "RFM", "NPS", "ABC"];
 
 /// The English words in `text`: runs of two or more ASCII letters not in
-/// [`LATIN_IN_CHINESE`]. A Chinese working must have none.
+/// [`LATIN_IN_CHINESE`] and not a currency code (three capitals). A Chinese working must
+/// have none.
 pub fn english_words(text: &str) -> Vec<&str> {
+    let currency_code = |w: &str| w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase());
     text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 2 && !LATIN_IN_CHINESE.contains(w))
+        .filter(|w| w.len() >= 2 && !LATIN_IN_CHINESE.contains(w) && !currency_code(w))
         .collect()
 }
 

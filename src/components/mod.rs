@@ -6,6 +6,7 @@ pub mod import;
 pub mod layout;
 pub mod leave_guard;
 pub mod lesson;
+pub mod money;
 pub mod nav;
 pub mod new_version;
 pub mod not_built;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::book::CustomerBook;
 use super::derived::BookDerived;
+use crate::money::Conversion;
 use crate::state::{AppState, Loading, Persisted};
 use crate::tasks::{after_ms, mark, next_task};
 
@@ -18,6 +19,8 @@ pub struct CustomersState {
     pub customers: Persisted<CustomerBook>,
     /// Figures derived from the whole customer book, kept until it changes.
     pub derived: BookDerived,
+    /// The home currency and rates every figure over several purchases goes through.
+    pub conversion: Memo<Conversion>,
 }
 
 impl CustomersState {
@@ -27,7 +30,8 @@ impl CustomersState {
         let customers = app.unread::<CustomerBook>(Loading::Reading { read: 0, all: 0 });
         let state = Self {
             customers,
-            derived: BookDerived::new(),
+            derived: BookDerived::new(app.conversion),
+            conversion: app.conversion,
         };
         state.refresh_derived_after_changes(app);
         provide_context(state);
@@ -92,4 +96,20 @@ impl CustomersState {
 /// The customer section's state from context.
 pub fn use_customers() -> CustomersState {
     expect_context::<CustomersState>()
+}
+
+/// After the demo customers are loaded: the demo's illustrative rates into the home
+/// currency, for each demo currency the user has no rate for yet (their own stay), so
+/// the demo's dollar and yuan purchases both count.
+pub fn add_demo_rates(app: AppState) {
+    let home = app.conversion.get_untracked().home;
+    let rates = super::domain::demo_rates(home, crate::clock::today());
+    app.settings.edit(move |s| {
+        for rate in &rates {
+            if !s.rates.iter().any(|r| r.currency == rate.currency) {
+                s.rates.push(rate.clone());
+            }
+        }
+        s.rates.sort_by_key(|r| r.currency);
+    });
 }

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use super::messages::DashMsg;
 use crate::blueprints::dashboard::BlueprintFigures;
 use crate::clock::today;
+use crate::components::money::NotCounted;
 use crate::components::text::{tr, use_lang};
 use crate::credit::domain::aging;
 use crate::credit::state::use_credit;
@@ -62,6 +63,15 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
+/// The purchases of this and last month left out of the spend, per currency.
+fn not_counted(o: &Overview) -> std::collections::BTreeMap<String, usize> {
+    let mut left_out = o.spend_this_month.not_counted.clone();
+    for (currency, n) in &o.spend_last_month.not_counted {
+        *left_out.entry(currency.clone()).or_default() += n;
+    }
+    left_out
+}
+
 /// The customer figures a manager looks at first, each linking to the list it counts.
 #[component]
 fn CustomerFigures() -> impl IntoView {
@@ -69,12 +79,17 @@ fn CustomerFigures() -> impl IntoView {
     let state = use_customers();
     let figures = Memo::new(move |_| {
         let prepared = state.derived.prepared(state.customers);
-        state
-            .customers
-            .with(|book| overview(&book.customers, &prepared.facts, today()))
+        state.customers.with(|book| {
+            overview(
+                &book.customers,
+                &prepared.facts,
+                today(),
+                &state.conversion.get(),
+            )
+        })
     });
     let text = move |msg: DashMsg, n: String| fill(msg.in_lang(lang.get()), &[&n]);
-    let money = move |cents: i64| crate::working::Quantity::money(cents).show(lang.get());
+    let money = |total: &crate::money::Total| crate::money::format_money(total.cents, total.home);
     let body = move || {
         let o: Overview = figures.get();
         if o.customers == 0 {
@@ -134,8 +149,9 @@ fn CustomerFigures() -> impl IntoView {
                 </li>
                 <li class="card" data-testid="dashboard-spend">
                     <h3>{tr(DashMsg::SpendThisMonth)}</h3>
-                    <p class="figure">{money(o.spend_this_month_cents)}</p>
-                    <p class="muted">{text(DashMsg::SpendLastMonth, money(o.spend_last_month_cents))}</p>
+                    <p class="figure">{money(&o.spend_this_month)}</p>
+                    <p class="muted">{text(DashMsg::SpendLastMonth, money(&o.spend_last_month))}</p>
+                    <NotCounted not_counted=Signal::stored(not_counted(&o)) />
                 </li>
                 <li class="card" data-testid="dashboard-by-stage">
                     <h3>{tr(DashMsg::ByStage)}</h3>

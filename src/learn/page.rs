@@ -42,9 +42,11 @@ pub fn LearnPage() -> impl IntoView {
 #[component]
 fn NoCustomers() -> impl IntoView {
     let state = use_customers();
+    let app = crate::state::use_app_state();
     let load = move |_| {
         let demo = demo_customers(DEMO_SEED, DEFAULT_DEMO_COUNT, today());
         state.customers.update(|b| b.customers = demo);
+        crate::customers::state::add_demo_rates(app);
     };
     view! {
         <div class="card empty-state" data-testid="learn-empty">
@@ -65,7 +67,7 @@ fn Lessons() -> impl IntoView {
         let prepared = prepared.get();
         state
             .customers
-            .with(|b| book_lessons(&b.customers, &prepared.facts))
+            .with(|b| book_lessons(&b.customers, &prepared.facts, state.conversion.get().home))
     });
     let name_of = move |id: u64| {
         state.customers.with_untracked(|b| {

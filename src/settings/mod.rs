@@ -2,6 +2,7 @@
 //! logic itself is `storage::backup`, over every registered document).
 
 mod keeping;
+mod money;
 mod page;
 
 pub use page::SettingsPage;

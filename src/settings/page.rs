@@ -1,9 +1,10 @@
-//! The settings page: colour scheme, keeping the data (persistence, use, reminder),
-//! backup export, restore with preview, erase all.
+//! The settings page: colour scheme, home currency and rates, keeping the data
+//! (persistence, use, reminder), backup export, restore with preview, erase all.
 
 use leptos::prelude::*;
 
 use super::keeping::{BackupReminder, KeepYourData};
+use super::money::MoneySettings;
 use crate::components::file::{chosen_file, file_text};
 use crate::components::notices::download_backup;
 use crate::components::text::{tr, use_lang};
@@ -20,6 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page" data-testid="page-settings">
             <h1>{tr(Msg::SettingsTitle)}</h1>
             <Appearance />
+            <MoneySettings />
             <KeepYourData />
             <BackupExport />
             <BackupRestore />

@@ -35,6 +35,10 @@ async function seeded(locale, customers) {
   const book = JSON.stringify({ schema: 1, rev: 1, data: { customers, next_id: customers.length + 1 } });
   await context.addInitScript((raw) => {
     if (!localStorage.getItem('crm.customers')) localStorage.setItem('crm.customers', raw);
+    // The fixtures' purchases are in yuan, and so is this user's home currency.
+    if (!localStorage.getItem('crm.settings')) {
+      localStorage.setItem('crm.settings', JSON.stringify({ schema: 1, rev: 1, data: { home_currency: 'CNY' } }));
+    }
   }, book);
   return context;
 }
@@ -179,7 +183,7 @@ test('purchases and a resolved complaint update the figures and their working', 
   await page.fill('[data-testid=interaction-date]', day(3));
   await page.click('[data-testid=interaction-add]');
   await page.waitForSelector('[data-testid=timeline-purchase]');
-  assert.equal(await text(page, 'figure-total-spend'), '128.50');
+  assert.equal(await text(page, 'figure-total-spend'), '¥128.50');
   assert.equal(await text(page, 'figure-purchase-count'), '1');
 
   await page.selectOption('[data-testid=interaction-kind]', 'complaint');
@@ -215,7 +219,7 @@ test('purchases and a resolved complaint update the figures and their working', 
   await page.waitForURL(/\?kind=purchase$/);
   await page.reload();
   await page.waitForSelector('[data-testid=figure-total-spend]');
-  assert.equal(await text(page, 'figure-total-spend'), '128.50', 'kept after a reload');
+  assert.equal(await text(page, 'figure-total-spend'), '¥128.50', 'kept after a reload');
   assert.equal(await page.inputValue('[data-testid=timeline-filter]'), 'purchase', 'the filter is in the URL');
   assert.equal(await page.locator('[data-testid=timeline-list] > li').count(), 1);
 
@@ -247,7 +251,7 @@ test('edit an interaction: the figures follow, a complaint is resolved, a wrong 
   await page.fill('[data-testid=interaction-form] [data-testid=interaction-date]', day(3));
   await page.click('[data-testid=interaction-add]');
   await page.waitForSelector('[data-testid=timeline-purchase]');
-  assert.equal(await text(page, 'figure-total-spend'), '128.50');
+  assert.equal(await text(page, 'figure-total-spend'), '¥128.50');
   const purchaseId = (await stored(page)).data.customers[0].interactions.find((i) => i.kind.type === 'purchase').id;
 
   // The form opens filled in from the entry; only one entry is edited at a time.
@@ -262,15 +266,15 @@ test('edit an interaction: the figures follow, a complaint is resolved, a wrong 
   await page.fill(`${form} [data-testid=purchase-amount-input]`, '-5');
   await page.click('[data-testid=interaction-save]');
   assert.match(await page.locator('#interaction-edit-errors').innerText(), /cannot be negative/);
-  assert.equal(await text(page, 'figure-total-spend'), '128.50');
+  assert.equal(await text(page, 'figure-total-spend'), '¥128.50');
   const before = (await stored(page)).data.customers[0];
   assert.equal(before.interactions.find((i) => i.id === purchaseId).kind.amount_cents, 12850, 'nothing saved');
 
   await page.fill(`${form} [data-testid=purchase-amount-input]`, '150');
   await page.click('[data-testid=interaction-save]');
   await page.waitForSelector(form, { state: 'detached' });
-  assert.equal(await text(page, 'purchase-amount'), 'CNY 150.00');
-  assert.equal(await text(page, 'figure-total-spend'), '150.00', 'the figures follow');
+  assert.equal(await text(page, 'purchase-amount'), '¥150.00');
+  assert.equal(await text(page, 'figure-total-spend'), '¥150.00', 'the figures follow');
   assert.equal(await text(page, 'figure-purchase-count'), '1', 'replaced, not added');
   // Focus is back on the entry's Edit button.
   await page.waitForFunction(() => document.activeElement?.closest('[data-testid=timeline-purchase]')
@@ -281,7 +285,7 @@ test('edit an interaction: the figures follow, a complaint is resolved, a wrong 
   await page.fill(`${form} [data-testid=purchase-amount-input]`, '999');
   await page.click('[data-testid=interaction-cancel]');
   await page.waitForSelector(form, { state: 'detached' });
-  assert.equal(await text(page, 'figure-total-spend'), '150.00');
+  assert.equal(await text(page, 'figure-total-spend'), '¥150.00');
   await page.waitForFunction(() => document.activeElement?.closest('[data-testid=timeline-purchase]')
     && document.activeElement.dataset.testid === 'edit-interaction');
 
@@ -300,7 +304,7 @@ test('edit an interaction: the figures follow, a complaint is resolved, a wrong 
 
   await page.reload();
   await page.waitForSelector('[data-testid=figure-total-spend]');
-  assert.equal(await text(page, 'figure-total-spend'), '150.00', 'kept after a reload');
+  assert.equal(await text(page, 'figure-total-spend'), '¥150.00', 'kept after a reload');
   const after = (await stored(page)).data.customers[0];
   const byId = Object.fromEntries(after.interactions.map((i) => [i.id, i]));
   assert.equal(after.interactions.length, 3);
@@ -426,7 +430,7 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
     for (const id of ['working-total-spend', 'working-clv', 'working-rfm']) {
       await page.click(`[data-testid=${id}] > summary`);
     }
-    assert.equal(await text(page, 'figure-total-spend'), '21100.00');
+    assert.equal(await text(page, 'figure-total-spend'), '¥21,100.00');
     assert.equal(await text(page, 'customer-stage'), lang === 'zh' ? '稳定期' : 'Stability');
     await screenshot(page, `customer-page-${lang}`);
     await open(page, env.origin + '/customers/1/edit');

@@ -98,7 +98,7 @@ test('a filter in the URL shows only those customers and survives a reload; head
   assert.equal(new URL(page.url()).search, '');
 
   const spend = async () => (await page.locator('[data-testid=customer-row] td.num:nth-of-type(7)').allInnerTexts())
-    .map((t) => Number(t.replace(/,/g, '')));
+    .map((t) => Number(t.match(/-?[\d,]+\.\d{2}/)[0].replace(/,/g, '')));
   await page.click('[data-testid=sort-total_spend]');
   const header = page.locator('th:has([data-testid=sort-total_spend])');
   assert.equal(await header.getAttribute('aria-sort'), 'ascending');
@@ -109,6 +109,7 @@ test('a filter in the URL shows only those customers and survives a reload; head
   const down = await spend();
   assert.deepEqual(down, [...down].sort((a, b) => b - a));
   assert.ok(down[0] > up[0]);
+  assert.equal(await page.locator('[data-testid=cell-not-counted]').count(), 0, 'the demo rates convert every demo purchase');
   assert.equal(new URL(page.url()).searchParams.get('dir'), 'desc');
   await context.close();
 });
@@ -182,6 +183,8 @@ test('export CSV holds every customer, with formula cells neutralised and phones
   assert.ok(text.includes("'=1+2"), 'formula name neutralised');
   assert.ok(text.includes("'@SUM(A1)"), 'formula note neutralised');
   assert.ok(text.includes(',+44 20 7946 0000,'), 'a phone number is not a formula: no apostrophe');
+  // The read-only figures follow the fields; the home currency here (en-US) is USD.
+  assert.ok(text.split('\r\n')[0].endsWith(',spend_usd,purchases,last_purchase,complaints'), text.split('\r\n')[0]);
   await context.close();
 });
 

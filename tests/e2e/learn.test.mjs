@@ -35,7 +35,7 @@ test('with no customers Learn offers the demo data, then illustrates every conce
   assert.ok(spend[0] > customers[0], 'key customers bring more than their share of spend');
   const working = page.locator('[data-testid=lesson-value] details.working');
   await working.locator('summary').click();
-  assert.match(await working.locator('pre').innerText(), /Key customer:\n\s+Share of customers: \d+ \/ 200 customers = [\d.]+%\n\s+Share of spend: [\d.]+ \/ [\d.]+ = [\d.]+%/);
+  assert.match(await working.locator('pre').innerText(), /Key customer:\n\s+Share of customers: \d+ \/ 200 customers = [\d.]+%\n\s+Share of spend: [$¥][\d,.]+ \/ [$¥][\d,.]+ = [\d.]+%/);
 
   // Stage bars count every customer once; each links to the list filtered by it.
   const stageCounts = (await page.locator('[data-testid=learn-stages] .bar-count').allInnerTexts()).map(Number);

@@ -8,11 +8,13 @@ use super::messages::DetailMsg;
 use super::resolution::ResolutionTimes;
 use super::risk::RiskLevel;
 use crate::clock::today;
+use crate::components::money::NotCounted;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
-use crate::customers::domain::{format_cents, Customer};
+use crate::customers::domain::Customer;
 use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
+use crate::money::format_money;
 
 /// Every computed figure of one customer.
 #[component]
@@ -22,8 +24,16 @@ pub fn Figures(
 ) -> impl IntoView {
     let state = use_customers();
     let lang = use_lang();
-    let spend = move || customer.with(|c| format_cents(c.total_spend_cents()));
-    let spend_working = Signal::derive(move || customer.with(Customer::spend_working));
+    let spend_total = Memo::new(move |_| {
+        let conversion = state.conversion.get();
+        customer.with(|c| c.spend(&conversion))
+    });
+    let spend = move || spend_total.with(|t| format_money(t.cents, t.home));
+    let spend_working = Signal::derive(move || {
+        let conversion = state.conversion.get();
+        customer.with(|c| c.spend_working(&conversion))
+    });
+    let not_counted = Signal::derive(move || spend_total.with(|t| t.not_counted.clone()));
     let count_working = Signal::derive(move || customer.with(Customer::purchase_count_working));
     let last = move || {
         let lang = lang.get();
@@ -57,6 +67,7 @@ pub fn Figures(
                 <div class="figure">
                     <h3>{tr(DetailMsg::TotalSpend)}</h3>
                     <p class="figure-value" data-testid="figure-total-spend">{spend}</p>
+                    <NotCounted not_counted />
                     <ShowWorking working=spend_working testid="working-total-spend" />
                 </div>
                 <div class="figure">

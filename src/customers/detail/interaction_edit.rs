@@ -32,7 +32,11 @@ pub fn EditInteraction(
     let stored =
         Memo::new(move |_| customer.with(|c| c.interactions.iter().find(|i| i.id == id).cloned()));
     let editor = Editor::new(original.clone(), stored.into());
-    let draft = RwSignal::new(Draft::from_interaction(&original, today()));
+    let draft = RwSignal::new(Draft::from_interaction(
+        &original,
+        today(),
+        state.conversion.get_untracked().home,
+    ));
     let errors = RwSignal::new(Vec::<FormError>::new());
     // The typed draft, once it reads as an entry, is what the merge compares.
     Effect::new(move |_| {

@@ -14,6 +14,7 @@ use crate::customers::domain::{
 };
 use crate::customers::labels::Labelled;
 use crate::i18n::{fill, Text};
+use crate::money::Currency;
 
 /// What has been typed so far, as text, so nothing is lost while it is not yet valid.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,14 +35,14 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// An empty note dated `today`; purchases default to CNY.
-    pub fn new(today: NaiveDate) -> Self {
+    /// An empty note dated `today`; purchases default to the home currency `home`.
+    pub fn new(today: NaiveDate, home: Currency) -> Self {
         Draft {
             kind: "note".into(),
             date: today.to_string(),
             note: String::new(),
             amount: String::new(),
-            currency: "CNY".into(),
+            currency: home.code().into(),
             items: String::new(),
             category: ComplaintCategory::Product,
             severity: Severity::Medium,
@@ -59,7 +60,7 @@ impl Draft {
         Draft {
             kind: self.kind.clone(),
             currency: self.currency.clone(),
-            ..Draft::new(today)
+            ..Draft::new(today, Currency::CNY)
         }
     }
 
@@ -74,12 +75,12 @@ impl Draft {
 
     /// The stored `interaction` as text to correct; fields of other kinds keep the
     /// defaults of [`Draft::new`], so changing the kind starts them fresh.
-    pub fn from_interaction(interaction: &Interaction, today: NaiveDate) -> Self {
+    pub fn from_interaction(interaction: &Interaction, today: NaiveDate, home: Currency) -> Self {
         let mut draft = Draft {
             kind: interaction.kind.key().into(),
             date: interaction.date.to_string(),
             note: interaction.note.clone(),
-            ..Draft::new(today)
+            ..Draft::new(today, home)
         };
         match &interaction.kind {
             InteractionKind::Purchase {
@@ -124,7 +125,8 @@ impl Draft {
     /// Puts `from`'s value of `field` in the typed draft (the stored entry moved on, or
     /// the user kept the other tab's value), leaving the other inputs as typed.
     pub fn take(&mut self, from: &Interaction, field: EntryField, today: NaiveDate) {
-        let stored = Draft::from_interaction(from, today);
+        let home = Currency::parse(&self.currency).unwrap_or(Currency::CNY);
+        let stored = Draft::from_interaction(from, today, home);
         match field {
             EntryField::Date => self.date = stored.date,
             EntryField::Note => self.note = stored.note,

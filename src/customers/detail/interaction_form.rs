@@ -211,7 +211,8 @@ pub fn AddInteraction(
     customer: Signal<Customer>,
 ) -> impl IntoView {
     let state = use_customers();
-    let draft = RwSignal::new(Draft::new(today()));
+    // A new purchase is in the home currency until another is typed.
+    let draft = RwSignal::new(Draft::new(today(), state.conversion.get_untracked().home));
     let errors = RwSignal::new(Vec::<FormError>::new());
     let added = RwSignal::new(false);
     // Choosing a kind alone is not input worth asking about.
@@ -272,9 +273,19 @@ fn mentions(problem: Problem, id: u64) -> bool {
 mod tests {
     use super::*;
     use crate::customers::domain::{ComplaintCategory, Severity};
+    use crate::money::Currency;
+
+    #[test]
+    fn a_new_purchase_is_in_the_home_currency_and_keeps_the_one_typed() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let mut d = Draft::new(today, Currency::GBP);
+        assert_eq!(d.currency, "GBP");
+        d.currency = "USD".into();
+        assert_eq!(d.next_after(today).currency, "USD");
+    }
 
     fn draft(edit: impl Fn(&mut Draft)) -> Draft {
-        let mut d = Draft::new(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
+        let mut d = Draft::new(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap(), Currency::CNY);
         edit(&mut d);
         d
     }
@@ -429,7 +440,7 @@ mod tests {
             ),
         ];
         for interaction in stored {
-            let draft = Draft::from_interaction(&interaction, today);
+            let draft = Draft::from_interaction(&interaction, today, Currency::CNY);
             assert_eq!(build(&draft, interaction.id), Ok(interaction.clone()));
         }
     }
@@ -452,7 +463,7 @@ mod tests {
         // An old mistake in entry 9 must not block correcting entry 2.
         customer.interactions = vec![purchase(2, 10_000), purchase(9, -100)];
         let edited = |edit: fn(&mut Draft)| {
-            let mut d = Draft::from_interaction(&customer.interactions[0], today);
+            let mut d = Draft::from_interaction(&customer.interactions[0], today, Currency::CNY);
             edit(&mut d);
             d
         };

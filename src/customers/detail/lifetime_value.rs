@@ -12,13 +12,12 @@ use super::widgets::FieldErrors;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
-use crate::customers::domain::{
-    customer_lifetime_value, format_cents, ClvAssumptions, ClvError, Customer,
-};
+use crate::customers::domain::{customer_lifetime_value, ClvAssumptions, ClvError, Customer};
 use crate::customers::state::use_customers;
 use crate::editing::panels::{ChangedElsewhere, ConflictChoice};
 use crate::editing::{Editor, SavePlan};
 use crate::i18n::{fill, Text};
+use crate::money::format_money;
 
 /// The CLV figure of one customer.
 #[component]
@@ -30,11 +29,12 @@ pub fn LifetimeValue(
     let lang = use_lang();
     let assumptions = Memo::new(move |_| state.customers.with(|b| b.clv_assumptions));
     let clv = Memo::new(move |_| {
-        customer.with(|c| customer_lifetime_value(c, &assumptions.get(), today()).ok())
+        let conversion = state.conversion.get();
+        customer.with(|c| customer_lifetime_value(c, &assumptions.get(), today(), &conversion).ok())
     });
     let value = move || {
         clv.get()
-            .map_or("—".to_owned(), |v| format_cents(v.value_cents))
+            .map_or("—".to_owned(), |v| format_money(v.value_cents, v.home))
     };
     let working = Signal::derive(move || clv.get().map(|v| v.working()).unwrap_or_default());
     let texts = |a: ClvAssumptions| ClvTexts {

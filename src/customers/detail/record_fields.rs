@@ -2,9 +2,7 @@
 //! three-way merge (`crate::editing`): the customer form, a timeline entry, the churn
 //! record and the CLV assumptions. A form never writes anything not listed here.
 
-use crate::customers::domain::{
-    format_cents, ChurnRecord, Customer, Field, Interaction, InteractionKind,
-};
+use crate::customers::domain::{ChurnRecord, Customer, Field, Interaction, InteractionKind};
 use crate::customers::labels::{interaction_kind_label, Labelled};
 use crate::editing::merge::Whole;
 use crate::editing::Shown;
@@ -115,8 +113,8 @@ impl Shown for Interaction {
                         currency,
                         items,
                     } => format!(
-                        "{kind} · {} {currency} · {items}",
-                        format_cents(*amount_cents)
+                        "{kind} · {} · {items}",
+                        crate::money::format_money_in(*amount_cents, currency)
                     ),
                     InteractionKind::Complaint {
                         category,

@@ -14,9 +14,10 @@ use super::interaction_form::AddInteraction;
 use super::messages::DetailMsg;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
-use crate::customers::domain::{format_cents, Customer, Interaction, InteractionKind};
+use crate::customers::domain::{Customer, Interaction, InteractionKind};
 use crate::customers::labels::{interaction_kind_label, Labelled};
 use crate::i18n::{fill, Text};
+use crate::money::format_money_in;
 use crate::paths;
 
 /// The timeline card of the customer page.
@@ -159,7 +160,7 @@ fn Details(
     let lang = use_lang();
     let detail = match entry.kind.clone() {
         InteractionKind::Purchase { amount_cents, currency, items } => view! {
-            <p data-testid="purchase-amount"><strong>{format!("{currency} {}", format_cents(amount_cents))}</strong></p>
+            <p data-testid="purchase-amount"><strong>{format_money_in(amount_cents, &currency)}</strong></p>
             {(!items.is_empty()).then(|| view! { <p>{move || fill(DetailMsg::Items.in_lang(lang.get()), &[&items])}</p> })}
         }
         .into_any(),

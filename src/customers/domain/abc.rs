@@ -3,6 +3,7 @@
 use super::model::{Customer, RelationshipLevel, ValueClass};
 use super::terms::WorkingTerm;
 use crate::customers::labels::Labelled;
+use crate::money::Conversion;
 use crate::working::{Name, Quantity, Step, Working};
 
 /// Cumulative-share limits of the ABC split (Pareto's 80/20, with B up to 95%).
@@ -95,28 +96,40 @@ impl AbcSuggestion {
 /// A customer is key while the share of the customers above it is still below
 /// `key_share`, so the customer who crosses the line is key too: a single customer holding
 /// 90% of spend is key, not potential. Customers with no spend are always general.
-pub fn abc_classes(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<AbcSuggestion> {
-    ranked(customers, thresholds)
+pub fn abc_classes(
+    customers: &[Customer],
+    thresholds: &AbcThresholds,
+    conversion: &Conversion,
+) -> Vec<AbcSuggestion> {
+    ranked(customers, thresholds, conversion)
         .into_iter()
         .map(|(_, suggestion)| suggestion)
         .collect()
 }
 
 /// [`abc_classes`] in list order: the suggestion for `customers[i]` is at `i`.
-pub fn abc_in_list_order(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<AbcSuggestion> {
+pub fn abc_in_list_order(
+    customers: &[Customer],
+    thresholds: &AbcThresholds,
+    conversion: &Conversion,
+) -> Vec<AbcSuggestion> {
     let mut by_position: Vec<Option<AbcSuggestion>> = vec![None; customers.len()];
-    for (position, suggestion) in ranked(customers, thresholds) {
+    for (position, suggestion) in ranked(customers, thresholds, conversion) {
         by_position[position] = Some(suggestion);
     }
     by_position.into_iter().flatten().collect()
 }
 
 /// `(position in customers, suggestion)` in rank order.
-fn ranked(customers: &[Customer], thresholds: &AbcThresholds) -> Vec<(usize, AbcSuggestion)> {
+fn ranked(
+    customers: &[Customer],
+    thresholds: &AbcThresholds,
+    conversion: &Conversion,
+) -> Vec<(usize, AbcSuggestion)> {
     let mut ranked: Vec<(usize, u64, i64)> = customers
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, c.id, c.total_spend_cents().max(0)))
+        .map(|(i, c)| (i, c.id, c.spend_cents(conversion).max(0)))
         .collect();
     ranked.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
     let total: i64 = ranked.iter().map(|(_, _, spend)| spend).sum();
@@ -201,7 +214,7 @@ pub fn suggest_relationship_level(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{buyer, customer, day};
+    use super::super::test_support::{buyer, cny, customer, day};
     use super::*;
 
     fn check(spends: &[i64], thresholds: AbcThresholds, expected: &[(u64, ValueClass)]) {
@@ -216,7 +229,7 @@ mod tests {
                 }
             })
             .collect();
-        let got: Vec<(u64, ValueClass)> = abc_classes(&list, &thresholds)
+        let got: Vec<(u64, ValueClass)> = abc_classes(&list, &thresholds, &cny())
             .iter()
             .map(|s| (s.customer_id, s.class))
             .collect();
@@ -267,7 +280,7 @@ mod tests {
             buyer(1, &[(day(2024, 1, 1), 600)]),
             buyer(2, &[(day(2024, 1, 1), 400)]),
         ];
-        let s = abc_classes(&list, &AbcThresholds::default());
+        let s = abc_classes(&list, &AbcThresholds::default(), &cny());
         assert_eq!(
             s[1].working(),
             Working::from(vec![

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::Customer;
 use super::terms::WorkingTerm;
+use crate::money::{Conversion, Currency};
 use crate::working::{Quantity, Step, Token, Working};
 
 const DAYS_PER_YEAR: f64 = 365.25;
@@ -76,7 +77,11 @@ impl ClvAssumptions {
 /// A customer's estimated lifetime value and the numbers behind it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Clv {
+    /// The currency of every amount here: the home currency.
+    pub home: Currency,
     pub total_spend_cents: i64,
+    /// Purchases left out of the spend for want of a rate.
+    pub purchases_not_counted: usize,
     pub observed_years: f64,
     pub yearly_spend_cents: f64,
     pub yearly_margin_cents: f64,
@@ -91,19 +96,26 @@ impl Clv {
         let a = &self.assumptions;
         let margin = self.yearly_margin_cents.round() as i64;
         let plain = |v: f64| Token::Value(Quantity::plain(v));
+        let money = |cents| Quantity::Amount {
+            cents,
+            currency: self.home,
+        };
         vec![
             Step::Formula {
                 name: Some(WorkingTerm::YearlyMargin.into()),
                 symbol: Some("m"),
                 symbolic: None,
                 filled: vec![vec![
-                    Token::Value(Quantity::money(self.total_spend_cents)),
+                    Token::Value(money(self.total_spend_cents)),
                     Token::Sym("/"),
                     Token::Value(Quantity::Years(self.observed_years)),
                     Token::Sym("×"),
                     plain(a.gross_margin),
                 ]],
-                result: Quantity::MoneyPerYear { cents: margin },
+                result: Quantity::AmountPerYear {
+                    cents: margin,
+                    currency: self.home,
+                },
             },
             Step::Formula {
                 name: Some(WorkingTerm::LifetimeValue.into()),
@@ -111,7 +123,7 @@ impl Clv {
                 symbolic: Some("m × r / (1 + d − r)"),
                 filled: vec![
                     vec![
-                        Token::Value(Quantity::money(margin)),
+                        Token::Value(money(margin)),
                         Token::Sym("×"),
                         plain(a.annual_retention),
                         Token::Sym("/"),
@@ -124,12 +136,12 @@ impl Clv {
                         Token::Sym(")"),
                     ],
                     vec![
-                        Token::Value(Quantity::money(margin)),
+                        Token::Value(money(margin)),
                         Token::Sym("×"),
                         Token::Value(Quantity::fixed(self.margin_multiple, 3)),
                     ],
                 ],
-                result: Quantity::money(self.value_cents),
+                result: money(self.value_cents),
             },
         ]
         .into()
@@ -141,12 +153,14 @@ pub fn customer_lifetime_value(
     customer: &Customer,
     assumptions: &ClvAssumptions,
     today: NaiveDate,
+    conversion: &Conversion,
 ) -> Result<Clv, Vec<ClvError>> {
     let errors = assumptions.validate();
     if !errors.is_empty() {
         return Err(errors);
     }
-    let total_spend_cents = customer.total_spend_cents();
+    let spend = customer.spend(conversion);
+    let total_spend_cents = spend.cents;
     let first_purchase = customer.purchases().map(|p| p.date).min();
     let observed_days = first_purchase.map_or(0, |first| (today - first).num_days());
     let observed_years = (observed_days as f64 / DAYS_PER_YEAR).max(1.0);
@@ -154,7 +168,9 @@ pub fn customer_lifetime_value(
     let yearly_margin_cents = yearly_spend_cents * assumptions.gross_margin;
     let margin_multiple = assumptions.margin_multiple();
     Ok(Clv {
+        home: conversion.home,
         total_spend_cents,
+        purchases_not_counted: spend.not_counted_count(),
         observed_years,
         yearly_spend_cents,
         yearly_margin_cents,
@@ -166,7 +182,7 @@ pub fn customer_lifetime_value(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{buyer, day};
+    use super::super::test_support::{buyer, cny, day};
     use super::*;
     use crate::i18n::Lang;
 
@@ -206,7 +222,7 @@ mod tests {
             ),
         ];
         for (purchases, assumptions, expected) in cases {
-            let clv = customer_lifetime_value(&buyer(1, purchases), assumptions, today)
+            let clv = customer_lifetime_value(&buyer(1, purchases), assumptions, today, &cny())
                 .expect("valid assumptions");
             assert_eq!(clv.value_cents, *expected, "{purchases:?} {assumptions:?}");
         }
@@ -243,7 +259,8 @@ mod tests {
         ];
         for (assumptions, expected) in cases {
             assert_eq!(assumptions.validate(), *expected, "{assumptions:?}");
-            let result = customer_lifetime_value(&buyer(1, &[]), assumptions, day(2024, 1, 1));
+            let result =
+                customer_lifetime_value(&buyer(1, &[]), assumptions, day(2024, 1, 1), &cny());
             assert_eq!(result.err().unwrap_or_default(), *expected);
         }
     }
@@ -254,6 +271,7 @@ mod tests {
             &buyer(1, &[(day(2024, 6, 1), 100_000)]),
             &ClvAssumptions::default(),
             day(2024, 12, 31),
+            &cny(),
         )
         .expect("valid assumptions");
         let working = clv.working();
@@ -267,18 +285,21 @@ mod tests {
                     ClvAssumptions::default().margin_multiple(),
                     3
                 )),
-                &Quantity::money(80_000)
+                &Quantity::Amount {
+                    cents: 80_000,
+                    currency: Currency::CNY
+                }
             )
         );
         assert_eq!(
             working.text(Lang::En),
-            "Yearly margin m = 1000.00 / 1.00 years × 0.3 = 300.00 per year\n\
-             Lifetime value CLV = m × r / (1 + d − r) = 300.00 × 0.8 / (1 + 0.1 − 0.8) = 300.00 × 2.667 = 800.00"
+            "Yearly margin m = ¥1,000.00 / 1.00 years × 0.3 = ¥300.00 per year\n\
+             Lifetime value CLV = m × r / (1 + d − r) = ¥300.00 × 0.8 / (1 + 0.1 − 0.8) = ¥300.00 × 2.667 = ¥800.00"
         );
         assert_eq!(
             working.text(Lang::Zh),
-            "年毛利 m = 1000.00 / 1.00 年 × 0.3 = 每年 300.00\n\
-             客户终身价值 CLV = m × r / (1 + d − r) = 300.00 × 0.8 / (1 + 0.1 − 0.8) = 300.00 × 2.667 = 800.00"
+            "年毛利 m = ¥1,000.00 / 1.00 年 × 0.3 = 每年 ¥300.00\n\
+             客户终身价值 CLV = m × r / (1 + d − r) = ¥300.00 × 0.8 / (1 + 0.1 − 0.8) = ¥300.00 × 2.667 = ¥800.00"
         );
     }
 }

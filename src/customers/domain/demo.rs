@@ -5,6 +5,8 @@
 
 use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
 
+use crate::money::{Currency, Rate};
+
 use super::model::{
     Channel, ChurnReason, ChurnRecord, ComplaintCategory, ComplaintStatus, Customer, CustomerKind,
     Interaction, InteractionKind, LadderLevel, LifecycleStage, Motive, PreventionAction,
@@ -432,8 +434,56 @@ fn demo_interactions(
     out
 }
 
+/// Illustrative rates for the demo's currencies (yuan per unit, in millionths): the
+/// demo's dollar amounts are its yuan amounts divided by 7, so the two read alike. Not
+/// market rates: the working names their date, and the user replaces them in Settings.
+const DEMO_YUAN_PER_UNIT: [(Currency, i64); 4] = [
+    (Currency::CNY, 1_000_000),
+    (Currency::USD, 7_100_000),
+    (Currency::GBP, 9_100_000),
+    (Currency::EUR, 7_700_000),
+];
+
+/// The demo's rates into `home`, dated `today`, for the demo currencies other than
+/// `home`; empty for a home currency the demo does not know (its purchases are then left
+/// out and said so, like any currency without a rate).
+pub fn demo_rates(home: Currency, today: NaiveDate) -> Vec<Rate> {
+    let Some(&(_, home_in_yuan)) = DEMO_YUAN_PER_UNIT.iter().find(|(c, _)| *c == home) else {
+        return Vec::new();
+    };
+    DEMO_YUAN_PER_UNIT
+        .iter()
+        .filter(|(c, _)| *c != home)
+        .map(|&(currency, in_yuan)| Rate {
+            currency,
+            micros: ((i128::from(in_yuan) * 1_000_000 + i128::from(home_in_yuan) / 2)
+                / i128::from(home_in_yuan)) as i64,
+            date: today,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn demo_rates_go_into_any_demo_currency() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let into_yuan = demo_rates(Currency::CNY, today);
+        assert_eq!(into_yuan.len(), 3);
+        assert!(into_yuan.contains(&Rate {
+            currency: Currency::USD,
+            micros: 7_100_000,
+            date: today
+        }));
+        let into_dollars = demo_rates(Currency::USD, today);
+        let yuan = into_dollars
+            .iter()
+            .find(|r| r.currency == Currency::CNY)
+            .unwrap();
+        assert_eq!(yuan.micros, 140_845, "1 / 7.10, to the millionth");
+        assert!(demo_rates(Currency::parse("JPY").unwrap(), today).is_empty());
+    }
+
     use super::super::test_support::day;
     use super::super::validate::validate;
     use super::*;

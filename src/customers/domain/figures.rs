@@ -5,25 +5,17 @@ use chrono::NaiveDate;
 
 use super::model::{Customer, InteractionKind};
 use super::terms::WorkingTerm;
+use crate::money::{Conversion, Counted, Total};
 use crate::working::{Name, Quantity, Step, Working};
 
 /// A resolved complaint: opened, resolved, and the days between.
 pub type ResolvedComplaint = (NaiveDate, NaiveDate, i64);
 
 impl Customer {
-    /// "Total spend = 12500.00 + 8600.00 = 21100.00".
-    pub fn spend_working(&self) -> Working {
-        let parts = self
-            .purchases()
-            .filter_map(|p| p.purchase_amount_cents())
-            .map(Quantity::money)
-            .collect();
-        vec![Step::Sum {
-            name: WorkingTerm::TotalSpend.into(),
-            parts,
-            total: Quantity::money(self.total_spend_cents()),
-        }]
-        .into()
+    /// "£120.00 × 9.10 (rate of 2026-11-30) = ¥1,092.00", then "Total spend = ¥500.00 +
+    /// ¥1,092.00 = ¥1,592.00", then "2 purchases in USD not counted: no rate".
+    pub fn spend_working(&self, conversion: &Conversion) -> Working {
+        total_working(WorkingTerm::TotalSpend.into(), &self.spend(conversion)).into()
     }
 
     /// Each purchase's date, then how many.
@@ -74,6 +66,49 @@ impl Customer {
     }
 }
 
+/// The working of a [`Total`]: each conversion, the sum in the home currency, and each
+/// currency left out for want of a rate.
+pub fn total_working(name: Name, total: &Total) -> Vec<Step> {
+    let home = |cents| Quantity::Amount {
+        cents,
+        currency: total.home,
+    };
+    let mut steps: Vec<Step> = total
+        .counted
+        .iter()
+        .filter_map(|counted| match *counted {
+            Counted::Converted {
+                cents,
+                currency,
+                micros,
+                date,
+                home_cents,
+            } => Some(Step::Converted {
+                from: Quantity::Amount { cents, currency },
+                rate_micros: micros,
+                date,
+                result: home(home_cents),
+            }),
+            Counted::Home { .. } => None,
+        })
+        .collect();
+    steps.push(Step::Sum {
+        name,
+        parts: total.counted.iter().map(|c| home(c.home_cents())).collect(),
+        total: home(total.cents),
+    });
+    steps.extend(
+        total
+            .not_counted
+            .iter()
+            .map(|(currency, &n)| Step::NotCounted {
+                n,
+                currency: currency.clone(),
+            }),
+    );
+    steps
+}
+
 /// "Average = (4 + 2) / 2 = 3.0 days", or `None` for no days.
 pub fn mean_days(name: Name, days: &[i64]) -> Option<Step> {
     (!days.is_empty()).then(|| Step::Mean {
@@ -88,9 +123,10 @@ pub fn mean_days(name: Name, days: &[i64]) -> Option<Step> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{buyer, complaint, customer, day};
+    use super::super::test_support::{buyer, cny, complaint, customer, day, purchase};
     use super::*;
     use crate::i18n::Lang;
+    use crate::money::{Currency, Rate};
 
     #[test]
     fn spend_and_count_show_each_purchase() {
@@ -98,17 +134,21 @@ mod tests {
             1,
             &[(day(2024, 1, 1), 1_250_000), (day(2024, 3, 5), 860_000)],
         );
+        let yuan = |cents| Quantity::Amount {
+            cents,
+            currency: Currency::CNY,
+        };
         assert_eq!(
-            c.spend_working(),
+            c.spend_working(&cny()),
             Working::from(vec![Step::Sum {
                 name: WorkingTerm::TotalSpend.into(),
-                parts: vec![Quantity::money(1_250_000), Quantity::money(860_000)],
-                total: Quantity::money(2_110_000),
+                parts: vec![yuan(1_250_000), yuan(860_000)],
+                total: yuan(2_110_000),
             }])
         );
         assert_eq!(
-            c.spend_working().text(Lang::Zh),
-            "消费总额 = 12500.00 + 8600.00 = 21100.00"
+            c.spend_working(&cny()).text(Lang::Zh),
+            "消费总额 = ¥12,500.00 + ¥8,600.00 = ¥21,100.00"
         );
         assert_eq!(
             c.purchase_count_working(),
@@ -122,9 +162,50 @@ mod tests {
             }])
         );
         assert_eq!(
-            customer(2, "none").spend_working().text(Lang::En),
-            "Total spend = 0.00"
+            customer(2, "none").spend_working(&cny()).text(Lang::En),
+            "Total spend = ¥0.00"
         );
+    }
+
+    #[test]
+    fn spend_in_several_currencies_is_converted_or_said_to_be_left_out() {
+        let mut c = buyer(1, &[(day(2026, 11, 1), 50_000)]);
+        let mut bought = |id, amount_cents, currency: &str| {
+            let mut p = purchase(id, day(2026, 11, 2), amount_cents);
+            if let InteractionKind::Purchase { currency: c, .. } = &mut p.kind {
+                *c = currency.into();
+            }
+            c.interactions.push(p);
+        };
+        bought(7, 12_000, "GBP");
+        bought(8, 1_000, "USD");
+        bought(9, 2_000, "USD");
+        bought(10, 300, "EUR");
+        let rates = [Rate {
+            currency: Currency::GBP,
+            micros: 9_100_000,
+            date: day(2026, 11, 30),
+        }];
+        let conversion = Conversion::new(Currency::CNY, &rates);
+        assert_eq!(c.spend_cents(&conversion), 50_000 + 109_200);
+        assert_eq!(
+            c.spend_working(&conversion).text(Lang::En),
+            "£120.00 × 9.10 (rate of 2026-11-30) = ¥1,092.00\n\
+             Total spend = ¥500.00 + ¥1,092.00 = ¥1,592.00\n\
+             1 purchase in EUR not counted: no rate\n\
+             2 purchases in USD not counted: no rate"
+        );
+        assert_eq!(
+            c.spend_working(&conversion).text(Lang::Zh),
+            "£120.00 × 9.10（2026-11-30 的汇率）= ¥1,092.00\n\
+             消费总额 = ¥500.00 + ¥1,092.00 = ¥1,592.00\n\
+             1 笔 EUR 消费未计入：没有汇率\n\
+             2 笔 USD 消费未计入：没有汇率"
+        );
+        // With pounds at home, the yuan purchase is the one without a rate.
+        let in_pounds = Conversion::home_only(Currency::GBP);
+        assert_eq!(c.spend_cents(&in_pounds), 12_000);
+        assert_eq!(c.spend(&in_pounds).not_counted_count(), 4);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::abc::{abc_in_list_order, effective_class, AbcSuggestion, AbcThreshold
 use super::churn::{churn_risk, ChurnContext, ChurnLevel};
 use super::model::{Channel, Customer, LadderLevel, LifecycleStage, Motive, ValueClass};
 use super::search::SearchIndex;
+use crate::money::Conversion;
 
 keyed_enum! {
     /// Column the list is sorted by.
@@ -117,7 +118,10 @@ pub struct RowFacts {
     pub value_class: ValueClass,
     /// `None` once the customer has churned: no risk filter finds them.
     pub churn_level: Option<ChurnLevel>,
+    /// In the home currency (see [`Customer::spend`]).
     pub total_spend_cents: i64,
+    /// Purchases in a currency without a rate, left out of the spend.
+    pub purchases_not_counted: usize,
     pub last_purchase: Option<NaiveDate>,
 }
 
@@ -126,15 +130,16 @@ pub fn row_facts(
     customers: &[Customer],
     thresholds: &AbcThresholds,
     today: NaiveDate,
+    conversion: &Conversion,
 ) -> Vec<RowFacts> {
     let mut facts: Vec<RowFacts> = customers
         .iter()
-        .map(|c| unclassed_facts(c, today))
+        .map(|c| unclassed_facts(c, today, conversion))
         .collect();
     classify(
         customers,
         &mut facts,
-        &abc_in_list_order(customers, thresholds),
+        &abc_in_list_order(customers, thresholds, conversion),
     );
     facts
 }
@@ -142,11 +147,13 @@ pub fn row_facts(
 /// One customer's [`RowFacts`] with the value class still to be set by [`classify`]
 /// (the ABC split needs every customer's spend); until then it is the manual class or
 /// general.
-pub fn unclassed_facts(customer: &Customer, today: NaiveDate) -> RowFacts {
+pub fn unclassed_facts(customer: &Customer, today: NaiveDate, conversion: &Conversion) -> RowFacts {
+    let spend = customer.spend(conversion);
     RowFacts {
         value_class: effective_class(customer, ValueClass::General),
         churn_level: churn_risk(customer, today, &ChurnContext::default()).level,
-        total_spend_cents: customer.total_spend_cents(),
+        total_spend_cents: spend.cents,
+        purchases_not_counted: spend.not_counted_count(),
         last_purchase: customer.last_purchase(),
     }
 }
@@ -239,7 +246,7 @@ fn compare(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{at, buyer, churned_on, complaint, customer, day};
+    use super::super::test_support::{at, buyer, churned_on, cny, complaint, customer, day};
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -331,7 +338,7 @@ mod tests {
         list[0].company = "Ming".into();
         list[1].company = "Kim".into();
         list[2].company = "kim".into();
-        let facts = row_facts(&list, &AbcThresholds::default(), today);
+        let facts = row_facts(&list, &AbcThresholds::default(), today, &cny());
         let index = SearchIndex::new(&list);
         let f = |pairs_: &[(&str, &str)]| CustomerFilter::from_query_pairs(&pairs(pairs_));
         // (filter, expected ids in order)
@@ -377,7 +384,7 @@ mod tests {
         list[1].stage = LifecycleStage::Churned;
         list[2].churn = Some(churned_on(day(2024, 12, 20)));
         list[3].stage = LifecycleStage::Decline;
-        let facts = row_facts(&list, &AbcThresholds::default(), today);
+        let facts = row_facts(&list, &AbcThresholds::default(), today, &cny());
         let levels: Vec<_> = facts.iter().map(|f| f.churn_level).collect();
         assert_eq!(
             levels,

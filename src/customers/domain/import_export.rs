@@ -7,12 +7,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::model::{
-    Channel, Customer, CustomerKind, LadderLevel, LifecycleStage, Motive, RelationshipLevel,
-    StageChange, ValueClass,
+    format_cents, Channel, Customer, CustomerKind, InteractionKind, LadderLevel, LifecycleStage,
+    Motive, RelationshipLevel, StageChange, ValueClass,
 };
 use super::validate::{validate, Field, Problem};
 use crate::customers::labels::{problem_text, Labelled};
 use crate::i18n::Lang;
+use crate::money::{Conversion, Currency};
 use crate::tabular::csv::{parse_csv, write_csv, CsvError};
 use crate::tabular::import::{self, ImportField, ImportTarget, Row, RowProblems};
 
@@ -366,12 +367,50 @@ fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
-/// Customers as CSV with a header of field keys (see [`CSV_FIELDS`]).
-pub fn export_customers_csv(customers: &[Customer]) -> String {
-    let header: Vec<String> = CSV_FIELDS.iter().map(|f| f.key.to_string()).collect();
-    let rows = customers
+/// The read-only columns after the fields: figures, not data, so an import ignores them
+/// (no field has these keys or synonyms). The spend's header names its currency
+/// (`spend_cny`): the home currency, by the one rule of [`Conversion`].
+fn figure_headers(home: Currency) -> [String; 4] {
+    [
+        format!("spend_{}", home.code().to_lowercase()),
+        "purchases".into(),
+        "last_purchase".into(),
+        "complaints".into(),
+    ]
+}
+
+/// The read-only figures of one customer: spend in the home currency as a plain number
+/// a spreadsheet can add (`1592.00`; purchases without a rate are left out), how many
+/// purchases, the last purchase's date and how many complaints.
+fn figure_cells(c: &Customer, conversion: &Conversion) -> [String; 4] {
+    let complaints = c
+        .interactions
         .iter()
-        .map(|c| CSV_FIELDS.iter().map(|f| export_cell(c, f.field)).collect());
+        .filter(|i| matches!(i.kind, InteractionKind::Complaint { .. }))
+        .count();
+    [
+        format_cents(c.spend_cents(conversion)),
+        c.purchase_count().to_string(),
+        c.last_purchase().map(|d| d.to_string()).unwrap_or_default(),
+        complaints.to_string(),
+    ]
+}
+
+/// Customers as CSV with a header of field keys (see [`CSV_FIELDS`]), then the
+/// read-only figures (spend in the home currency, purchases, last purchase, complaints).
+pub fn export_customers_csv(customers: &[Customer], conversion: &Conversion) -> String {
+    let header: Vec<String> = CSV_FIELDS
+        .iter()
+        .map(|f| f.key.to_string())
+        .chain(figure_headers(conversion.home))
+        .collect();
+    let rows = customers.iter().map(|c| {
+        CSV_FIELDS
+            .iter()
+            .map(|f| export_cell(c, f.field))
+            .chain(figure_cells(c, conversion))
+            .collect()
+    });
     write_csv(
         &std::iter::once(header)
             .chain(rows)
@@ -442,7 +481,7 @@ pub fn import_customers_json(text: &str) -> Result<Vec<Customer>, JsonError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{at, customer, day};
+    use super::super::test_support::{at, cny, complaint, customer, day, purchase};
     use super::*;
     use crate::tabular::csv::CsvErrorKind;
     use proptest::prelude::*;
@@ -564,6 +603,62 @@ mod tests {
     }
 
     #[test]
+    fn export_adds_read_only_figures_that_a_reimport_ignores() {
+        let mut c = customer(1, "Ann Lee");
+        c.phone = "+44 20 7946 0000".into();
+        c.notes = "=HYPERLINK(\"x\")".into();
+        let mut pounds = purchase(2, day(2026, 11, 2), 12_000);
+        if let InteractionKind::Purchase { currency, .. } = &mut pounds.kind {
+            *currency = "GBP".into();
+        }
+        c.interactions = vec![
+            purchase(1, day(2026, 10, 1), 50_000),
+            pounds,
+            complaint(3, day(2026, 11, 5), None),
+        ];
+        let rates = [crate::money::Rate {
+            currency: Currency::GBP,
+            micros: 9_100_000,
+            date: day(2026, 11, 30),
+        }];
+        let text = export_customers_csv(&[c.clone()], &Conversion::new(Currency::CNY, &rates));
+        let table = parse_csv(&text).unwrap();
+        let column = |key: &str| {
+            let at = table[0].iter().position(|h| h == key).expect(key);
+            table[1][at].clone()
+        };
+        assert_eq!(column("spend_cny"), "1592.00");
+        assert_eq!(column("purchases"), "2");
+        assert_eq!(column("last_purchase"), "2026-11-02");
+        assert_eq!(column("complaints"), "1");
+        // A phone number is written as it is; a formula is still neutralised.
+        assert!(text.contains(",+44 20 7946 0000,"), "{text}");
+        assert_eq!(column("phone"), "+44 20 7946 0000");
+        assert!(text.contains("'=HYPERLINK"), "{text}");
+        // Without the pound's rate, the pounds are left out, never added as yuan.
+        let yuan_only = parse_csv(&export_customers_csv(&[c.clone()], &cny())).unwrap();
+        let at = yuan_only[0].iter().position(|h| h == "spend_cny").unwrap();
+        assert_eq!(yuan_only[1][at], "500.00");
+
+        // The figures are not fields: the mapping leaves them out, and the import of the
+        // export gives back the same customer.
+        let mapping = suggest_mapping(&table[0]);
+        for key in ["spend_cny", "purchases", "last_purchase", "complaints"] {
+            let at = table[0].iter().position(|h| h == key).unwrap();
+            assert_eq!(mapping.columns[at], None, "{key} is read-only");
+        }
+        let preview = import(&text);
+        assert_eq!(preview.errors, vec![]);
+        assert_eq!(preview.records.len(), 1);
+        for spec in CSV_FIELDS {
+            assert_eq!(
+                export_cell(&c, spec.field),
+                export_cell(&preview.records[0], spec.field)
+            );
+        }
+    }
+
+    #[test]
     fn imported_classifications_and_ids() {
         let p = import("name,stage,value_class,kind,tags,internal\nA,稳定期,关键客户,企业,vip、北京; 老客户,是\nB,,,,,\n");
         let a = &p.records[0];
@@ -662,7 +757,7 @@ mod tests {
         fn export_then_import_keeps_every_exported_field(
             customers in prop::collection::vec(arbitrary_customer(), 0..5)
         ) {
-            let preview = import(&export_customers_csv(&customers));
+            let preview = import(&export_customers_csv(&customers, &cny()));
             prop_assert_eq!(&preview.errors, &vec![]);
             prop_assert_eq!(preview.records.len(), customers.len());
             for (before, after) in customers.iter().zip(&preview.records) {

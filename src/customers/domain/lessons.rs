@@ -16,6 +16,7 @@ use super::model::{
 };
 use super::terms::WorkingTerm;
 use crate::customers::labels::Labelled;
+use crate::money::Currency;
 use crate::working::{Name, Quantity, Step, Working};
 
 /// `part` of `whole`, e.g. 40 of 200 customers.
@@ -50,12 +51,14 @@ impl Share {
         }
     }
 
-    /// A share of money in cents: "Share of spend: 1234.50 / 5000.00 = 24.7%".
-    pub fn money_step(self, name: impl Into<Name>) -> Step {
+    /// A share of money in cents of `currency`: "Share of spend: ¥1,234.50 / ¥5,000.00 =
+    /// 24.7%".
+    pub fn money_step(self, name: impl Into<Name>, currency: Currency) -> Step {
+        let money = |cents| Quantity::Amount { cents, currency };
         Step::Share {
             name: name.into(),
-            part: Quantity::money(self.part),
-            whole: Quantity::money(self.whole),
+            part: money(self.part),
+            whole: money(self.whole),
             share: Quantity::percent(self.fraction(), 1),
         }
     }
@@ -129,6 +132,8 @@ pub struct BookLessons {
     /// Customers not churned whose churn risk is high.
     pub at_risk: usize,
     pub complaints: ComplaintFigures,
+    /// The currency of the spend figures: the home currency.
+    pub home: Currency,
 }
 
 impl BookLessons {
@@ -138,7 +143,7 @@ impl BookLessons {
             [
                 Step::Heading(Name::of(g.class.term())),
                 g.customers.customers_step(WorkingTerm::ShareOfCustomers),
-                g.spend.money_step(WorkingTerm::ShareOfSpend),
+                g.spend.money_step(WorkingTerm::ShareOfSpend, self.home),
             ]
         });
         steps.collect::<Vec<_>>().into()
@@ -168,7 +173,7 @@ fn count_by<T: PartialEq + Copy>(
 
 /// The figures for `customers`, with `facts` in the same order (as the list prepares
 /// them: value class after the ABC split, churn level, spend).
-pub fn book_lessons(customers: &[Customer], facts: &[RowFacts]) -> BookLessons {
+pub fn book_lessons(customers: &[Customer], facts: &[RowFacts], home: Currency) -> BookLessons {
     let n = customers.len() as i64;
     let total_spend: i64 = facts.iter().map(|f| f.total_spend_cents).sum();
     let value = ValueClass::ALL
@@ -246,6 +251,7 @@ pub fn book_lessons(customers: &[Customer], facts: &[RowFacts]) -> BookLessons {
             })
             .count(),
         complaints: complaint_figures(customers),
+        home,
     }
 }
 
@@ -313,13 +319,18 @@ fn complaint_figures(customers: &[Customer]) -> ComplaintFigures {
 #[cfg(test)]
 mod tests {
     use super::super::filter::row_facts;
-    use super::super::test_support::{buyer, complaint, customer, day, purchase};
+    use super::super::test_support::{buyer, cny, complaint, customer, day, purchase};
     use super::super::AbcThresholds;
     use super::*;
 
     fn lessons(customers: &[Customer]) -> BookLessons {
-        let facts = row_facts(customers, &AbcThresholds::default(), day(2025, 1, 1));
-        book_lessons(customers, &facts)
+        let facts = row_facts(
+            customers,
+            &AbcThresholds::default(),
+            day(2025, 1, 1),
+            &cny(),
+        );
+        book_lessons(customers, &facts, Currency::CNY)
     }
 
     #[test]
@@ -354,18 +365,26 @@ mod tests {
             whole: 500000,
         };
         assert_eq!(
-            money.money_step(WorkingTerm::ShareOfSpend),
+            money.money_step(WorkingTerm::ShareOfSpend, Currency::GBP),
             Step::Share {
                 name: WorkingTerm::ShareOfSpend.into(),
-                part: Quantity::money(123450),
-                whole: Quantity::money(500000),
+                part: Quantity::Amount {
+                    cents: 123450,
+                    currency: Currency::GBP
+                },
+                whole: Quantity::Amount {
+                    cents: 500000,
+                    currency: Currency::GBP
+                },
                 share: Quantity::percent(money.fraction(), 1),
             }
         );
         assert_eq!(
-            Working::from(vec![money.money_step(WorkingTerm::ShareOfSpend)])
-                .text(crate::i18n::Lang::En),
-            "Share of spend: 1234.50 / 5000.00 = 24.7%"
+            Working::from(vec![
+                money.money_step(WorkingTerm::ShareOfSpend, Currency::GBP)
+            ])
+            .text(crate::i18n::Lang::En),
+            "Share of spend: £1,234.50 / £5,000.00 = 24.7%"
         );
     }
 
@@ -399,7 +418,7 @@ mod tests {
             [
                 "关键客户：",
                 "  客户占比：1 / 4 位客户 = 25.0%",
-                "  消费额占比：800.00 / 1000.00 = 80.0%"
+                "  消费额占比：¥800.00 / ¥1,000.00 = 80.0%"
             ]
         );
     }

@@ -37,7 +37,7 @@ pub use abc::{
 pub use churn::{churn_risk, ChurnContext, ChurnLevel, ChurnRisk, RiskReason};
 pub use clv::{customer_lifetime_value, Clv, ClvAssumptions, ClvError};
 pub use dedupe::{find_duplicates, DuplicatePair, DuplicateReason};
-pub use demo::{demo_customers, DEFAULT_DEMO_COUNT};
+pub use demo::{demo_customers, demo_rates, DEFAULT_DEMO_COUNT};
 pub use figures::ResolvedComplaint;
 pub use filter::{filter_customers, row_facts, CustomerFilter, RowFacts, SortDirection, SortKey};
 pub use import_export::{

@@ -1,11 +1,13 @@
 //! Customer record types: the single shared profile (客户档案) every other module reads.
 //!
 //! Classifications follow shared/concepts.md §1. Money is integer cents so totals never
-//! drift; amounts in different currencies are summed as they are (the app has one
-//! reporting currency; there is no exchange-rate source in a pure domain).
+//! drift; amounts in different currencies are never summed as they are: figures over
+//! several purchases go through [`Conversion`] (the user's home currency and rates).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::money::{Conversion, Total};
 
 keyed_enum! {
     /// Person or organisation.
@@ -308,10 +310,23 @@ impl Customer {
             .filter(|i| i.purchase_amount_cents().is_some())
     }
 
-    pub fn total_spend_cents(&self) -> i64 {
-        self.purchases()
-            .filter_map(Interaction::purchase_amount_cents)
-            .sum()
+    /// Every purchase as one figure in the home currency, by the one rule for money in
+    /// several currencies ([`Conversion`]): converted at the user's rates, and the
+    /// purchases in a currency without a rate left out and counted as such.
+    pub fn spend(&self, conversion: &Conversion) -> Total {
+        conversion.total(self.purchases().filter_map(|p| match &p.kind {
+            InteractionKind::Purchase {
+                amount_cents,
+                currency,
+                ..
+            } => Some((*amount_cents, currency.as_str())),
+            _ => None,
+        }))
+    }
+
+    /// [`Self::spend`] in home-currency cents.
+    pub fn spend_cents(&self, conversion: &Conversion) -> i64 {
+        self.spend(conversion).cents
     }
 
     pub fn purchase_count(&self) -> usize {
@@ -406,7 +421,7 @@ pub fn format_cents(cents: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{at, complaint, customer, day, purchase, simple};
+    use super::super::test_support::{at, cny, complaint, customer, day, purchase, simple};
     use super::*;
 
     #[test]
@@ -587,7 +602,7 @@ mod tests {
             complaint(5, day(2024, 6, 1), None),
         ];
         assert_eq!(c.purchase_count(), 2);
-        assert_eq!(c.total_spend_cents(), 12_550);
+        assert_eq!(c.spend_cents(&cny()), 12_550);
         assert_eq!(c.last_purchase(), Some(day(2024, 5, 1)));
         assert_eq!(c.open_complaints().map(|i| i.id).collect::<Vec<_>>(), [5]);
         assert_eq!(c.complaint_resolution_days(), [3]);

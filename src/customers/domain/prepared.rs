@@ -13,6 +13,7 @@ use super::abc::{abc_in_list_order, AbcSuggestion, AbcThresholds};
 use super::filter::{classify, unclassed_facts, RowFacts};
 use super::model::Customer;
 use super::search::SearchIndex;
+use crate::money::Conversion;
 
 /// Counts builds, so two preparations compare equal only when they are the same build.
 static REVISION: AtomicU64 = AtomicU64::new(0);
@@ -30,8 +31,8 @@ pub struct Prepared {
 
 impl Prepared {
     /// Prepares `customers` in one go.
-    pub fn new(customers: &[Customer], today: NaiveDate) -> Self {
-        let mut builder = PreparedBuilder::new(today);
+    pub fn new(customers: &[Customer], today: NaiveDate, conversion: &Conversion) -> Self {
+        let mut builder = PreparedBuilder::new(today, conversion.clone());
         builder.add(customers);
         builder.finish(customers)
     }
@@ -56,16 +57,18 @@ pub struct PreparedBuilder {
     tags: BTreeSet<String>,
     owners: BTreeSet<String>,
     today: NaiveDate,
+    conversion: Conversion,
 }
 
 impl PreparedBuilder {
-    pub fn new(today: NaiveDate) -> Self {
+    pub fn new(today: NaiveDate, conversion: Conversion) -> Self {
         PreparedBuilder {
             index: SearchIndex::new(&[]),
             facts: Vec::new(),
             tags: BTreeSet::new(),
             owners: BTreeSet::new(),
             today,
+            conversion,
         }
     }
 
@@ -82,7 +85,8 @@ impl PreparedBuilder {
     pub fn add(&mut self, next: &[Customer]) {
         for customer in next {
             self.index.push(customer);
-            self.facts.push(unclassed_facts(customer, self.today));
+            self.facts
+                .push(unclassed_facts(customer, self.today, &self.conversion));
             for tag in &customer.tags {
                 remember(&mut self.tags, tag);
             }
@@ -98,7 +102,7 @@ impl PreparedBuilder {
             customers.len(),
             "every customer is added before the preparation is finished"
         );
-        let abc = abc_in_list_order(customers, &AbcThresholds::default());
+        let abc = abc_in_list_order(customers, &AbcThresholds::default(), &self.conversion);
         classify(customers, &mut self.facts, &abc);
         Prepared {
             revision: REVISION.fetch_add(1, Ordering::Relaxed),
@@ -123,16 +127,17 @@ mod tests {
     use super::super::abc::abc_classes;
     use super::super::demo::demo_customers;
     use super::super::filter::row_facts;
+    use super::super::test_support::cny;
     use super::*;
 
     #[test]
     fn built_in_slices_equals_built_at_once() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let customers = demo_customers(7, 503, today);
-        let whole = Prepared::new(&customers, today);
+        let whole = Prepared::new(&customers, today, &cny());
         // (slice length) — 1, uneven, and longer than the list.
         for step in [1, 97, 1000] {
-            let mut builder = PreparedBuilder::new(today);
+            let mut builder = PreparedBuilder::new(today, cny());
             while builder.len() < customers.len() {
                 let end = (builder.len() + step).min(customers.len());
                 builder.add(&customers[builder.len()..end]);
@@ -157,10 +162,10 @@ mod tests {
         }
         assert_eq!(
             whole.facts,
-            row_facts(&customers, &AbcThresholds::default(), today)
+            row_facts(&customers, &AbcThresholds::default(), today, &cny())
         );
         // The suggestions are in list order, one per customer.
-        let by_rank = abc_classes(&customers, &AbcThresholds::default());
+        let by_rank = abc_classes(&customers, &AbcThresholds::default(), &cny());
         let ids: Vec<u64> = whole.abc.iter().map(|s| s.customer_id).collect();
         let list_ids: Vec<u64> = customers.iter().map(|c| c.id).collect();
         assert_eq!(ids, list_ids);
@@ -178,7 +183,7 @@ mod tests {
         customers[0].owner = "Li".into();
         customers[1].owner = "".into();
         customers[2].owner = "Li".into();
-        let prepared = Prepared::new(&customers, today);
+        let prepared = Prepared::new(&customers, today, &cny());
         assert_eq!(prepared.tags, vec!["vip", "北京"]);
         assert_eq!(prepared.owners, vec!["Li"]);
     }
@@ -188,7 +193,7 @@ mod tests {
     fn finishing_early_is_a_bug() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let customers = demo_customers(7, 10, today);
-        let mut builder = PreparedBuilder::new(today);
+        let mut builder = PreparedBuilder::new(today, cny());
         builder.add(&customers[..5]);
         builder.finish(&customers);
     }

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 use super::model::Customer;
 use super::terms::WorkingTerm;
+use crate::money::{Conversion, Currency};
 use crate::working::{Quantity, Step, Working};
 
 /// The smallest value (in "better" order) that reaches scores 2, 3, 4 and 5; `None` where
@@ -37,7 +38,9 @@ pub struct RfmScore {
     /// Days since the last purchase; `None` when there is none.
     pub recency_days: Option<i64>,
     pub frequency: usize,
+    /// In the home currency `home` (see [`Customer::spend`]).
     pub monetary_cents: i64,
+    pub home: Currency,
     pub r: u8,
     pub f: u8,
     pub m: u8,
@@ -56,7 +59,7 @@ impl RfmScore {
     /// (the smallest value reaching scores 2 to 5; recency listed as days ascending).
     pub fn working(&self) -> Working {
         let few_buyers = self.few_buyers;
-        let cuts = |points: CutPoints, quantity: fn(i64) -> Quantity| {
+        let cuts = |points: CutPoints, quantity: &dyn Fn(i64) -> Quantity| {
             if few_buyers {
                 return Vec::new();
             }
@@ -67,6 +70,11 @@ impl RfmScore {
         };
         let purchases = |n: i64| Quantity::count_of(n, WorkingTerm::PurchasesUnit);
         let cut = &self.cut_points;
+        let home = self.home;
+        let money = move |cents| Quantity::Amount {
+            cents,
+            currency: home,
+        };
         let mut steps = vec![
             Step::CutPoints {
                 symbol: "R",
@@ -74,19 +82,19 @@ impl RfmScore {
                     .recency_days
                     .map_or(Quantity::Missing, Quantity::DaysAgo),
                 score: Quantity::Score(self.r),
-                cuts: cuts(reversed(cut.recency_days), Quantity::days),
+                cuts: cuts(reversed(cut.recency_days), &Quantity::days),
             },
             Step::CutPoints {
                 symbol: "F",
                 value: purchases(self.frequency as i64),
                 score: Quantity::Score(self.f),
-                cuts: cuts(cut.frequency, purchases),
+                cuts: cuts(cut.frequency, &purchases),
             },
             Step::CutPoints {
                 symbol: "M",
-                value: Quantity::money(self.monetary_cents),
+                value: money(self.monetary_cents),
                 score: Quantity::Score(self.m),
-                cuts: cuts(cut.monetary_cents, Quantity::money),
+                cuts: cuts(cut.monetary_cents, &money),
             },
         ];
         if self.few_buyers {
@@ -105,12 +113,16 @@ fn reversed(mut points: CutPoints) -> CutPoints {
 }
 
 /// RFM scores for every customer, in the same order as `customers`.
-pub fn rfm_scores(customers: &[Customer], today: NaiveDate) -> Vec<RfmScore> {
+pub fn rfm_scores(
+    customers: &[Customer],
+    today: NaiveDate,
+    conversion: &Conversion,
+) -> Vec<RfmScore> {
     let facts: Vec<(Option<i64>, usize, i64)> = customers
         .iter()
         .map(|c| {
             let recency = c.last_purchase().map(|d| (today - d).num_days());
-            (recency, c.purchase_count(), c.total_spend_cents())
+            (recency, c.purchase_count(), c.spend_cents(conversion))
         })
         .collect();
     let buyers = || {
@@ -158,6 +170,7 @@ pub fn rfm_scores(customers: &[Customer], today: NaiveDate) -> Vec<RfmScore> {
                 recency_days,
                 frequency,
                 monetary_cents,
+                home: conversion.home,
                 r,
                 f,
                 m,
@@ -207,7 +220,7 @@ impl Quintiles {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{buyer, customer, day};
+    use super::super::test_support::{buyer, cny, customer, day};
     use super::*;
     use crate::i18n::Lang;
 
@@ -228,7 +241,7 @@ mod tests {
                 None => customer(id, "never bought"),
             })
             .collect();
-        let got: Vec<(u8, u8, u8)> = rfm_scores(&list, today())
+        let got: Vec<(u8, u8, u8)> = rfm_scores(&list, today(), &cny())
             .iter()
             .map(|s| (s.r, s.f, s.m))
             .collect();
@@ -326,7 +339,7 @@ mod tests {
                 ],
             ),
         ];
-        let scores = rfm_scores(&list, today());
+        let scores = rfm_scores(&list, today(), &cny());
         assert_eq!((scores[0].frequency, scores[0].f), (1, 1));
         assert_eq!(
             (scores[1].frequency, scores[1].f, scores[1].monetary_cents),
@@ -347,10 +360,14 @@ mod tests {
         .zip(1..)
         .map(|(&(days, cents), id)| buyer(id, &[(today() - chrono::Days::new(days), cents)]))
         .collect();
-        let scores = rfm_scores(&list, today());
+        let scores = rfm_scores(&list, today(), &cny());
         let purchases = |n| Quantity::count_of(n, WorkingTerm::PurchasesUnit);
         let days = |d: &[i64]| d.iter().map(|&d| Quantity::days(d)).collect::<Vec<_>>();
-        let money = |c: &[i64]| c.iter().map(|&c| Quantity::money(c)).collect::<Vec<_>>();
+        let yuan = |cents| Quantity::Amount {
+            cents,
+            currency: crate::money::Currency::CNY,
+        };
+        let money = |c: &[i64]| c.iter().map(|&c| yuan(c)).collect::<Vec<_>>();
         assert_eq!(
             scores[0].working(),
             Working::from(vec![
@@ -368,7 +385,7 @@ mod tests {
                 },
                 Step::CutPoints {
                     symbol: "M",
-                    value: Quantity::money(120_000),
+                    value: yuan(120_000),
                     score: Quantity::Score(5),
                     cuts: money(&[9_000, 20_000, 50_000, 120_000]),
                 },
@@ -379,7 +396,7 @@ mod tests {
             "R：距今 12 天 → 5 分（分界点 12/30/60/120 天）"
         );
         assert_eq!(scores[0].code(), "515");
-        let no_purchase = rfm_scores(&[customer(9, "x")], today())[0].working();
+        let no_purchase = rfm_scores(&[customer(9, "x")], today(), &cny())[0].working();
         assert_eq!(
             no_purchase.steps[1],
             Step::CutPoints {
@@ -390,7 +407,7 @@ mod tests {
             }
         );
         // Too few buyers: the working says so and shows no cut points.
-        let lone = rfm_scores(&list[..1], today())[0].working();
+        let lone = rfm_scores(&list[..1], today(), &cny())[0].working();
         assert_eq!(lone.steps[0], Step::Note(WorkingTerm::FewBuyers.into()));
         assert_eq!(lone.lines(Lang::En)[1], "R: 12 days ago → 3");
     }

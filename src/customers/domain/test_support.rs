@@ -83,3 +83,8 @@ pub fn buyer(id: u64, purchases: &[(NaiveDate, i64)]) -> Customer {
         .collect();
     c
 }
+
+/// The home currency CNY with no rates: the test purchases (all in CNY) count as they are.
+pub fn cny() -> crate::money::Conversion {
+    crate::money::Conversion::home_only(crate::money::Currency::CNY)
+}

@@ -31,6 +31,7 @@ pub fn DataActions() -> impl IntoView {
     let load_demo = move || {
         let demo = demo_customers(DEMO_SEED, DEFAULT_DEMO_COUNT, today());
         state.customers.update(|b| b.customers = demo);
+        crate::customers::state::add_demo_rates(app);
         // Each section adds its part, built on these customers.
         app.demo_loaded();
         list.selection.set(Default::default());

@@ -2,6 +2,7 @@
 
 catalogue! { pub enum ListMsg {
     Title => "Customers", "客户";
+    NotCountedShort => "+{0} not counted (no rate)", "另有 {0} 笔未计入（无汇率）";
     Intro => "Every customer profile in one shared list. Search, filter and sort; the address bar keeps your view, so you can bookmark it.", "所有客户档案集中在一份共享名单中。可搜索、筛选和排序；地址栏会保存当前视图，便于收藏。";
     Search => "Search", "搜索";
     SearchHint => "Name, company, email, phone, tags, notes", "姓名、公司、邮箱、电话、标签、备注";

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use super::context::use_list;
 use super::messages::ListMsg;
-use super::view_query::money;
 use crate::components::text::use_lang;
 use crate::customers::domain::{ChurnLevel, Customer, LifecycleStage, RowFacts};
 use crate::customers::labels::Labelled;
 use crate::i18n::{fill, Lang, Text};
+use crate::money::format_money;
 use crate::paths;
 
 /// What one row shows, copied out of the book so rendering holds no borrow.
@@ -79,6 +79,22 @@ pub fn CustomerRow(
     let label = move |f: fn(&RowData, Lang) -> &'static str| {
         move || row.with(|r| r.as_ref().map_or("", |r| f(r, lang.get())))
     };
+    // Spend in the home currency; purchases in a currency without a rate are said.
+    let conversion = crate::customers::state::use_customers().conversion;
+    let spend = move || {
+        let home = conversion.with(|c| c.home);
+        row.with(|r| {
+            r.as_ref()
+                .map(|r| format_money(r.facts.total_spend_cents, home))
+        })
+    };
+    let not_counted = move || {
+        let n = row.with(|r| r.as_ref().map_or(0, |r| r.facts.purchases_not_counted));
+        (n > 0).then(|| {
+            let text = fill(ListMsg::NotCountedShort.in_lang(lang.get()), &[&n.to_string()]);
+            view! { <small class="muted not-counted-mark" data-testid="cell-not-counted">{text}</small> }
+        })
+    };
     let risk_class = move || {
         row.with(|r| match r.as_ref().map(|r| r.facts.churn_level) {
             Some(Some(ChurnLevel::Medium)) => "risk risk-medium",
@@ -102,7 +118,7 @@ pub fn CustomerRow(
             </td>
             <td data-testid="cell-stage">{label(|r, lang| r.stage.label(lang))}</td>
             <td>{label(|r, lang| r.facts.value_class.label(lang))}</td>
-            <td class="num">{read(|r| money(r.facts.total_spend_cents))}</td>
+            <td class="num" data-testid="cell-spend">{spend}{not_counted}</td>
             <td class="num">{read(|r| r.facts.last_purchase.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())}</td>
             <td><span class=risk_class data-testid="cell-risk">{label(|r, lang| r.facts.churn_level.label(lang))}</span></td>
         </tr>

@@ -96,13 +96,6 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
-/// Cents as money with grouped thousands: `123456789` → `"1,234,567.89"`.
-pub fn money(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", group_thousands(abs / 100), abs % 100)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,15 +186,6 @@ mod tests {
         ];
         for (n, text) in cases {
             assert_eq!(group_thousands(n), text);
-        }
-        let cases = [
-            (0, "0.00"),
-            (5, "0.05"),
-            (123456789, "1,234,567.89"),
-            (-150, "-1.50"),
-        ];
-        for (cents, text) in cases {
-            assert_eq!(money(cents), text);
         }
     }
 }
