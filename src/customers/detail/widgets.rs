@@ -52,7 +52,7 @@ pub fn FieldErrors(
 ) -> impl IntoView {
     view! {
         <Show when=move || messages.with(|m| !m.is_empty())>
-            <ul class="field-errors" id=id.clone() role="alert">
+            <ul class="field-errors" id=id.clone() role="alert" data-error-summary>
                 {move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
             </ul>
         </Show>
