@@ -64,7 +64,7 @@ test('Save at the bottom of an invalid form moves the focus to the problems, in 
   await context.close();
 });
 
-test('a refused timeline entry focuses its problems; a valid one leaves the focus alone', async () => {
+test('a refused timeline entry moves the focus to its problems', async () => {
   const context = await seeded('zh-CN', [customer(1, '王芳')]);
   const page = await context.newPage();
   await open(page, env.origin + '/customers/1');

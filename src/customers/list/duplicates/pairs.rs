@@ -92,7 +92,7 @@ pub fn PairList(
                         <li class=class data-testid="duplicate-pair" data-strength=format!("{strength:?}").to_lowercase()>
                             <p class="pair-why">
                                 <strong data-testid="pair-strength">{strength_text(strength).in_lang(lang)}</strong>
-                                " "<span class="muted" data-testid="pair-reasons">{why}</span>
+                                " · "<span class="muted" data-testid="pair-reasons">{why}</span>
                             </p>
                             <div class="pair-sides">
                                 {side(left, a, lang)}
