@@ -79,7 +79,7 @@ pub fn DataActions(
     };
     let has = move || count() > 0;
     view! {
-        <div class="data-actions" class:open=move || open.get() id="customer-data-actions" role="group" aria-label=tr(ListMsg::DataMenu)>
+        <div class="data-actions" class:open=move || open.get() || count() == 0 id="customer-data-actions" role="group" aria-label=tr(ListMsg::DataMenu)>
             <A href=paths::import_customers() attr:class="button ghost narrow-only" attr:data-testid="menu-import">{tr(ListMsg::Import)}</A>
             <A href=paths::duplicates("") attr:class="button ghost narrow-only" attr:data-testid="menu-duplicates">{tr(ListMsg::FindDuplicates)}</A>
             <button type="button" class="ghost" data-testid="load-demo"

@@ -64,16 +64,18 @@ pub fn Toolbar(
                 <A href=paths::duplicates("") attr:class="button ghost wide-only" attr:data-testid="duplicates-link">
                     {tr(ListMsg::FindDuplicates)}
                 </A>
+                // With no customers yet there is nothing to fold: the actions (Load demo
+                // data) show as they are.
                 <Show when=has_customers>
                     <button type="button" class="ghost narrow-only" data-testid="filters-toggle"
                         aria-controls="customer-filters" aria-expanded=move || filters_open.get().to_string()
                         on:click=move |_| filters_open.update(|o| *o = !*o)>{filters_label}</button>
+                    <button type="button" class="ghost narrow-only" data-testid="more-toggle"
+                        aria-controls="customer-data-actions" aria-expanded=move || more_open.get().to_string()
+                        on:click=move |_| more_open.update(|o| *o = !*o)>
+                        {tr(ListMsg::MoreActions)}<span aria-hidden="true">" ▾"</span>
+                    </button>
                 </Show>
-                <button type="button" class="ghost narrow-only" data-testid="more-toggle"
-                    aria-controls="customer-data-actions" aria-expanded=move || more_open.get().to_string()
-                    on:click=move |_| more_open.update(|o| *o = !*o)>
-                    {tr(ListMsg::MoreActions)}<span aria-hidden="true">" ▾"</span>
-                </button>
             </div>
         </div>
     }
