@@ -17,6 +17,7 @@ pub fn Shell(
     children: Children,
 ) -> impl IntoView {
     let menu_open = RwSignal::new(false);
+    super::focus::use_page_focus();
     // Under a `<base href>`, `#main` would be a link to the dashboard: move focus instead.
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

@@ -2,6 +2,7 @@
 
 pub mod download;
 pub mod file;
+pub mod focus;
 pub mod import;
 pub mod layout;
 pub mod leave_guard;

@@ -160,7 +160,7 @@ pub fn AgingPage() -> impl IntoView {
                         } /></label>
                 <button type="button" class="ghost" data-testid="aging-export" on:click=export>{tr(CreditMsg::ExportCsv)}</button>
             </div>
-            <Show when=move || edges_error.get()><p class="danger-text" role="alert">{tr(CreditMsg::BadEdges)}</p></Show>
+            <Show when=move || edges_error.get()><p class="danger-text" role="alert" data-error-summary>{tr(CreditMsg::BadEdges)}</p></Show>
             <div class="table-wrap" tabindex="0">
             <div class="scroll-x" tabindex="0">
             <table class="table" data-testid="aging-table">

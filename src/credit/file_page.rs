@@ -423,7 +423,7 @@ fn ZPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                         <input type="text" inputmode="numeric" data-testid="sheet-shares" prop:value=shares on:input=move |ev| shares.set(event_target_value(&ev)) /></label>
                     <button type="submit" data-testid="sheet-save">{tr(CreditMsg::SaveYear)}</button>
                 </form>
-                <ul class="field-errors" role="alert">
+                <ul class="field-errors" role="alert" data-error-summary>
                     {move || errors.get().into_iter().map(|m| view! { <li>{fill(CreditMsg::NotAnAmount.in_lang(lang.get()), &[m.in_lang(lang.get())])}</li> }).collect_view()}
                 </ul>
             </details>
@@ -479,7 +479,7 @@ fn TermsPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                     </select></label>
                 <button type="submit" data-testid="terms-save">{tr(CreditMsg::SaveTerms)}</button>
             </form>
-            <p id="terms-error" class="danger-text" role="alert">{move || error.get().map(|e| e.in_lang(lang.get()))}</p>
+            <p id="terms-error" class="danger-text" role="alert" data-error-summary>{move || error.get().map(|e| e.in_lang(lang.get()))}</p>
             <p data-testid="terms-shown">{move || file.with(|f| f.terms.label())}</p>
             <p class="figure-value" data-testid="discount-cost">{move || match cost.get() {
                 Some(c) => fill(CreditMsg::DiscountCostLine.in_lang(lang.get()), &[&format!("{:.2}%", c.simple * 100.0), &format!("{:.2}%", c.compounded * 100.0)]),
@@ -551,7 +551,7 @@ fn LimitPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                 {money_input(CreditMsg::OurSales, "oursales", |f| f.limit_inputs.our_annual_sales, |f, v| f.limit_inputs.our_annual_sales = v)}
                 {percent_input(CreditMsg::CapPct, "cap", |f| f.limit_inputs.cap_share, |f, v| f.limit_inputs.cap_share = v)}
             </div>
-            <Show when=move || error.get()><p class="danger-text" role="alert">{tr(CreditMsg::BadNumber)}</p></Show>
+            <Show when=move || error.get()><p class="danger-text" role="alert" data-error-summary>{tr(CreditMsg::BadNumber)}</p></Show>
             <p data-testid="limit-suggested">{move || match suggested.get() {
                 Some(s) => fill(CreditMsg::SuggestedLimit.in_lang(lang.get()), &[&amount(s, &file.with(|f| f.limit_currency.clone()))]),
                 None => CreditMsg::NoLimitRules.in_lang(lang.get()).to_owned(),

@@ -338,7 +338,7 @@ pub fn LedgerPanel(
             <div role="status" aria-live="polite">
                 {move || done.get().map(|m| view! { <p class="success-text">{m.in_lang(lang.get())}</p> })}
             </div>
-            <p class="danger-text" role="alert" data-testid="ledger-error">{move || error.get()}</p>
+            <p class="danger-text" role="alert" data-error-summary data-testid="ledger-error">{move || error.get()}</p>
             <div class="ledger-forms no-print">
                 <form class="inline-fields" data-testid="sale-form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); record_sale(false); }>
                     <h3>{tr(CreditMsg::NewSale)}</h3>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::keeping::{BackupReminder, KeepYourData};
 use super::money::MoneySettings;
 use crate::components::file::{chosen_file, file_text};
+use crate::components::focus::InlineConfirm;
 use crate::components::notices::download_backup;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Lang, Msg, Text};
@@ -245,9 +246,9 @@ fn EraseAll() -> impl IntoView {
         <div class="card danger-zone">
             <h2>{tr(Msg::EraseHeading)}</h2>
             <p>{tr(Msg::EraseExplain)}</p>
-            <Show
-                when=move || asking.get()
-                fallback=move || {
+            <InlineConfirm
+                asking
+                opener=move || {
                     view! {
                         <button type="button" class="danger" data-testid="erase-start" on:click=move |_| {
                             erased.set(false);
@@ -278,9 +279,9 @@ fn EraseAll() -> impl IntoView {
                     >
                         {tr(Msg::EraseConfirmButton)}
                     </button>
-                    <button type="button" class="ghost" on:click=move |_| asking.set(false)>{tr(Msg::Cancel)}</button>
+                    <button type="button" class="ghost" data-testid="erase-cancel" on:click=move |_| asking.set(false)>{tr(Msg::Cancel)}</button>
                 </div>
-            </Show>
+            </InlineConfirm>
             <Show when=move || erased.get()>
                 <p class="banner success" role="status" data-testid="erase-done">{tr(Msg::Erased)}</p>
             </Show>

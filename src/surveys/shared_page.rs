@@ -82,7 +82,7 @@ fn Shared(survey: Survey, token: Option<u64>) -> impl IntoView {
                 <LanguageSwitch languages=languages.clone() lang />
                 <SurveyForm survey=stored.get_value() lang=lang.into() answers />
                 <Show when=move || !problems.with(Vec::is_empty)>
-                    <div class="banner error" role="alert" data-testid="respond-problems">
+                    <div class="banner error" role="alert" data-error-summary data-testid="respond-problems">
                         <p>{tr(SurveyMsg::CannotSubmit)}</p>
                         <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     </div>

@@ -11,6 +11,35 @@ use std::fmt::Debug;
 
 use crate::i18n::Lang;
 
+/// What to do with an imported row that matches a record already stored (the same
+/// person imported again).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MatchChoice {
+    /// Leave the stored record as it is and drop the row.
+    Skip,
+    /// Write the row's values over the stored record's.
+    Update,
+    /// Add the row as another record beside the stored one.
+    AddNew,
+}
+
+impl MatchChoice {
+    pub const ALL: [MatchChoice; 3] = [MatchChoice::Skip, MatchChoice::Update, MatchChoice::AddNew];
+
+    /// The key a `<select>` holds.
+    pub fn key(self) -> &'static str {
+        match self {
+            MatchChoice::Skip => "skip",
+            MatchChoice::Update => "update",
+            MatchChoice::AddNew => "add",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<MatchChoice> {
+        MatchChoice::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
 /// One field a column can fill, as a section describes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ImportField<F> {

@@ -17,4 +17,11 @@ catalogue! { pub enum ImportMsg {
     RowError => "Row {0}: {1}", "第 {0} 行：{1}";
     MoreErrors => "… and {0} more problems.", "……另有 {0} 个问题。";
     ImportAnother => "Import another file", "导入其他文件";
+    MatchesTitle => "Already stored", "已有记录";
+    MatchesIntro => "These rows match a record you already have. Choose for each what to do, or for all at once.", "以下各行与已有记录相符。请逐行选择处理方式，或一次性为全部行选择。";
+    MatchAllLabel => "For all matching rows", "所有相符的行";
+    MatchSkip => "Skip (keep the stored record)", "跳过（保留已有记录）";
+    MatchUpdate => "Update the stored record", "更新已有记录";
+    MatchAddNew => "Add as new", "作为新记录添加";
+    MatchPlan => "{0} to add, {1} to update, {2} to skip.", "将添加 {0} 条，更新 {1} 条，跳过 {2} 条。";
 }}

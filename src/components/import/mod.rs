@@ -20,7 +20,8 @@ use leptos_router::components::A;
 use self::mapping::MappingStep;
 use self::messages::ImportMsg;
 pub use self::plugin::{
-    FailureText, ImportPlugin, ImportSection, KeyMapping, PendingImport, SectionWord, PREVIEW_ROWS,
+    FailureText, ImportPlugin, ImportSection, KeyMapping, PendingImport, RecordMatch, SectionWord,
+    PREVIEW_ROWS,
 };
 use self::preview::PreviewStep;
 pub use self::source::failure;

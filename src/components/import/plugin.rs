@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::messages::ImportMsg;
 use super::texts::row_error_text;
 use crate::i18n::{fill, Lang, Text};
-use crate::tabular::import::{self, ColumnMapping, ImportPreview, ImportTarget};
+use crate::tabular::import::{self, ColumnMapping, ImportPreview, ImportTarget, MatchChoice};
 
 /// Rows shown in a preview table.
 pub const PREVIEW_ROWS: usize = 5;
@@ -38,6 +38,17 @@ pub enum SectionWord {
     Back,
 }
 
+/// An imported record that matches one already stored (the same person imported again).
+#[derive(Clone)]
+pub struct RecordMatch {
+    /// The record's place among those read.
+    pub record: usize,
+    /// The choice made unless the user chooses.
+    pub default: MatchChoice,
+    /// "Ann Lee (ann@example.com): the same email as Ann Lee, stored", per language.
+    pub text: FailureText,
+}
+
 /// Rows read and checked, waiting for the user to confirm. Nothing is stored before
 /// [`PendingImport::confirm`].
 pub trait PendingImport: Send + Sync {
@@ -53,6 +64,15 @@ pub trait PendingImport: Send + Sync {
     fn sample(&self) -> AnyView;
     /// Stores the records; returns how many were added.
     fn confirm(&self) -> usize;
+    /// The records that match stored ones, each with a choice the user can change.
+    fn matches(&self) -> Vec<RecordMatch> {
+        Vec::new()
+    }
+    /// Stores the records with `choices[i]` for `matches()[i]`; returns how many records
+    /// were added or updated.
+    fn confirm_chosen(&self, _choices: &[MatchChoice]) -> usize {
+        self.confirm()
+    }
 }
 
 /// What a section gives the import screens.
@@ -80,6 +100,22 @@ pub trait ImportPlugin: Clone + Send + Sync + 'static {
     fn sample(&self, records: &[<Self::Target as ImportTarget>::Record]) -> AnyView;
     /// Stores the records; returns how many were added.
     fn add(&self, records: Vec<<Self::Target as ImportTarget>::Record>) -> usize;
+    /// The records that match stored ones (none unless the section looks).
+    fn stored_matches(
+        &self,
+        _records: &[<Self::Target as ImportTarget>::Record],
+    ) -> Vec<RecordMatch> {
+        Vec::new()
+    }
+    /// Stores the records as chosen for each of `matches`; the default adds them all.
+    fn add_chosen(
+        &self,
+        records: Vec<<Self::Target as ImportTarget>::Record>,
+        _matches: &[RecordMatch],
+        _choices: &[MatchChoice],
+    ) -> usize {
+        self.add(records)
+    }
     /// Reads a text that is not CSV (customers: their own JSON export); `None` reads it as CSV.
     fn read_other(
         &self,
@@ -146,6 +182,7 @@ impl<P: ImportPlugin> ImportSection for P {
         let mapping = mapping.map(|key| fields.iter().find(|f| f.key == key).map(|f| f.field));
         let preview = import::preview(&target, table, &mapping);
         Arc::new(Checked {
+            matches: self.stored_matches(&preview.records),
             plugin: self.clone(),
             rows: preview.rows_read(),
             preview,
@@ -174,6 +211,7 @@ struct Checked<P: ImportPlugin> {
     target: P::Target,
     preview: Preview<P::Target>,
     rows: usize,
+    matches: Vec<RecordMatch>,
 }
 
 impl<P: ImportPlugin> PendingImport for Checked<P> {
@@ -205,5 +243,14 @@ impl<P: ImportPlugin> PendingImport for Checked<P> {
 
     fn confirm(&self) -> usize {
         self.plugin.add(self.preview.records.clone())
+    }
+
+    fn matches(&self) -> Vec<RecordMatch> {
+        self.matches.clone()
+    }
+
+    fn confirm_chosen(&self, choices: &[MatchChoice]) -> usize {
+        let records = self.preview.records.clone();
+        self.plugin.add_chosen(records, &self.matches, choices)
     }
 }

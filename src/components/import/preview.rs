@@ -8,7 +8,8 @@ use super::messages::ImportMsg;
 use super::plugin::{ImportSection, PendingImport, SectionWord};
 use super::ImportStep;
 use crate::components::text::{tr, use_lang};
-use crate::i18n::{fill, CommonMsg, Text};
+use crate::i18n::{fill, CommonMsg, Lang, Text};
+use crate::tabular::import::MatchChoice;
 
 /// Problems listed before "… and N more".
 const LISTED_ERRORS: usize = 50;
@@ -45,21 +46,116 @@ pub fn PreviewStep(
         })
     };
     let sample = pending.sample();
-    let confirm = move |_| step.set(ImportStep::Done(pending.confirm()));
+    let matches = pending.matches();
+    let choices = RwSignal::new(matches.iter().map(|m| m.default).collect::<Vec<_>>());
+    let skipped = move || choices.with(|c| c.iter().filter(|&&c| c == MatchChoice::Skip).count());
+    let updated = move || choices.with(|c| c.iter().filter(|&&c| c == MatchChoice::Update).count());
+    let writes = move || count - skipped();
+    let any_matches = !matches.is_empty();
+    let plan = move || {
+        let (add, update, skip) = (count - skipped() - updated(), updated(), skipped());
+        fill(
+            ImportMsg::MatchPlan.in_lang(lang.get()),
+            &[&add.to_string(), &update.to_string(), &skip.to_string()],
+        )
+    };
+    let confirm = move |_| {
+        let done = match any_matches {
+            true => choices.with_untracked(|c| pending.confirm_chosen(c)),
+            false => pending.confirm(),
+        };
+        step.set(ImportStep::Done(done));
+    };
     view! {
         <div class="card" data-testid="import-preview">
             <h2>{tr(ImportMsg::PreviewTitle)}</h2>
             <p data-testid="import-valid-count">{move || summary.summary(lang.get())}</p>
             {sample}
+            {any_matches.then(|| view! {
+                <MatchList matches choices />
+                <p data-testid="import-plan" aria-live="polite">{plan}</p>
+            })}
             {errors}
             <div class="actions">
-                <button type="button" data-testid="import-confirm" disabled=count == 0 on:click=confirm>
-                    {move || fill(section.word(SectionWord::Confirm, lang.get()), &[&count.to_string()])}
+                <button type="button" data-testid="import-confirm" disabled=move || writes() == 0 on:click=confirm>
+                    {move || fill(section.word(SectionWord::Confirm, lang.get()), &[&writes().to_string()])}
                 </button>
                 <button type="button" class="ghost" data-testid="import-cancel" on:click=move |_| step.set(ImportStep::Choose)>
                     {tr(CommonMsg::Cancel)}
                 </button>
             </div>
         </div>
+    }
+}
+
+fn choice_name(choice: MatchChoice) -> ImportMsg {
+    match choice {
+        MatchChoice::Skip => ImportMsg::MatchSkip,
+        MatchChoice::Update => ImportMsg::MatchUpdate,
+        MatchChoice::AddNew => ImportMsg::MatchAddNew,
+    }
+}
+
+fn choice_options(
+    selected: impl Fn(MatchChoice) -> bool + Copy + Send + Sync + 'static,
+    lang: Memo<Lang>,
+) -> impl IntoView {
+    MatchChoice::ALL
+        .into_iter()
+        .map(|c| view! { <option value=c.key() selected=move || selected(c)>{move || choice_name(c).in_lang(lang.get())}</option> })
+        .collect_view()
+}
+
+/// The rows that match stored records, each with its choice, and one choice for all.
+#[component]
+fn MatchList(
+    /// The matching rows, as the section describes them.
+    matches: Vec<super::RecordMatch>,
+    /// The choice per matching row; the list writes it.
+    choices: RwSignal<Vec<MatchChoice>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let all = RwSignal::new(None::<MatchChoice>);
+    let choose_all = move |ev| {
+        let choice = MatchChoice::from_key(&event_target_value(&ev));
+        all.set(choice);
+        if let Some(choice) = choice {
+            choices.update(|c| c.iter_mut().for_each(|x| *x = choice));
+        }
+    };
+    let rows = matches
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let text = m.text.clone();
+            let change = move |ev| {
+                if let Some(choice) = MatchChoice::from_key(&event_target_value(&ev)) {
+                    choices.update(|c| c[i] = choice);
+                    all.set(None);
+                }
+            };
+            let id = format!("match-choice-{i}");
+            let is = move |c: MatchChoice| choices.with(|x| x.get(i) == Some(&c));
+            view! {
+                <li data-testid="import-match">
+                    <label for=id.clone()>{move || text(lang.get())}</label>
+                    <select id=id data-testid="match-choice" on:change=change>
+                        {choice_options(is, lang)}
+                    </select>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{tr(ImportMsg::MatchesTitle)}</h3>
+        <p class="muted">{tr(ImportMsg::MatchesIntro)}</p>
+        <label class="field inline">
+            <span>{tr(ImportMsg::MatchAllLabel)}</span>
+            <select data-testid="match-all" on:change=choose_all>
+                <option value="" selected=move || all.get().is_none()>"—"</option>
+                {choice_options(move |c| all.get() == Some(c), lang)}
+            </select>
+        </label>
+        <ul class="import-matches" data-testid="import-matches">{rows}</ul>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::churn_form::ChurnForm;
 use super::messages::DetailMsg;
 use crate::clock::today;
+use crate::components::focus::focus_later;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{Customer, LifecycleStage};
 use crate::customers::labels::Labelled;
@@ -22,6 +23,18 @@ pub fn ChurnSection(
     let lang = use_lang();
     let open = RwSignal::new(false);
     let record = Memo::new(move |_| customer.with(|c| c.churn.clone()));
+    // The form takes the place of its button: the focus goes into the form, and back to
+    // the button (or to Reactivate, once the churn is recorded) when it closes.
+    Effect::new(move |previous: Option<bool>| {
+        let now = open.get();
+        if previous.is_some_and(|p| p != now) {
+            focus_later(match now {
+                true => &["[data-testid=churn-form] input"],
+                false => &["[data-testid=mark-churned]", "[data-testid=reactivate]"],
+            });
+        }
+        now
+    });
     let reactivate = move |_| {
         let id = customer.with_untracked(|c| c.id);
         state.customers.update(|book| {

@@ -173,7 +173,7 @@ pub fn CustomerForm(
             <DeletedElsewhere editor on_restore on_discard />
             <ConflictChoice editor on_save=on_settled />
             <Show when=move || shown.get()>
-                <div class="banner error" role="alert" data-testid="form-problems">
+                <div class="banner error" role="alert" data-error-summary data-testid="form-problems">
                     <strong>{tr(DetailMsg::FormProblems)}</strong>
                     <ul>{summary}</ul>
                 </div>

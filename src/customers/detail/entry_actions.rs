@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::messages::DetailMsg;
+use crate::components::focus::InlineConfirm;
 use crate::components::text::tr;
 use crate::customers::domain::Customer;
 use crate::customers::state::use_customers;
@@ -43,13 +44,13 @@ pub fn EntryActions(
     view! {
         <Show when=move || editing.with(Option::is_none)>
             <div class="timeline-actions">
-                <Show
-                    when=move || asking.get()
-                    fallback=move || view! {
+                <InlineConfirm
+                    asking
+                    opener=move || view! {
                         <button type="button" class="link-button" id=edit_button_id(interaction_id) data-testid="edit-interaction" on:click=edit>
                             {tr(DetailMsg::EditInteraction)}
                         </button>
-                        <button type="button" class="link-button destructive" data-testid="delete-interaction" on:click=move |_| asking.set(true)>
+                        <button type="button" class="link-button destructive" data-opener data-testid="delete-interaction" on:click=move |_| asking.set(true)>
                             {tr(DetailMsg::DeleteInteraction)}
                         </button>
                     }
@@ -58,8 +59,8 @@ pub fn EntryActions(
                     <button type="button" class="danger" data-testid="confirm-delete-interaction" on:click=delete>
                         {tr(DetailMsg::DeleteInteraction)}
                     </button>
-                    <button type="button" class="ghost" on:click=move |_| asking.set(false)>{tr(CommonMsg::Cancel)}</button>
-                </Show>
+                    <button type="button" class="ghost" data-testid="cancel-delete-interaction" on:click=move |_| asking.set(false)>{tr(CommonMsg::Cancel)}</button>
+                </InlineConfirm>
             </div>
         </Show>
     }

@@ -65,7 +65,9 @@ pub fn RelationshipFields(
 
 /// The referrer, found by typing part of a name (a select of 10,000 names would be
 /// neither usable nor quick): up to [`REFERRER_MATCHES`] customers whose name starts
-/// with the text come first, then those whose name contains it.
+/// with the text come first, then those whose name contains it. It is a WAI-ARIA
+/// combobox: the arrow keys move through the suggestions, Enter takes the highlighted
+/// one (and never submits the form), Escape closes the list, then clears the text.
 #[component]
 fn ReferrerPicker(
     /// The draft being edited.
@@ -76,6 +78,9 @@ fn ReferrerPicker(
     let state = use_customers();
     let lang = use_lang();
     let typed = RwSignal::new(String::new());
+    // The suggestion highlighted by the arrow keys, and whether the list is open.
+    let active = RwSignal::new(None::<usize>);
+    let open = RwSignal::new(false);
     let self_id = draft.with_untracked(|c| c.id);
     let matches = Memo::new(move |_| {
         let wanted = typed.with(|t| t.trim().to_lowercase());
@@ -117,7 +122,52 @@ fn ReferrerPicker(
             }
         });
         typed.set(String::new());
+        active.set(None);
+        open.set(false);
     };
+    let expanded = move || open.get() && matches.with(|m| !m.is_empty());
+    let keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let count = matches.with(Vec::len);
+        let step = |by: isize| {
+            open.set(true);
+            if count > 0 {
+                let at = active
+                    .get_untracked()
+                    .map_or(if by > 0 { -1 } else { 0 }, |a| a as isize);
+                active.set(Some((at + by).rem_euclid(count as isize) as usize));
+            }
+        };
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                ev.prevent_default();
+                step(1);
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                step(-1);
+            }
+            // Enter in the search never saves the whole form.
+            "Enter" if typed.with_untracked(|t| !t.trim().is_empty()) => {
+                ev.prevent_default();
+                let at = active.get_untracked().filter(|_| open.get_untracked());
+                let id = at.and_then(|a| matches.with_untracked(|m| m.get(a).map(|m| m.0)));
+                if let Some(id) = id {
+                    pick(Some(id));
+                }
+            }
+            "Escape" => {
+                ev.prevent_default();
+                if expanded() {
+                    open.set(false);
+                    active.set(None);
+                } else {
+                    typed.set(String::new());
+                }
+            }
+            _ => {}
+        }
+    };
+    let option_id = |i: usize| format!("referrer-option-{i}");
     let placeholder = move || DetailMsg::FindReferrer.in_lang(lang.get());
     view! {
         <div class="field referrer">
@@ -135,19 +185,37 @@ fn ReferrerPicker(
                     </button>
                 </Show>
             </p>
-            <input id="customer-referred_by" type="search" data-testid="field-referred_by" autocomplete="off"
+            <input id="customer-referred_by" type="text" data-testid="field-referred_by" autocomplete="off"
+                role="combobox" aria-autocomplete="list" aria-controls="referrer-listbox"
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
                 placeholder=placeholder aria-describedby="customer-referred_by-errors"
-                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
-            <Show when=move || matches.with(|m| !m.is_empty())>
-                <ul class="referrer-matches" data-testid="referrer-matches">
-                    <For each=move || matches.get() key=|m| m.0 let:m>
-                        <li>
-                            <button type="button" class="link-button" data-testid="referrer-option" on:click=move |_| pick(Some(m.0))>
+                prop:value=move || typed.get()
+                on:input=move |ev| {
+                    typed.set(event_target_value(&ev));
+                    active.set(None);
+                    open.set(true);
+                }
+                on:keydown=keydown
+                on:focus=move |_| open.set(true)
+                on:blur=move |_| open.set(false) />
+            <Show when=expanded>
+                <ul class="referrer-matches" id="referrer-listbox" role="listbox" data-testid="referrer-matches"
+                    aria-label=move || Field::ReferredBy.label(lang.get())>
+                    {move || matches.get().into_iter().enumerate().map(|(i, m)| {
+                        let id = m.0;
+                        view! {
+                            <li role="option" id=option_id(i) data-testid="referrer-option"
+                                class:active=move || active.get() == Some(i)
+                                aria-selected=move || (active.get() == Some(i)).to_string()
+                                // Before the input's blur closes the list.
+                                on:mousedown=move |ev| ev.prevent_default()
+                                on:click=move |_| pick(Some(id))>
                                 {m.1.clone()}
                                 <span class="muted">{format!(" #{}", m.0)}{(!m.2.is_empty()).then(|| format!(" · {}", m.2))}</span>
-                            </button>
-                        </li>
-                    </For>
+                            </li>
+                        }
+                    }).collect_view()}
                 </ul>
             </Show>
             <Show when=move || typed.with(|t| !t.trim().is_empty()) && matches.with(Vec::is_empty)>

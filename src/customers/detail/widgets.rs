@@ -52,7 +52,7 @@ pub fn FieldErrors(
 ) -> impl IntoView {
     view! {
         <Show when=move || messages.with(|m| !m.is_empty())>
-            <div id=id.clone() role="alert">
+            <div id=id.clone() role="alert" data-error-summary>
                 <ul class="field-errors">
                     {move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                 </ul>

@@ -23,18 +23,50 @@ pub enum DuplicateReason {
     SimilarName(u8),
 }
 
+/// How sure a pair is, strongest first (the list is ranked by it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchStrength {
+    /// The same email or phone.
+    Strong,
+    /// A (nearly) identical name and nothing that contradicts it.
+    Possible,
+    /// A name only, while both have emails that differ or companies that differ: most
+    /// likely two people of one name ("Samuel Baker" of two firms).
+    Weak,
+}
+
 /// Two customers (by id, `a < b` in list order) and why they look alike.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DuplicatePair {
     pub a: u64,
     pub b: u64,
     pub reasons: Vec<DuplicateReason>,
+    pub strength: MatchStrength,
+}
+
+/// How sure the pair `a`, `b` with `reasons` is.
+pub fn match_strength(a: &Customer, b: &Customer, reasons: &[DuplicateReason]) -> MatchStrength {
+    let contact = reasons
+        .iter()
+        .any(|r| matches!(r, DuplicateReason::SameEmail | DuplicateReason::SamePhone));
+    let differ = |x: &str, y: &str| {
+        let (x, y) = (x.trim().to_lowercase(), y.trim().to_lowercase());
+        !x.is_empty() && !y.is_empty() && x != y
+    };
+    if contact {
+        MatchStrength::Strong
+    } else if differ(&a.email, &b.email) || differ(&a.company, &b.company) {
+        MatchStrength::Weak
+    } else {
+        MatchStrength::Possible
+    }
 }
 
 /// A distinct normalised name and its chars (Levenshtein works on chars, not bytes).
 type NameChars<'a> = (&'a str, Vec<char>);
 
-/// Every likely-duplicate pair, in list order of the first customer, then the second.
+/// Every likely-duplicate pair, strongest first ([`MatchStrength`]), then in list order
+/// of the first customer, then the second.
 pub fn find_duplicates(customers: &[Customer]) -> Vec<DuplicatePair> {
     let mut pairs: BTreeMap<(usize, usize), Vec<DuplicateReason>> = BTreeMap::new();
     let mut add =
@@ -100,14 +132,18 @@ pub fn find_duplicates(customers: &[Customer]) -> Vec<DuplicatePair> {
             }
         }
     }
-    pairs
+    let mut pairs: Vec<DuplicatePair> = pairs
         .into_iter()
         .map(|((i, j), reasons)| DuplicatePair {
             a: customers[i].id,
             b: customers[j].id,
+            strength: match_strength(&customers[i], &customers[j], &reasons),
             reasons,
         })
-        .collect()
+        .collect();
+    // Stable: within a strength, list order stays.
+    pairs.sort_by_key(|p| p.strength);
+    pairs
 }
 
 /// Digits only, without a +86/0086 country code or the domestic trunk 0, so
@@ -278,6 +314,68 @@ mod tests {
         for (people, expected) in cases {
             check(people, expected);
         }
+    }
+
+    #[test]
+    fn a_name_alone_against_other_emails_or_companies_is_weak_and_ranked_last() {
+        // (name, email, company) of two people, and the strength of the pair.
+        type Side = (&'static str, &'static str, &'static str);
+        let table: &[(Side, Side, MatchStrength)] = &[
+            (
+                ("Samuel Baker", "sam@baker.com", "Baker Ltd"),
+                ("Samuel Baker", "s.baker@acme.com", "Acme"),
+                MatchStrength::Weak,
+            ),
+            (
+                ("Samuel Baker", "sam@baker.com", ""),
+                ("Samuel Baker", "s.baker@acme.com", ""),
+                MatchStrength::Weak,
+            ),
+            (
+                ("Samuel Baker", "", "Baker Ltd"),
+                ("Samuel Baker", "", "Acme"),
+                MatchStrength::Weak,
+            ),
+            (
+                ("Samuel Baker", "", "Baker Ltd"),
+                ("Samuel Baker", "", "baker ltd"),
+                MatchStrength::Possible,
+            ),
+            (
+                ("Samuel Baker", "sam@baker.com", ""),
+                ("Samuel Baker", "", "Acme"),
+                MatchStrength::Possible,
+            ),
+            (
+                ("Samuel Baker", "sam@baker.com", "Baker Ltd"),
+                ("Sam Baker", "SAM@baker.com", "Acme"),
+                MatchStrength::Strong,
+            ),
+        ];
+        for (left, right, expected) in table {
+            let list: Vec<Customer> = [left, right]
+                .iter()
+                .zip(1..)
+                .map(|(&&(name, email, company), id)| {
+                    let mut c = customer(id, name);
+                    (c.email, c.company) = (email.into(), company.into());
+                    c
+                })
+                .collect();
+            let got: Vec<MatchStrength> =
+                find_duplicates(&list).iter().map(|p| p.strength).collect();
+            assert_eq!(got, [*expected], "{left:?} / {right:?}");
+        }
+        // A weak pair found first in list order still comes after a strong one.
+        let mut list: Vec<Customer> = ["Samuel Baker", "Samuel Baker", "Ann Lee", "Ann Li"]
+            .iter()
+            .zip(1..)
+            .map(|(name, id)| customer(id, name))
+            .collect();
+        (list[0].company, list[1].company) = ("Baker Ltd".into(), "Acme".into());
+        (list[2].phone, list[3].phone) = ("13800138000".into(), "138 0013 8000".into());
+        let order: Vec<(u64, u64)> = find_duplicates(&list).iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(order, [(3, 4), (1, 2)]);
     }
 
     #[test]

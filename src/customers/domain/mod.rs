@@ -22,6 +22,7 @@ pub mod model;
 pub mod overview;
 pub mod prepared;
 pub mod referrals;
+pub mod reimport;
 pub mod rfm;
 pub mod search;
 pub mod terms;
@@ -36,7 +37,7 @@ pub use abc::{
 };
 pub use churn::{churn_risk, ChurnContext, ChurnLevel, ChurnRisk, RiskReason};
 pub use clv::{customer_lifetime_value, Clv, ClvAssumptions, ClvError};
-pub use dedupe::{find_duplicates, DuplicatePair, DuplicateReason};
+pub use dedupe::{find_duplicates, DuplicatePair, DuplicateReason, MatchStrength};
 pub use demo::{demo_customers, demo_rates, DEFAULT_DEMO_COUNT};
 pub use figures::ResolvedComplaint;
 pub use filter::{filter_customers, row_facts, CustomerFilter, RowFacts, SortDirection, SortKey};

@@ -1,6 +1,7 @@
 //! Export (shown or all), demo data and erase-all, each replacement asked first.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::context::use_list;
 use super::export::{download_customers, Format};
@@ -11,6 +12,7 @@ use crate::customers::domain::{demo_customers, DEFAULT_DEMO_COUNT};
 use crate::customers::state::use_customers;
 use crate::customers::DEMO_SEED;
 use crate::i18n::{fill, CommonMsg, Text};
+use crate::paths;
 use crate::state::use_app_state;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -19,9 +21,13 @@ enum Asking {
     Reset,
 }
 
-/// The data actions row and its confirmation panel.
+/// The data actions row and its confirmation panel; on a phone a menu folded until the
+/// toolbar's More button opens it, with the toolbar's Import and Find duplicates in it.
 #[component]
-pub fn DataActions() -> impl IntoView {
+pub fn DataActions(
+    /// Whether the menu is unfolded on a phone.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let state = use_customers();
     let app = use_app_state();
     let list = use_list();
@@ -74,7 +80,9 @@ pub fn DataActions() -> impl IntoView {
     };
     let has = move || count() > 0;
     view! {
-        <div class="data-actions" role="group" aria-label=tr(ListMsg::DataMenu)>
+        <div class="data-actions" class:open=move || open.get() || count() == 0 id="customer-data-actions" role="group" aria-label=tr(ListMsg::DataMenu)>
+            <A href=paths::import_customers() attr:class="button ghost narrow-only" attr:data-testid="menu-import">{tr(ListMsg::Import)}</A>
+            <A href=paths::duplicates("") attr:class="button ghost narrow-only" attr:data-testid="menu-duplicates">{tr(ListMsg::FindDuplicates)}</A>
             <button type="button" class="ghost" data-testid="load-demo"
                 on:click=move |_| if has() { asking.set(Some(Asking::Demo)) } else { load_demo() }>
                 {tr(ListMsg::LoadDemo)}

@@ -25,9 +25,12 @@ fn labelled<T: Labelled + 'static>(
     }
 }
 
-/// Every filter of the list.
+/// Every filter of the list; on a phone folded until the toolbar's Filters button opens it.
 #[component]
-pub fn Filters() -> impl IntoView {
+pub fn Filters(
+    /// Whether the filters are unfolded on a phone.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let list = use_list();
     // Distinct values as prepared with the list (kept until the customers change).
     let options =
@@ -53,7 +56,7 @@ pub fn Filters() -> impl IntoView {
             .run((super::view_query::ListQuery::from_pairs(&keep), false));
     };
     view! {
-        <fieldset class="list-filters" data-testid="customer-filters">
+        <fieldset class="list-filters" class:open=move || open.get() id="customer-filters" data-testid="customer-filters">
             <legend>{tr(ListMsg::Filters)}</legend>
             <FilterSelect param="value_class" label=Box::new(|l| Field::ValueClass.label(l)) options=Box::new(labelled(ValueClass::ALL, ValueClass::key)) />
             <FilterSelect param="motive" label=Box::new(|l| Field::Motive.label(l)) options=Box::new(labelled(Motive::ALL, Motive::key)) />

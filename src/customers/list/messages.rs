@@ -7,6 +7,8 @@ catalogue! { pub enum ListMsg {
     Search => "Search", "搜索";
     SearchHint => "Name, company, email, phone, tags, notes", "姓名、公司、邮箱、电话、标签、备注";
     Filters => "Filters", "筛选";
+    FiltersActive => "Filters ({0})", "筛选（{0}）";
+    MoreActions => "More", "更多操作";
     Any => "Any", "全部";
     Tag => "Tag", "标签";
     ClearFilters => "Clear filters", "清除筛选";
@@ -77,6 +79,9 @@ catalogue! { pub enum ListMsg {
     JsonReady => "{0} customers with their full history are ready to import.", "{0} 位客户（含完整历史）可以导入。";
     ConfirmImport => "Import {0} customers", "导入 {0} 位客户";
     ImportDone => "Imported {0} customers.", "已导入 {0} 位客户。";
+    ReimportSameEmail => "“{0}”: the same email as the stored customer “{1}”.", "“{0}”：与已有客户“{1}”的邮箱相同。";
+    ReimportSamePhone => "“{0}”: the same phone as the stored customer “{1}”.", "“{0}”：与已有客户“{1}”的电话相同。";
+    ReimportSameBoth => "“{0}”: the same email and phone as the stored customer “{1}”.", "“{0}”：与已有客户“{1}”的邮箱和电话都相同。";
 
     DuplicatesTitle => "Duplicate customers", "重复客户";
     DuplicatesIntro => "Pairs of records that are probably the same customer: same email, same phone or a (nearly) identical name. Merge them so the whole history sits in one record.", "很可能是同一客户的记录对：邮箱相同、电话相同或名称（几乎）相同。合并后，完整历史将归入同一条记录。";
@@ -86,6 +91,10 @@ catalogue! { pub enum ListMsg {
     ReasonPhone => "Same phone", "电话相同";
     ReasonName => "Same name", "名称相同";
     ReasonSimilar => "Similar name ({0}%)", "名称相似（{0}%）";
+    StrengthStrong => "Strong match", "高度相符";
+    StrengthPossible => "Possible match", "可能相符";
+    StrengthWeak => "Weak match: only the name is alike, other details differ", "弱相符：仅名称相似，其他信息不同";
+    WhyMatched => "Why: {0}", "原因：{0}";
     Review => "Review and merge", "查看并合并";
     ReviewPair => "Review and merge {0} and {1}", "查看并合并 {0} 与 {1}";
     MergeTitle => "Merge two records", "合并两条记录";

@@ -21,14 +21,16 @@ pub fn CustomerListPage() -> impl IntoView {
     let state = use_customers();
     ListContext::provide();
     let empty = move || state.customers.with(|b| b.customers.is_empty());
+    // On a phone the filters and the secondary actions fold behind one button each.
+    let (filters_open, more_open) = (RwSignal::new(false), RwSignal::new(false));
     view! {
         <section class="page list-page customer-list" data-testid="page-customers">
             <h1>{tr(ListMsg::Title)}</h1>
             <p class="muted">{tr(ListMsg::Intro)}</p>
-            <Toolbar />
-            <DataActions />
+            <Toolbar filters_open more_open />
+            <DataActions open=more_open />
             <StatusLine />
-            <Show when=empty fallback=|| view! { <Filters /> <BulkBar /> <CustomerTable /> }>
+            <Show when=empty fallback=move || view! { <Filters open=filters_open /> <BulkBar /> <CustomerTable /> }>
                 <EmptyState />
             </Show>
         </section>

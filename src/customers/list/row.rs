@@ -118,7 +118,7 @@ pub fn CustomerRow(
             </td>
             <td data-testid="cell-stage">{label(|r, lang| r.stage.label(lang))}</td>
             <td>{label(|r, lang| r.facts.value_class.label(lang))}</td>
-            <td class="num" data-testid="cell-spend">{spend}{not_counted}</td>
+            <td class="num" data-testid="cell-spend" data-label=move || ListMsg::ColSpend.in_lang(lang.get())>{spend}{not_counted}</td>
             <td class="num">{read(|r| r.facts.last_purchase.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())}</td>
             <td><span class=risk_class data-testid="cell-risk">{label(|r, lang| r.facts.churn_level.label(lang))}</span></td>
         </tr>

@@ -5,7 +5,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::text::{tr, use_lang};
-use crate::customers::domain::{find_duplicates, DuplicateReason};
+use crate::customers::domain::{find_duplicates, Customer, DuplicateReason, Field, MatchStrength};
+use crate::customers::labels::Labelled;
 use crate::customers::list::messages::ListMsg;
 use crate::customers::list::view_query::page_window;
 use crate::customers::state::use_customers;
@@ -25,6 +26,36 @@ fn reason_text(reason: DuplicateReason, lang: Lang) -> String {
     }
 }
 
+fn strength_text(strength: MatchStrength) -> ListMsg {
+    match strength {
+        MatchStrength::Strong => ListMsg::StrengthStrong,
+        MatchStrength::Possible => ListMsg::StrengthPossible,
+        MatchStrength::Weak => ListMsg::StrengthWeak,
+    }
+}
+
+/// One side of a pair: its name (a link) and what tells it apart.
+fn side(customer: Option<Customer>, id: u64, lang: Lang) -> impl IntoView {
+    let c = customer.unwrap_or_else(|| Customer::new(id, "", Default::default()));
+    let facts = [
+        (Field::Company, c.company),
+        (Field::Email, c.email),
+        (Field::Phone, c.phone),
+        (Field::Address, c.address),
+    ];
+    let facts = facts
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(f, v)| view! { <div><dt>{f.label(lang)}</dt><dd>{v}</dd></div> })
+        .collect_view();
+    view! {
+        <div class="pair-side" data-testid="pair-side">
+            <A href=paths::customer(id, "")>{c.name}</A>
+            <dl class="pair-facts">{facts}</dl>
+        </div>
+    }
+}
+
 /// Every likely duplicate pair; "Review and merge" opens the pair.
 #[component]
 pub fn PairList(
@@ -37,11 +68,7 @@ pub fn PairList(
     let pairs = Memo::new(move |_| state.customers.with(|b| find_duplicates(&b.customers)));
     let page = move || query.with(|q| q.get_str("page").and_then(|p| p.parse().ok()).unwrap_or(1));
     let window = move || page_window(pairs.with(Vec::len), page(), PAIRS_PER_PAGE);
-    let name = move |id: u64| {
-        state
-            .customers
-            .with(|b| b.get(id).map(|c| c.name.clone()).unwrap_or_default())
-    };
+    let found = move |id: u64| state.customers.with(|b| b.get(id).cloned());
     let items = move || {
         let w = window();
         let lang = lang.get();
@@ -50,15 +77,28 @@ pub fn PairList(
                 .iter()
                 .map(|pair| {
                     let (a, b) = (pair.a, pair.b);
-                    let (name_a, name_b) = (name(a), name(b));
+                    let (left, right) = (found(a), found(b));
+                    let name = |c: &Option<Customer>| c.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+                    let review = fill(ListMsg::ReviewPair.in_lang(lang), &[&name(&left), &name(&right)]);
                     let reasons = pair.reasons.iter().map(|&r| reason_text(r, lang)).collect::<Vec<_>>().join(" · ");
-                    let review = fill(ListMsg::ReviewPair.in_lang(lang), &[&name_a, &name_b]);
+                    let why = fill(ListMsg::WhyMatched.in_lang(lang), &[&reasons]);
+                    let strength = pair.strength;
+                    let class = match strength {
+                        MatchStrength::Strong => "pair strong",
+                        MatchStrength::Possible => "pair possible",
+                        MatchStrength::Weak => "pair weak",
+                    };
                     view! {
-                        <li class="pair" data-testid="duplicate-pair">
-                            <span class="pair-names">
-                                <A href=paths::customer(a, "")>{name_a}</A>" ↔ "<A href=paths::customer(b, "")>{name_b}</A>
-                            </span>
-                            <span class="muted">{reasons}</span>
+                        <li class=class data-testid="duplicate-pair" data-strength=format!("{strength:?}").to_lowercase()>
+                            <p class="pair-why">
+                                <strong data-testid="pair-strength">{strength_text(strength).in_lang(lang)}</strong>
+                                " · "<span class="muted" data-testid="pair-reasons">{why}</span>
+                            </p>
+                            <div class="pair-sides">
+                                {side(left, a, lang)}
+                                <span class="pair-link" aria-hidden="true">"↔"</span>
+                                {side(right, b, lang)}
+                            </div>
                             <A href=paths::duplicates(&format!("?a={a}&b={b}")) attr:class="button ghost"
                                 attr:aria-label=review attr:data-testid="review-pair">{ListMsg::Review.in_lang(lang)}</A>
                         </li>

@@ -4,6 +4,7 @@
 mod preview;
 pub mod texts;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::Utc;
@@ -17,12 +18,13 @@ use super::records::add_imported;
 use crate::clock::today;
 use crate::components::import::{
     failure, texts::ImportFailure, FailureText, ImportFlow, ImportPlugin, PendingImport,
-    SectionWord,
+    RecordMatch, SectionWord,
 };
 use crate::components::text::tr;
+use crate::customers::domain::reimport::{match_stored, plan_import, MatchChoice, MatchReason};
 use crate::customers::domain::{import_customers_json, Customer, CustomerImport};
 use crate::customers::state::{use_customers, CustomersState};
-use crate::i18n::{CommonMsg, Lang, Text};
+use crate::i18n::{fill, CommonMsg, Lang, Text};
 use crate::paths;
 
 /// The customers' part in the import flow.
@@ -68,6 +70,75 @@ impl ImportPlugin for CustomerPlugin {
 
     fn add(&self, records: Vec<Customer>) -> usize {
         self.add_customers(records, false)
+    }
+
+    fn stored_matches(&self, records: &[Customer]) -> Vec<RecordMatch> {
+        self.state.customers.with_untracked(|book| {
+            match_stored(&book.customers, records)
+                .into_iter()
+                .map(|m| {
+                    let row = records[m.record].name.clone();
+                    let stored = book
+                        .get(m.existing)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_default();
+                    let message = match m.reasons.as_slice() {
+                        [MatchReason::SameEmail] => ListMsg::ReimportSameEmail,
+                        [MatchReason::SamePhone] => ListMsg::ReimportSamePhone,
+                        _ => ListMsg::ReimportSameBoth,
+                    };
+                    RecordMatch {
+                        record: m.record,
+                        default: m.default_choice(),
+                        text: Arc::new(move |lang| fill(message.in_lang(lang), &[&row, &stored])),
+                    }
+                })
+                .collect()
+        })
+    }
+
+    fn add_chosen(
+        &self,
+        records: Vec<Customer>,
+        shown: &[RecordMatch],
+        choices: &[MatchChoice],
+    ) -> usize {
+        let chosen: HashMap<usize, MatchChoice> = shown
+            .iter()
+            .map(|m| m.record)
+            .zip(choices.iter().copied())
+            .collect();
+        let mut written = 0;
+        self.state.customers.update(|book| {
+            // Matched again against the book as it is now (another tab may have saved
+            // meanwhile); each row keeps the choice made for it on screen.
+            let matches = match_stored(&book.customers, &records);
+            let choices: Vec<MatchChoice> = matches
+                .iter()
+                .map(|m| {
+                    chosen
+                        .get(&m.record)
+                        .copied()
+                        .unwrap_or_else(|| m.default_choice())
+                })
+                .collect();
+            let plan = plan_import(
+                &book.customers,
+                records,
+                &matches,
+                &choices,
+                Utc::now(),
+                today(),
+            );
+            written = plan.update.len();
+            for next in plan.update {
+                if let Some(slot) = book.get_mut(next.id) {
+                    *slot = next;
+                }
+            }
+            written += add_imported(book, plan.add, false);
+        });
+        written
     }
 
     fn read_other(
