@@ -18,6 +18,7 @@ pub mod learn;
 pub mod money;
 pub mod not_found;
 pub mod paths;
+pub mod pinyin;
 pub mod preferences;
 pub mod sections;
 pub mod settings;

@@ -24,6 +24,15 @@ use crate::tasks::{next_task, STEP_MS};
 
 thread_local! {
     static REPO: Repository<BrowserStore> = Repository::new(BrowserStore);
+    /// Whether the most recent save of any document was refused (see [`last_save_refused`]).
+    static LAST_SAVE_REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the most recent save of any document was refused (full quota, another tab's
+/// newer data, a blocked or unavailable store). A screen that has just changed one
+/// document, such as an import's Confirm, asks this before it claims success.
+pub fn last_save_refused() -> bool {
+    LAST_SAVE_REFUSED.get()
 }
 
 /// Runs `f` with the browser repository (the app is single-threaded in wasm).
@@ -185,6 +194,7 @@ impl<D: Persist> Persisted<D> {
     }
 
     fn after_save(&self, result: Result<(), SaveError>) {
+        LAST_SAVE_REFUSED.set(result.is_err());
         match result {
             Ok(()) => {
                 self.notices

@@ -42,6 +42,7 @@ impl ImportSection for StepsSection {
             SectionWord::MappingIntro => BlueprintMsg::ImportMapping,
             SectionWord::Confirm => BlueprintMsg::ImportConfirm,
             SectionWord::Done => BlueprintMsg::ImportDone,
+            SectionWord::NotSaved => BlueprintMsg::ImportNotSaved,
             SectionWord::Back => BlueprintMsg::BackToBlueprint,
         }
         .in_lang(lang)

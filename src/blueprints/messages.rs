@@ -141,6 +141,7 @@ catalogue! { pub enum BlueprintMsg {
     ImportMapping => "Which step field each column fills:", "每一列对应的步骤字段：";
     ImportConfirm => "Replace the steps with these {0}", "用这 {0} 个步骤替换现有步骤";
     ImportDone => "{0} steps imported.", "已导入 {0} 个步骤。";
+    ImportNotSaved => "{0} steps were read but not saved: the browser refused to store them (see the message at the top). They are on screen until the page is reloaded. Export a backup now to keep them, then free space and import again.", "已读取 {0} 个步骤，但未能保存：浏览器拒绝存储（见页面顶部的提示）。在重新加载页面之前，它们仍显示在屏幕上。请立即导出备份以保留它们，然后释放空间并重新导入。";
     ImportAllOrNothing => "An arrow may lead to any row, so nothing can be imported until every row below is put right.", "箭头可能指向任意一行，因此须先改正下列所有问题，才能导入。";
     BackToBlueprint => "Back to the blueprint", "返回蓝图";
     CompareTitle => "This to-be version against “{0}”", "改进版与“{0}”对比";

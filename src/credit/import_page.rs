@@ -51,6 +51,7 @@ impl ImportPlugin for LedgerPlugin {
             SectionWord::MappingIntro => CreditMsg::ImportMapping,
             SectionWord::Confirm => CreditMsg::ImportConfirm,
             SectionWord::Done => CreditMsg::ImportDone,
+            SectionWord::NotSaved => CreditMsg::ImportNotSaved,
             SectionWord::Back => CreditMsg::BackToCredit,
         }
         .in_lang(lang)

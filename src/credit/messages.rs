@@ -201,6 +201,7 @@ catalogue! { pub enum CreditMsg {
     ImportMapping => "Which entry field each column fills:", "每一列对应的业务字段：";
     ImportConfirm => "Import {0} entries", "导入 {0} 笔业务";
     ImportDone => "{0} entries imported.", "已导入 {0} 笔业务。";
+    ImportNotSaved => "{0} entries were read but not saved: the browser refused to store them (see the message at the top). They are on screen until the page is reloaded. Export a backup now to keep them, then free space and import again.", "已读取 {0} 笔业务，但未能保存：浏览器拒绝存储（见页面顶部的提示）。在重新加载页面之前，它们仍显示在屏幕上。请立即导出备份以保留它们，然后释放空间并重新导入。";
     ImportLink => "Import a ledger", "导入台账";
     ColType => "Type", "类型";
     ColInvoice => "Invoice", "发票号";

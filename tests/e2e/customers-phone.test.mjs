@@ -64,6 +64,9 @@ test('on a laptop the table, filters and actions show as before, with no phone b
   assert.ok(await page.locator('[data-testid=import-link]').isVisible());
   assert.equal(await page.locator('[data-testid=filters-toggle]').isVisible(), false);
   assert.equal(await page.locator('[data-testid=more-toggle]').isVisible(), false);
+  // Import and Find duplicates once each: the phone menu's copies stay hidden.
+  assert.equal(await page.locator('[data-testid=menu-import]').isVisible(), false);
+  assert.equal(await page.locator('[data-testid=menu-duplicates]').isVisible(), false);
   assert.ok(await page.locator('.customer-table thead').isVisible());
   await screenshot(page, 'customers-laptop-list-en');
   assert.deepEqual(page.errors, []);

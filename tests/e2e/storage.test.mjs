@@ -135,6 +135,35 @@ test('a full storage quota keeps the change on screen, says so, and offers a bac
   await context.close();
 });
 
+test('an import refused by a full quota says the customers are not saved, never "Imported"', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/import');
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1024 * 1024);
+    let filler = '';
+    while (chunk.length > 0) {
+      try { localStorage.setItem('filler', filler + chunk); filler += chunk; } catch { chunk = chunk.slice(0, Math.floor(chunk.length / 2)); }
+    }
+  });
+  const csv = 'name,email\n' + Array.from({ length: 300 }, (_, i) => `Customer ${i},c${i}@example.com`).join('\n');
+  await page.setInputFiles('[data-testid=import-file]', { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid=import-preview]');
+  await page.click('[data-testid=import-confirm]');
+  await page.waitForSelector('[data-testid=import-not-saved]');
+  assert.equal(await page.isVisible('[data-testid=import-done]'), false, 'no success message');
+  assert.match(await page.locator('[data-testid=import-not-saved]').innerText(), /^300 customers were read but not saved/);
+  await page.waitForSelector('[data-testid=notice-quota]');
+  await screenshot(page, 'import-not-saved-en');
+  // The backup offered there holds them.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=import-export-backup]')]);
+  const file = join(tmpdir(), `crm-import-quota-${process.pid}.json`);
+  await download.saveAs(file);
+  const backup = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(JSON.stringify(backup).match(/c299@example\.com/g)?.length, 1, 'the backup has the unsaved customers');
+  await context.close();
+});
+
 test('two tabs: a change in one appears in the other without a reload', async () => {
   const context = await newContext(env.browser);
   const tab1 = await context.newPage();

@@ -51,9 +51,10 @@ test('every working on the customer page and on Learn is in Chinese when the pag
   assert.ok(customer.length >= ids.length, `the customer page shows its workings (${customer.length})`);
   for (const text of customer) assert.deepEqual(englishWords(text), [], text);
   const spend = await page.locator('[data-testid=working-total-spend] pre').innerText();
-  assert.match(spend, /^消费总额 = [\d.]+( \+ [\d.]+)* = [\d.]+$/);
+  // Amounts in the home currency, written as everywhere else (¥1,087.80).
+  assert.match(spend, /^消费总额 = ¥[\d,.]+( \+ ¥[\d,.]+)* = ¥[\d,.]+$/);
   assert.match(await page.locator('[data-testid=working-rfm] pre').innerText(), /^R：(距今 \d+ 天|–) → \d 分/);
-  assert.match(await page.locator('[data-testid=working-clv] pre').innerText(), /每年 [\d.]+\n客户终身价值 CLV = m × r/);
+  assert.match(await page.locator('[data-testid=working-clv] pre').innerText(), /每年 ¥[\d,.]+\n客户终身价值 CLV = m × r/);
   await page.locator('[data-testid=figure-rfm]').scrollIntoViewIfNeeded();
   await screenshot(page, 'working-zh');
 
@@ -70,7 +71,13 @@ test('the working reads as English in English', async () => {
   await page.locator('[data-testid=lesson-profile] a').first().click();
   await page.waitForSelector('[data-testid=customer-figures]');
   await openEveryWorking(page);
-  assert.match(await page.locator('[data-testid=working-total-spend] pre').innerText(), /^Total spend = /);
+  // English demo purchases are in yuan and the home currency is the dollar: each amount is
+  // converted first, with its rate and date, then added.
+  const spend = await page.locator('[data-testid=working-total-spend] pre').innerText();
+  assert.match(spend, /(^|\n)Total spend = \$[\d,.]+( \+ \$[\d,.]+)* = \$[\d,.]+$/);
+  for (const line of spend.split('\n').slice(0, -1)) {
+    assert.match(line, /^¥[\d,.]+ × [\d.]+ \(rate of \d{4}-\d{2}-\d{2}\) = \$[\d,.]+$/);
+  }
   assert.match(await page.locator('[data-testid=working-rfm] pre').innerText(), /^R: (\d+ days ago|–) → \d \(cut points /);
   assert.match(await page.locator('[data-testid=working-clv] summary').innerText(), /^Show the working$/);
   assert.deepEqual(page.errors, []);

@@ -26,8 +26,10 @@ pub use self::plugin::{
 use self::preview::PreviewStep;
 pub use self::source::failure;
 use self::source::SourceStep;
+use crate::components::notices::download_backup;
 use crate::components::text::{tr, use_lang};
-use crate::i18n::fill;
+use crate::i18n::{fill, Msg};
+use crate::state::use_app_state;
 
 /// Where an import is. Nothing is stored before `Done`.
 #[derive(Clone)]
@@ -41,8 +43,12 @@ pub enum ImportStep {
     },
     /// Rows checked and waiting for Confirm.
     Pending(Arc<dyn PendingImport>),
-    /// Confirmed: how many records were added.
-    Done(usize),
+    /// Confirmed: how many records were added, and whether storage kept them (a full
+    /// quota leaves them on screen only).
+    Done {
+        count: usize,
+        saved: bool,
+    },
 }
 
 /// The import steps for one section, from choosing a file to "Imported N".
@@ -76,12 +82,27 @@ pub fn ImportFlow(
             ImportStep::Pending(pending) => {
                 view! { <PreviewStep step section pending /> }.into_any()
             }
-            ImportStep::Done(count) => {
+            ImportStep::Done { count, saved } => {
                 let words = section.clone();
+                let (class, role, testid, word) = match saved {
+                    true => ("banner success", "status", "import-done", SectionWord::Done),
+                    false => (
+                        "banner error",
+                        "alert",
+                        "import-not-saved",
+                        SectionWord::NotSaved,
+                    ),
+                };
                 view! {
-                    <div class="banner success" role="status" data-testid="import-done">
-                        <p class="banner-text">{move || fill(words.word(SectionWord::Done, lang.get()), &[&count.to_string()])}</p>
+                    <div class=class role=role data-testid=testid>
+                        <p class="banner-text">{move || fill(words.word(word, lang.get()), &[&count.to_string()])}</p>
                         <div class="banner-actions">
+                            {(!saved).then(|| {
+                                let state = use_app_state();
+                                view! {
+                                    <button type="button" data-testid="import-export-backup" on:click=move |_| download_backup(state)>{tr(Msg::ExportBackup)}</button>
+                                }
+                            })}
                             <A href=section.back_path() attr:class="button" attr:data-testid="import-back">{move || section.word(SectionWord::Back, lang.get())}</A>
                             <button type="button" class="ghost" on:click=move |_| step.set(ImportStep::Choose)>{tr(ImportMsg::ImportAnother)}</button>
                         </div>
@@ -91,7 +112,7 @@ pub fn ImportFlow(
             }
         }
     };
-    let choosing = move || !matches!(step.get(), ImportStep::Done(_));
+    let choosing = move || !matches!(step.get(), ImportStep::Done { .. });
     view! {
         <Show when=choosing>
             <SourceStep step section=source.clone() />

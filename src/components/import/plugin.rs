@@ -34,6 +34,9 @@ pub enum SectionWord {
     Confirm,
     /// After confirming, `{0}` the number added.
     Done,
+    /// After confirming when storage refused the save: `{0}` records are on screen but
+    /// not saved, and what to do.
+    NotSaved,
     /// The link back to the section once the import is done.
     Back,
 }

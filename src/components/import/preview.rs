@@ -64,7 +64,9 @@ pub fn PreviewStep(
             true => choices.with_untracked(|c| pending.confirm_chosen(c)),
             false => pending.confirm(),
         };
-        step.set(ImportStep::Done(done));
+        // The section saved as it added; if storage refused, say so instead of "Imported".
+        let saved = !crate::state::last_save_refused();
+        step.set(ImportStep::Done { count: done, saved });
     };
     view! {
         <div class="card" data-testid="import-preview">

@@ -4,15 +4,26 @@
 //! the query and looks for it in the prepared strings with [`contains`], allocating
 //! nothing per customer. Matching is on UTF-8 bytes, which for valid UTF-8 is the same as
 //! matching on chars, so Chinese works as plain substring search.
+//!
+//! Chinese names and companies are also found by their pinyin without tones, in full or
+//! by initials ([`crate::pinyin`]); those matches rank after every match of the typed
+//! text in the name.
 
 use super::model::Customer;
+use crate::pinyin::{query_letters, Place, Spelling};
 
 /// Ranks, best first. Only the best matching kind counts for each customer.
 pub const EXACT_NAME: u32 = 100;
 pub const NAME_PREFIX: u32 = 80;
 pub const NAME_CONTAINS: u32 = 60;
+/// The name's pinyin, from its first character: `wzw` or `wangzuowen` for 王作文.
+pub const PINYIN_NAME_START: u32 = 55;
+/// The name's pinyin from a later character: `zuowen` for 王作文.
+pub const PINYIN_NAME: u32 = 50;
 /// Company, email, tags, notes, or phone digits contain the query.
 pub const OTHER_CONTAINS: u32 = 40;
+/// The company's pinyin: `bjhl` or `hualian` for 北京华联.
+pub const PINYIN_COMPANY: u32 = 30;
 /// Every word of a multi-word query is found somewhere ("wang 北京").
 pub const ALL_WORDS: u32 = 20;
 
@@ -23,6 +34,8 @@ struct Entry {
     name: String,
     other: String,
     phone_digits: String,
+    name_pinyin: Spelling,
+    company_pinyin: Spelling,
 }
 
 /// Prepared search text for a list of customers; rebuild it when the list changes.
@@ -57,6 +70,8 @@ impl SearchIndex {
             name: normalise(&c.name),
             other,
             phone_digits: c.phone.chars().filter(char::is_ascii_digit).collect(),
+            name_pinyin: Spelling::of(&c.name),
+            company_pinyin: Spelling::of(&c.company),
         });
     }
 
@@ -93,6 +108,8 @@ impl SearchIndex {
             String::new()
         };
         let words: Vec<&str> = query.split(' ').collect();
+        let letters = query_letters(&query);
+        let pinyin = |spelling: &Spelling| letters.as_deref().and_then(|q| spelling.find(q));
         let mut hits: Vec<(usize, u32)> = self
             .entries
             .iter()
@@ -104,10 +121,17 @@ impl SearchIndex {
                     NAME_PREFIX
                 } else if contains(&e.name, &query) {
                     NAME_CONTAINS
+                } else if let Some(place) = pinyin(&e.name_pinyin) {
+                    match place {
+                        Place::Start => PINYIN_NAME_START,
+                        Place::Inside => PINYIN_NAME,
+                    }
                 } else if contains(&e.other, &query)
                     || (!digits.is_empty() && contains(&e.phone_digits, &digits))
                 {
                     OTHER_CONTAINS
+                } else if pinyin(&e.company_pinyin).is_some() {
+                    PINYIN_COMPANY
                 } else if words.len() > 1
                     && words
                         .iter()
@@ -223,6 +247,32 @@ mod tests {
             ("smith 北京", &[]),
             ("12", &[]),
             ("nobody", &[]),
+            // Pinyin: after the typed text's own matches ("wang" is in no name as
+            // text), the first character's pinyin before a later one's.
+            (
+                "wangfang",
+                &[
+                    (1, PINYIN_NAME_START),
+                    (2, PINYIN_NAME_START),
+                    (3, PINYIN_NAME),
+                ],
+            ),
+            (
+                "wf",
+                &[
+                    (1, PINYIN_NAME_START),
+                    (2, PINYIN_NAME_START),
+                    (3, PINYIN_NAME),
+                ],
+            ),
+            ("zhao wei", &[(7, PINYIN_NAME_START)]),
+            (
+                "an",
+                &[(4, NAME_PREFIX), (5, NAME_PREFIX), (6, NAME_CONTAINS)],
+            ),
+            ("hualian", &[(7, PINYIN_COMPANY)]),
+            ("bjhl", &[(7, PINYIN_COMPANY)]),
+            ("fangfang", &[(2, PINYIN_NAME)]),
         ];
         let list = customers();
         let index = SearchIndex::new(&list);

@@ -79,6 +79,7 @@ catalogue! { pub enum ListMsg {
     JsonReady => "{0} customers with their full history are ready to import.", "{0} 位客户（含完整历史）可以导入。";
     ConfirmImport => "Import {0} customers", "导入 {0} 位客户";
     ImportDone => "Imported {0} customers.", "已导入 {0} 位客户。";
+    ImportNotSaved => "{0} customers were read but not saved: the browser refused to store them (see the message at the top). They are on screen until the page is reloaded. Export a backup now to keep them, then free space and import again.", "已读取 {0} 位客户，但未能保存：浏览器拒绝存储（见页面顶部的提示）。在重新加载页面之前，它们仍显示在屏幕上。请立即导出备份以保留它们，然后释放空间并重新导入。";
     ReimportSameEmail => "“{0}”: the same email as the stored customer “{1}”.", "“{0}”：与已有客户“{1}”的邮箱相同。";
     ReimportSamePhone => "“{0}”: the same phone as the stored customer “{1}”.", "“{0}”：与已有客户“{1}”的电话相同。";
     ReimportSameBoth => "“{0}”: the same email and phone as the stored customer “{1}”.", "“{0}”：与已有客户“{1}”的邮箱和电话都相同。";

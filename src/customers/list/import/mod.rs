@@ -52,6 +52,7 @@ impl ImportPlugin for CustomerPlugin {
             SectionWord::MappingIntro => ListMsg::MappingIntro.in_lang(lang),
             SectionWord::Confirm => ListMsg::ConfirmImport.in_lang(lang),
             SectionWord::Done => ListMsg::ImportDone.in_lang(lang),
+            SectionWord::NotSaved => ListMsg::ImportNotSaved.in_lang(lang),
             SectionWord::Back => CommonMsg::BackToCustomers.in_lang(lang),
         }
     }
