@@ -174,6 +174,7 @@ impl Quantity {
                 with(WorkingMsg::PerYear)
             }
             Quantity::Days { .. } => with(WorkingMsg::Days),
+            Quantity::DaysAgo(0) => WorkingMsg::Today.in_lang(lang).to_owned(),
             Quantity::DaysAgo(_) => with(WorkingMsg::DaysAgo),
             Quantity::Years(_) => with(WorkingMsg::Years),
             Quantity::Count { unit: Some(u), .. } => format!("{number} {}", u.in_lang(lang)),
@@ -515,16 +516,17 @@ catalogue! { pub enum WorkingMsg {
     ListSeparator => ", ", "、", latin;
     CutPointsLine => "{0}: {1} → {2} (cut points {3})", "{0}：{1} → {2}（分界点 {3}）";
     ScoredLine => "{0}: {1} → {2}", "{0}：{1} → 得 {2}";
-    Days => "{0} days", "{0} 天";
+    Days => "{0} {0|day|days}", "{0} 天";
     DaysUnit => "days", "天";
-    DaysAgo => "{0} days ago", "距今 {0} 天";
-    Years => "{0} years", "{0} 年";
+    DaysAgo => "{0} {0|day|days} ago", "距今 {0} 天";
+    Today => "today", "今天";
+    Years => "{0} {0|year|years}", "{0} 年";
     PerYear => "{0} per year", "每年 {0}";
     Score => "{0}", "{0} 分";
     Rank => "#{0}", "第 {0} 名";
     Converted => "{0} × {1} (rate of {2}) = {3}", "{0} × {1}（{2} 的汇率）= {3}";
     NotCountedOne => "{0} purchase in {1} not counted: no rate", "{0} 笔 {1} 消费未计入：没有汇率";
-    NotCounted => "{0} purchases in {1} not counted: no rate", "{0} 笔 {1} 消费未计入：没有汇率";
+    NotCounted => "{0} {0|purchase|purchases} in {1} not counted: no rate", "{0} 笔 {1} 消费未计入：没有汇率";
 }}
 
 /// The words a Chinese working may contain in Latin letters: formula symbols are single

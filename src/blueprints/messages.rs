@@ -10,7 +10,7 @@ catalogue! { pub enum BlueprintMsg {
     ImportJsonFailed => "This file is not a blueprint exported from this app.", "该文件不是本应用导出的蓝图。";
     Untitled => "Untitled blueprint", "未命名蓝图";
     NoBlueprints => "No blueprints yet. Start a blank one or one from a sample above.", "还没有蓝图。请在上方新建空白蓝图或从示例开始。";
-    RowFigures => "Steps: {0} · customer time: {1} minutes · fail points: {2}, still open: {3}", "步骤：{0} · 顾客总用时：{1} 分钟 · 失误点：{2}，尚待完善：{3}";
+    RowFigures => "Steps: {0} · customer time: {1} {1|minute|minutes} · fail points: {2}, still open: {3}", "步骤：{0} · 顾客总用时：{1} 分钟 · 失误点：{2}，尚待完善：{3}";
     Rename => "Rename", "重命名";
     NewName => "New name", "新名称";
     DuplicateToBe => "Duplicate as to-be", "复制为改进版";
@@ -33,7 +33,7 @@ catalogue! { pub enum BlueprintMsg {
     ExportJson => "Export JSON", "导出 JSON";
     ExportCsv => "Export steps CSV", "导出步骤 CSV";
     ExportSvg => "Export SVG", "导出 SVG";
-    CanvasDescription => "A service blueprint with {0} steps and {1} arrows in five lanes, from physical evidence at the top to support processes at the bottom; time runs from left to right. The table below holds the same steps.", "一张服务蓝图，共 {0} 个步骤、{1} 个箭头，分布在五条泳道中：最上面是有形展示，最下面是支持过程；时间从左向右推进。下方的表格列出同样的步骤。";
+    CanvasDescription => "A service blueprint with {0} {0|step|steps} and {1} {1|arrow|arrows} in five lanes, from physical evidence at the top to support processes at the bottom; time runs from left to right. The table below holds the same steps.", "一张服务蓝图，共 {0} 个步骤、{1} 个箭头，分布在五条泳道中：最上面是有形展示，最下面是支持过程；时间从左向右推进。下方的表格列出同样的步骤。";
     CanvasKeys => "Click an empty cell to add a step, or a step to select it. With the drawing focused: the arrow keys move the selected step, Delete removes it, Enter edits it, C connects it to the next step you click, Esc cancels. Ctrl+Z undoes, Ctrl+Shift+Z redoes.", "点击空白格添加步骤，点击步骤将其选中。焦点在图上时：方向键移动所选步骤，DELETE 键删除，ENTER 键编辑，C 键将其连接到下一个点击的步骤，ESC 键取消。CTRL+Z 撤销，CTRL+SHIFT+Z 重做。";
     SelectedIs => "Selected: {0}", "已选中：{0}";
     AddHere => "Add a step: {0}, column {1}", "在此添加步骤：{0}，第 {1} 列";
@@ -41,9 +41,9 @@ catalogue! { pub enum BlueprintMsg {
     StepN => "Step {0}", "步骤 {0}";
     LaneColumn => "{0}, column {1}", "{0}，第 {1} 列";
     ColumnN => "Column {0}", "第 {0} 列";
-    MinutesN => "{0} minutes", "{0} 分钟";
+    MinutesN => "{0} {0|minute|minutes}", "{0} 分钟";
     MinShort => "{0} min", "{0} 分钟";
-    WaitN => "wait {0} minutes", "等待 {0} 分钟";
+    WaitN => "wait {0} {0|minute|minutes}", "等待 {0} 分钟";
     Touchpoint => "Touchpoint: this arrow crosses the line of interaction", "接触点：该箭头穿过外部互动线";
     CellTaken => "That cell already holds a step; move that one first.", "该格已有步骤，请先移走它。";
     OffGrid => "A step cannot leave the blueprint's lanes.", "步骤不能移出蓝图的泳道。";
@@ -101,14 +101,14 @@ catalogue! { pub enum BlueprintMsg {
     NameOfStepAt => "Name of the step at {0}", "{0} 处步骤的名称";
     AnalysisTitle => "What the blueprint shows", "蓝图分析";
     CustomerTime => "The customer's time", "顾客用时";
-    CustomerTimeIs => "Customer time: {0} minutes", "顾客总用时：{0} 分钟";
-    WaitingShareIs => "Of which waiting: {0} minutes ({1})", "其中等待：{0} 分钟（{1}）";
-    LongestWaitIs => "Longest wait: {0} minutes, at {1}", "最长等待：{0} 分钟，位于{1}";
+    CustomerTimeIs => "Customer time: {0} {0|minute|minutes}", "顾客总用时：{0} 分钟";
+    WaitingShareIs => "Of which waiting: {0} {0|minute|minutes} ({1})", "其中等待：{0} 分钟（{1}）";
+    LongestWaitIs => "Longest wait: {0} {0|minute|minutes}, at {1}", "最长等待：{0} 分钟，位于{1}";
     MainPath => "Main path", "主路径";
     Paths => "Longest and shortest path", "最长与最短路径";
-    LongestPathIs => "Longest: {0} minutes ({1})", "最长：{0} 分钟（{1}）";
-    ShortestPathIs => "Shortest: {0} minutes ({1})", "最短：{0} 分钟（{1}）";
-    PathCount => "{0} paths from the start to an end", "从起点到终点共 {0} 条路径";
+    LongestPathIs => "Longest: {0} {0|minute|minutes} ({1})", "最长：{0} 分钟（{1}）";
+    ShortestPathIs => "Shortest: {0} {0|minute|minutes} ({1})", "最短：{0} 分钟（{1}）";
+    PathCount => "{0} {0|path|paths} from the start to an end", "从起点到终点共 {0} 条路径";
     PathLoop => "The arrows go round in a loop, so a path never ends: {0}", "箭头形成了循环，路径无法结束：{0}";
     NoStepsYet => "The blueprint has no steps yet.", "蓝图还没有步骤。";
     RiskTable => "Fail points by risk", "失误点风险表";
@@ -117,7 +117,7 @@ catalogue! { pub enum BlueprintMsg {
     Gaps => "Still missing", "尚缺内容";
     NoFailPoints => "No fail points marked yet. Select a step and tick “This step is a fail point”.", "还没有标注失误点。选中步骤后勾选“此步骤是失误点”。";
     Waits => "Waits and the waiting principles", "等待点与等待心理原则";
-    WaitBreaks => "{0}: {1} minutes, breaks {2} principles", "{0}：{1} 分钟，违反 {2} 条原则";
+    WaitBreaks => "{0}: {1} {1|minute|minutes}, breaks {2} {2|principle|principles}", "{0}：{1} 分钟，违反 {2} 条原则";
     Remedy => "Remedy", "改进办法";
     NoWaits => "No wait points marked yet.", "还没有标注等待点。";
     TeacherChecks => "What a teacher would point out", "老师会指出的问题";
@@ -132,7 +132,7 @@ catalogue! { pub enum BlueprintMsg {
     DashboardHeading => "Service blueprints", "服务蓝图";
     DashboardCount => "Blueprints", "蓝图数量";
     DashboardNoStandard => "Fail points without a standard", "未设执行标准的失误点";
-    DashboardRow => "open fail points: {0} · waiting: {1} minutes", "{0} 个失误点尚待完善 · 等待 {1} 分钟";
+    DashboardRow => "open fail points: {0} · waiting: {1} {1|minute|minutes}", "{0} 个失误点尚待完善 · 等待 {1} 分钟";
     ImportStepsLink => "Import steps CSV", "导入步骤 CSV";
     ImportTitle => "Import the steps from a CSV file", "从 CSV 文件导入步骤";
     ImportIntro => "Columns: id, lane (evidence, customer, onstage, backstage, support, or the lanes' Chinese names), phase, name, minutes, wait_minutes, fail_point, standard, evidence, next (the ids a step leads to, separated by ;). Rows are placed in file order. Confirming replaces this blueprint's steps, arrows and phases; Undo in the editor takes it back. Nothing changes until you confirm.", "列：编号、泳道（有形展示、顾客行为、前台员工行为、后台员工行为、支持过程，或其英文代码）、阶段、名称、用时、等待时间、失误点、执行标准、有形展示、下一步（该步骤指向的编号，用分号分隔）。各行按文件中的顺序排列。确认后将替换本蓝图的步骤、箭头和阶段，可在编辑页撤销。确认之前不会有任何更改。";
@@ -140,8 +140,8 @@ catalogue! { pub enum BlueprintMsg {
     ImportOrPaste => "Or paste the steps here", "或在此粘贴步骤";
     ImportMapping => "Which step field each column fills:", "每一列对应的步骤字段：";
     ImportConfirm => "Replace the steps with these {0}", "用这 {0} 个步骤替换现有步骤";
-    ImportDone => "{0} steps imported.", "已导入 {0} 个步骤。";
-    ImportNotSaved => "{0} steps were read but not saved: the browser refused to store them (see the message at the top). They are on screen until the page is reloaded. Export a backup now to keep them, then free space and import again.", "已读取 {0} 个步骤，但未能保存：浏览器拒绝存储（见页面顶部的提示）。在重新加载页面之前，它们仍显示在屏幕上。请立即导出备份以保留它们，然后释放空间并重新导入。";
+    ImportDone => "{0} {0|step|steps} imported.", "已导入 {0} 个步骤。";
+    ImportNotSaved => "{0} {0|step|steps} {0|was|were} read but not saved: the browser refused to store them (see the message at the top). They are on screen until the page is reloaded. Export a backup now to keep them, then free space and import again.", "已读取 {0} 个步骤，但未能保存：浏览器拒绝存储（见页面顶部的提示）。在重新加载页面之前，它们仍显示在屏幕上。请立即导出备份以保留它们，然后释放空间并重新导入。";
     ImportAllOrNothing => "An arrow may lead to any row, so nothing can be imported until every row below is put right.", "箭头可能指向任意一行，因此须先改正下列所有问题，才能导入。";
     BackToBlueprint => "Back to the blueprint", "返回蓝图";
     CompareTitle => "This to-be version against “{0}”", "改进版与“{0}”对比";
@@ -158,11 +158,11 @@ catalogue! { pub enum BlueprintMsg {
     LearnOnStored => "In your blueprint “{0}”", "在你的蓝图“{0}”中";
     LearnOnSample => "In the sample “{0}”", "在示例“{0}”中";
     LearnDraw => "Flow:", "流程：";
-    LearnDrawFigure => "{0} steps, {1} touchpoints across the line of interaction.", "{0} 个步骤，{1} 个穿过外部互动线的接触点。";
+    LearnDrawFigure => "{0} {0|step|steps}, {1} {1|touchpoint|touchpoints} across the line of interaction.", "{0} 个步骤，{1} 个穿过外部互动线的接触点。";
     LearnFail => "Fail points:", "失误点：";
     LearnFailFigure => "{0} marked.", "已标注 {0} 个。";
     LearnStandard => "Standards:", "执行标准：";
     LearnStandardFigure => "{0} of {1} fail points have one.", "{1} 个失误点中有 {0} 个已制定。";
     LearnEvidence => "Evidence:", "有形展示：";
-    LearnEvidenceFigure => "{0} steps name what the customer sees.", "{0} 个步骤写明了顾客看到的内容。";
+    LearnEvidenceFigure => "{0} {0|step|steps} {0|names|name} what the customer sees.", "{0} 个步骤写明了顾客看到的内容。";
 }}

@@ -9,7 +9,9 @@
 /// ```
 /// An entry without both texts does not compile. Each invocation also generates tests
 /// that every text is non-empty, that the Chinese text contains Chinese (unless the entry
-/// is marked `latin`, e.g. "CSV"), and that both texts use the same `{n}` placeholders.
+/// is marked `latin`, e.g. "CSV"), that both texts use the same `{n}` placeholders, and
+/// that every English count has its plural choice (`{0} {0|customer|customers}`, see
+/// [`fill`](crate::i18n::fill)).
 /// Use one invocation per module: the generated test module has a fixed name.
 macro_rules! catalogue {
     (pub enum $name:ident { $( $(#[$doc:meta])* $variant:ident => $en:literal, $zh:literal $(, $latin:ident)? ; )* }) => {
@@ -46,6 +48,9 @@ macro_rules! catalogue {
                         let p = format!("{{{i}}}");
                         assert_eq!(en.contains(&p), zh.contains(&p), "{msg:?}: placeholder {p} differs");
                     }
+                    // "1 customers": every English count chooses its plural form.
+                    let bare = $crate::i18n::bare_plurals(en);
+                    assert!(bare.is_empty(), "{msg:?}: write {bare:?} as {{i}} {{i|one|other}}");
                     // A copy-pasted English text in the Chinese column would pass the compiler.
                     let has_cjk = zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
                     assert!(has_cjk || msg.zh_may_be_latin(), "{msg:?} has no Chinese: {zh}");

@@ -79,7 +79,7 @@ catalogue! { pub enum Msg {
     RestoreFailed => "The backup was not restored; your data is unchanged.", "备份未能恢复，您的数据保持不变。";
     DocumentSettings => "Settings", "设置";
     DocumentCustomers => "Customers", "客户";
-    PreviewRecords => "{0}: {1} records", "{0}：{1} 条记录";
+    PreviewRecords => "{0}: {1} {1|record|records}", "{0}：{1} 条记录";
     PreviewPresent => "{0}: included", "{0}：已包含";
     EraseHeading => "Erase all data", "清除全部数据";
     EraseExplain => "Delete everything this app stored in this browser. This cannot be undone; export a backup first.", "删除本应用在此浏览器中保存的全部内容。此操作无法撤销，请先导出备份。";
@@ -118,19 +118,19 @@ catalogue! { pub enum Msg {
     KeepUnknown => "This browser does not say whether it keeps this site's data.", "此浏览器未说明是否会保留本站数据。";
     KeepAsk => "Ask the browser to keep it", "请求浏览器保留数据";
     KeepAppUses => "This app uses {0} KB of about {1} KB that the browser gives a site's local storage ({2}%).", "本应用已使用约 {1} KB 本地存储空间中的 {0} KB（{2}%）。";
-    KeepAppUsesWorking => "Working: {0} characters in the app's crm. keys × 2 bytes = {1} KB.", "计算：本应用存储键中的 {0} 个字符 × 2 字节 = {1} KB。";
+    KeepAppUsesWorking => "Working: {0} {0|character|characters} in the app's crm. keys × 2 bytes = {1} KB.", "计算：本应用存储键中的 {0} 个字符 × 2 字节 = {1} KB。";
     KeepSiteEstimate => "Everything this site keeps, the offline copy of the app included: {0} MB of {1} MB the browser allows.", "本站保存的全部内容（含应用的离线副本）：{0} MB，浏览器允许 {1} MB。";
     KeepExplain => "Your data lives only in this browser, on this device. Clearing the browser's site data deletes it, and a browser short of space may delete it unless it promised to keep it. A backup file is the copy that survives all of this.", "您的数据只保存在本设备的这个浏览器中。清除浏览器的网站数据会删除它；浏览器空间不足时，除非已承诺保留，也可能删除它。备份文件是不受这些影响的副本。";
     KeepSafari => "Safari deletes the data of a site that has not been opened for seven days. Adding CRM Studio to the home screen (Share → Add to Home Screen) exempts it; or export a backup at least once a week.", "Safari 会删除七天未打开的网站的数据。将客户关系管理工作室添加到主屏幕（分享 → 添加到主屏幕）可免受此规则影响；否则请至少每周导出一次备份。";
-    LastBackupOn => "Last backup exported from this browser: {0} ({1} days ago).", "上次从本浏览器导出备份：{0}（{1} 天前）。";
+    LastBackupOn => "Last backup exported from this browser: {0} ({1} {1|day|days} ago).", "上次从本浏览器导出备份：{0}（{1} 天前）。";
     LastBackupToday => "Last backup exported from this browser: {0} (today).", "上次从本浏览器导出备份：{0}（今天）。";
     LastBackupYesterday => "Last backup exported from this browser: {0} (yesterday).", "上次从本浏览器导出备份：{0}（昨天）。";
     LastBackupNever => "No backup has been exported from this browser yet.", "尚未从本浏览器导出过备份。";
     BackupReminderLabel => "Remind me to back up", "备份提醒";
     BackupReminderOff => "Never", "从不";
-    BackupReminderEvery => "After {0} days with changes and no backup", "有更改且 {0} 天未备份时";
+    BackupReminderEvery => "After {0} {0|day|days} with changes and no backup", "有更改且 {0} 天未备份时";
     BackupDueTitle => "Time for a backup", "该备份了";
-    BackupDueBody => "Your data has changed and has not been backed up for {0} days. It lives only in this browser: export a backup file and keep it somewhere safe.", "您的数据已有更改，且已 {0} 天没有备份。数据只保存在本浏览器中：请导出备份文件并妥善保存。";
-    LoadingCustomers => "Reading your customers… ({0} of {1} parts)", "正在读取客户数据……（第 {0} 部分，共 {1} 部分）";
-    PreparingCustomers => "Preparing the customer list… ({0} of {1} customers)", "正在整理客户列表……（{0} / {1} 位客户）";
+    BackupDueBody => "Your data has changed and has not been backed up for {0} {0|day|days}. It lives only in this browser: export a backup file and keep it somewhere safe.", "您的数据已有更改，且已 {0} 天没有备份。数据只保存在本浏览器中：请导出备份文件并妥善保存。";
+    LoadingCustomers => "Reading your customers… ({0} of {1} {1|part|parts})", "正在读取客户数据……（第 {0} 部分，共 {1} 部分）";
+    PreparingCustomers => "Preparing the customer list… ({0} of {1} {1|customer|customers})", "正在整理客户列表……（{0} / {1} 位客户）";
 }}

@@ -11,8 +11,8 @@ catalogue! { pub enum LearnMsg {
 
     ProfileTitle => "Customer records", "客户档案";
     ProfileBody => "One profile per customer that every team shares: who they are, how to reach them, what they bought, what they said and what went wrong. Scattered information hides the whole customer; an integrated record is what makes a business customer-centred.", "每位客户一份、全员共享的档案：是谁、如何联系、买过什么、说过什么、出过什么问题。信息分散会看不清客户全貌；整合的档案才能让企业以客户为中心。";
-    ProfileFigure => "{0} customers, with {1} recorded interactions in all.", "共 {0} 位客户，累计记录 {1} 次互动。";
-    ProfileExample => "The fullest record: {0} ({1} interactions).", "记录最完整的客户：{0}（{1} 次互动）。";
+    ProfileFigure => "{0} {0|customer|customers}, with {1} recorded {1|interaction|interactions} in all.", "共 {0} 位客户，累计记录 {1} 次互动。";
+    ProfileExample => "The fullest record: {0} ({1} {1|interaction|interactions}).", "记录最完整的客户：{0}（{1} 次互动）。";
 
     ValueTitle => "Classification by value and the ABC (Pareto) split", "按价值分类与 ABC（帕累托）分析";
     ValueBody => "Resources are limited, so key customers are served first. Ranking customers by spend and cutting the cumulative share suggests the class: key customers usually bring most of the revenue, general customers a small part. A manual class on the customer’s page overrides the suggestion.", "资源有限，应优先服务关键客户。按消费额排序、按累计占比划分即可得到建议的分类：关键客户通常贡献大部分收入，一般客户只占一小部分。客户页面上手动设置的分类优先于建议。";
@@ -27,7 +27,7 @@ catalogue! { pub enum LearnMsg {
 
     ChannelTitle => "Acquisition methods and referral chains", "客户开发方法与连环获取法";
     ChannelBody => "Customers are won by advertising, through delegated agents, or by referral: each buyer introduces new prospects (loyalty cards reward it). Recording who referred whom shows the chains, on both customers’ pages.", "客户可以通过广告开拓、委托助手或连环获取：每位购买者再介绍新的潜在客户（会员卡可奖励这种行为）。记录谁推荐了谁，就能在双方的页面上看到推荐链。";
-    ReferredFigure => "{0} customers have a recorded referrer.", "{0} 位客户记录了推荐人。";
+    ReferredFigure => "{0} {0|customer|customers} {0|has|have} a recorded referrer.", "{0} 位客户记录了推荐人。";
     LongestChain => "The longest referral chain, from the newest customer up to the first referrer:", "最长的推荐链，从最新的客户一直到最初的推荐人：";
 
     StageTitle => "The relationship lifecycle", "客户生命周期";
@@ -41,14 +41,14 @@ catalogue! { pub enum LearnMsg {
 
     ChurnTitle => "Retention and churn", "客户保持与客户流失";
     ChurnBody => "Keeping a customer costs far less than winning one (the sources say five to six times less), and a few points more loyalty raise profits sharply. Customers leave because their own business changes, they become competitors, a competitor wins on price, product or service, our offer no longer meets their needs, or complaints were not resolved in time.", "保持一位老客户的成本远低于开发一位新客户（资料称低五到六倍），忠诚度稍有提高，利润就会明显上升。客户流失的原因包括：客户自身业务变化、客户变成竞争对手、竞争对手在价格、产品或服务上胜出、我们的产品或服务不再满足需求、投诉未能及时解决。";
-    ChurnRate => "Churned: {0} of {1} customers ({2}).", "已流失：{1} 位客户中的 {0} 位（{2}）。";
+    ChurnRate => "Churned: {0} of {1} {1|customer|customers} ({2}).", "已流失：{1} 位客户中的 {0} 位（{2}）。";
     ChurnReasonsHeading => "Causes given when they left", "流失时记录的原因";
-    AtRiskFigure => "{0} customers still with you have a high churn risk now.", "仍在的客户中有 {0} 位目前流失风险高。";
+    AtRiskFigure => "{0} {0|customer|customers} still with you {0|has|have} a high churn risk now.", "仍在的客户中有 {0} 位目前流失风险高。";
 
     ComplaintTitle => "Complaints and service recovery", "客户投诉与服务补救";
     ComplaintBody => "Encourage complaints, track them and resolve them fast: a happy customer tells 3 people and an unhappy one tells 10, and 95% of complainers buy again when the complaint is resolved quickly. Service recovery for key customers is planned in advance.", "鼓励客户投诉、跟踪并迅速解决：满意的客户会告诉 3 个人，不满意的客户会告诉 10 个人；投诉若能迅速解决，95% 的投诉者会再次购买。对关键客户的服务补救应提前规划。";
-    ComplaintFigure => "{0} complaints recorded, {1} still open.", "共记录 {0} 起投诉，其中 {1} 起尚未解决。";
-    ComplaintMeanDays => "Resolved in {0} days on average.", "平均 {0} 天解决。";
+    ComplaintFigure => "{0} {0|complaint|complaints} recorded, {1} still open.", "共记录 {0} 起投诉，其中 {1} 起尚未解决。";
+    ComplaintMeanDays => "Resolved in {0} {0|day|days} on average.", "平均 {0} 天解决。";
     BoughtAgain => "Of the customers whose complaint was resolved, {0} bought again afterwards.", "投诉得到解决的客户中，{0} 之后再次购买。";
     CreditPolicyTitle => "Credit policy: standards, conditions, limits", "信用政策：信用标准、信用条件、信用额度";
     CreditPolicyBody => "A credit policy has three parts. Credit standards are the least a customer must meet to get credit (here: a minimum 5 Cs score, the Z zones allowed, the documents required). Credit conditions are the terms, such as “2/10, net 30”: 2% off when paid within 10 days, otherwise the full amount within 30. Credit limits cap what one customer may owe at once. A customer who skips the discount is in effect borrowing at a high yearly rate.", "信用政策由三部分组成。信用标准是客户获得信用必须达到的最低要求（本应用中：5C 最低评分、允许的 Z 值区间、必须提交的资料）。信用条件即付款条件，如“2/10，n/30”：10 天内付款享受 2% 折扣，否则 30 天内付清全款。信用额度限定单个客户同时欠款的上限。放弃现金折扣，相当于以很高的年利率借款。";

@@ -23,7 +23,7 @@ catalogue! { pub enum SurveyMsg {
     Duplicate => "Duplicate", "复制";
     Delete => "Delete", "删除";
     Cancel => "Cancel", "取消";
-    ConfirmDelete => "Delete this survey and its {0} responses? This cannot be undone.", "删除这份问卷及其 {0} 份回答？此操作无法撤销。";
+    ConfirmDelete => "Delete this survey and its {0} {0|response|responses}? This cannot be undone.", "删除这份问卷及其 {0} 份回答？此操作无法撤销。";
     NotFound => "There is no survey with this number.", "不存在该编号的问卷。";
     BackToSurveys => "Back to surveys", "返回问卷列表";
 
@@ -106,7 +106,7 @@ catalogue! { pub enum SurveyMsg {
     ColumnPerceived => "Perceived (P)", "感知（P）";
     ColumnImportance => "Importance (I)", "重要性（I）";
     ColumnPerformance => "Performance (P)", "绩效（P）";
-    SplitSoFar => "{0} of {1} points given", "已分配 {0} / {1} 分";
+    SplitSoFar => "{0} of {1} {1|point|points} given", "已分配 {0} / {1} 分";
 
     LinkErrorTitle => "This survey link cannot be opened", "无法打开这个问卷链接";
     LinkNotALink => "This address does not carry a survey. Ask the sender for the whole link.", "这个地址不包含问卷。请向发送者索取完整的链接。";
@@ -119,7 +119,7 @@ catalogue! { pub enum SurveyMsg {
     Copied => "Copied.", "已复制。";
 
     ExportCsv => "Export responses as CSV", "导出回答（CSV）";
-    ResponsesN => "{0} responses", "共 {0} 份回答";
+    ResponsesN => "{0} {0|response|responses}", "共 {0} 份回答";
     NoResponses => "No responses yet: collect some answers first.", "还没有回答：请先收集回答。";
     NpsHeadline => "NPS {0} (95% interval {1} to {2}, n = {3})", "净推荐值 {0}（95% 置信区间 {1} 至 {2}，n = {3}）";
     CsatHeadline => "CSAT {0}% (95% interval {1}% to {2}%, n = {3})", "满意度 {0}%（95% 置信区间 {1}% 至 {2}%，n = {3}）";
@@ -156,14 +156,14 @@ catalogue! { pub enum SurveyMsg {
     MeanMedian => "Mean {0}, median {1}", "平均数 {0}，中位数 {1}";
     ShareTitle => "Share link", "分享链接";
     ShareExplain => "Send this link by chat or e-mail. The survey travels inside the link (after #, which never reaches a server); the respondent gets a response code to send back.", "通过聊天或邮件发送这个链接。问卷就在链接里（# 之后的部分不会发送到任何服务器）；答题者会得到一个回答代码发回给您。";
-    LinkLength => "{0} characters", "{0} 个字符";
+    LinkLength => "{0} {0|character|characters}", "{0} 个字符";
     OpenLink => "Open the link", "打开链接";
     PasteTitle => "Paste response codes", "粘贴回答代码";
     PasteExplain => "One per line, or a whole chat log: the codes are found in the text.", "每行一个，或整段聊天记录：会自动找出其中的代码。";
     TakeCodes => "Take the codes", "导入代码";
     NoCodesFound => "No response code (CRM1.…) was found in the text.", "文字中没有找到回答代码（CRM1.…）。";
     CodeTaken => "{0}…: taken.", "{0}…：已导入。";
-    CodeTakenDropped => "{0}…: taken; {1} answers to questions since changed were left out.", "{0}…：已导入；{1} 个回答因题目已更改而未计入。";
+    CodeTakenDropped => "{0}…: taken; {1} {1|answer|answers} to questions since changed {1|was|were} left out.", "{0}…：已导入；{1} 个回答因题目已更改而未计入。";
     CodeAlready => "{0}…: already taken; it counts once.", "{0}…：之前已导入，只计一次。";
     CodeNotACode => "not a response code.", "不是回答代码。";
     CodeDamaged => "damaged (a mistyped character, or cut short).", "代码已损坏（有字符输错或不完整）。";

@@ -248,3 +248,23 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
     await context.close();
   });
 }
+
+test('English counts agree with their number: one customer, one row, and nothing to show', async () => {
+  const context = await newContext(env.browser, { locale: 'en-US' });
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers/import');
+  await importText(page, 'one.csv', 'name,email\nAnn Lee,ann@example.com\n');
+  await page.waitForSelector('[data-testid=import-preview]');
+  assert.equal(await page.locator('[data-testid=import-valid-count]').innerText(), '1 of 1 row is ready to import.');
+  assert.equal(await page.locator('[data-testid=import-confirm]').innerText(), 'Import 1 customer');
+  await page.click('[data-testid=import-confirm]');
+  assert.equal(await page.locator('[data-testid=import-done]').innerText().then((t) => t.split('\n')[0]), 'Imported 1 customer.');
+  await page.click('[data-testid=import-back]');
+  await page.waitForSelector('[data-testid=customer-row]');
+  assert.equal(await page.locator(COUNT).innerText(), 'Showing 1–1 of 1');
+  await page.locator('[data-testid=customer-search]').pressSequentially('zzzzqq');
+  await page.waitForSelector('[data-testid=no-matches]');
+  assert.equal(await page.locator(COUNT).innerText(), 'No customers to show');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

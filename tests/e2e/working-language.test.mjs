@@ -53,7 +53,7 @@ test('every working on the customer page and on Learn is in Chinese when the pag
   const spend = await page.locator('[data-testid=working-total-spend] pre').innerText();
   // Amounts in the home currency, written as everywhere else (¥1,087.80).
   assert.match(spend, /^消费总额 = ¥[\d,.]+( \+ ¥[\d,.]+)* = ¥[\d,.]+$/);
-  assert.match(await page.locator('[data-testid=working-rfm] pre').innerText(), /^R：(距今 \d+ 天|–) → \d 分/);
+  assert.match(await page.locator('[data-testid=working-rfm] pre').innerText(), /^R：(距今 \d+ 天|今天|–) → \d 分/);
   assert.match(await page.locator('[data-testid=working-clv] pre').innerText(), /每年 ¥[\d,.]+\n客户终身价值 CLV = m × r/);
   await page.locator('[data-testid=figure-rfm]').scrollIntoViewIfNeeded();
   await screenshot(page, 'working-zh');
@@ -78,7 +78,7 @@ test('the working reads as English in English', async () => {
   for (const line of spend.split('\n').slice(0, -1)) {
     assert.match(line, /^¥[\d,.]+ × [\d.]+ \(rate of \d{4}-\d{2}-\d{2}\) = \$[\d,.]+$/);
   }
-  assert.match(await page.locator('[data-testid=working-rfm] pre').innerText(), /^R: (\d+ days ago|–) → \d \(cut points /);
+  assert.match(await page.locator('[data-testid=working-rfm] pre').innerText(), /^R: (\d+ days? ago|today|–) → \d \(cut points /);
   assert.match(await page.locator('[data-testid=working-clv] summary').innerText(), /^Show the working$/);
   assert.deepEqual(page.errors, []);
   await context.close();

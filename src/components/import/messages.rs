@@ -12,7 +12,7 @@ catalogue! { pub enum ImportMsg {
     ColumnHeader => "Column “{0}”", "列“{0}”";
     Ignore => "Ignore", "忽略";
     PreviewTitle => "Preview", "预览";
-    ValidRows => "{0} of {1} rows are ready to import.", "{1} 行中有 {0} 行可以导入。";
+    ValidRows => "{0} of {1} {1|row|rows} {0|is|are} ready to import.", "{1} 行中有 {0} 行可以导入。";
     RowErrorsTitle => "Rows with problems (left out)", "有问题的行（不会导入）";
     RowError => "Row {0}: {1}", "第 {0} 行：{1}";
     MoreErrors => "… and {0} more problems.", "……另有 {0} 个问题。";

@@ -33,8 +33,8 @@ catalogue! { pub enum CreditTerm {
     DaysInPeriod => "Days in period", "期间天数";
     Dso => "Days sales outstanding", "应收账款周转天数";
     DsoCountBack => "Days sales outstanding (count-back)", "应收账款周转天数（倒推法）";
-    CountBackMonth => "{0}: sales {1}, {2} days", "{0}：销售 {1}，{2} 天";
-    CountBackPart => "{0}: the rest {1} of sales {2} → {3} days", "{0}：剩余 {1} / 当月销售 {2} → {3} 天";
+    CountBackMonth => "{0}: sales {1}, {2} {2|day|days}", "{0}：销售 {1}，{2} 天";
+    CountBackPart => "{0}: the rest {1} of sales {2} → {3} {3|day|days}", "{0}：剩余 {1} / 当月销售 {2} → {3} 天";
     Bpdso => "Best possible DSO", "最佳可能周转天数";
     Add => "Average days delinquent", "平均逾期天数";
     Cei => "Collection effectiveness index", "收款有效性指数";
@@ -44,8 +44,8 @@ catalogue! { pub enum CreditTerm {
     NoCreditSales => "No credit sales in this period, so the figure cannot be computed.", "该期间没有赊销，无法计算该指标。";
     Allowance => "Bad-debt allowance", "坏账准备";
     BucketCurrent => "Current", "未到期";
-    BucketRange => "{0}–{1} days", "{0}–{1} 天";
-    BucketOver => "Over {0} days", "{0} 天以上";
+    BucketRange => "{0}–{1} {1|day|days}", "{0}–{1} 天";
+    BucketOver => "Over {0} {0|day|days}", "{0} 天以上";
     Utilisation => "Utilisation", "额度使用率";
     OpenBalance => "Open balance", "未结余额";
     CreditLimit => "Credit limit", "信用额度";

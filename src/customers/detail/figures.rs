@@ -38,6 +38,9 @@ pub fn Figures(
     let last = move || {
         let lang = lang.get();
         match customer.with(|c| c.last_purchase()) {
+            Some(date) if date >= today() => {
+                fill(DetailMsg::DateToday.in_lang(lang), &[&date.to_string()])
+            }
             Some(date) => {
                 let days = (today() - date).num_days().to_string();
                 fill(

@@ -54,7 +54,8 @@ catalogue! { pub enum DetailMsg {
     PurchaseCount => "Purchases", "购买次数";
     LastPurchase => "Last purchase", "最近购买";
     NoPurchaseYet => "No purchase yet", "尚无购买";
-    DaysAgo => "{0} ({1} days ago)", "{0}（{1} 天前）";
+    DaysAgo => "{0} ({1} {1|day|days} ago)", "{0}（{1} 天前）";
+    DateToday => "{0} (today)", "{0}（今天）";
     RfmHeading => "RFM scores", "RFM 评分", latin;
     RfmExplain => "Recency, frequency and monetary value, each scored 1 (lowest fifth of buyers) to 5 (top fifth), ranked against all your customers who have bought.", "最近购买（R）、购买频率（F）与消费金额（M），各按全部已购买客户的五分位打 1（最低的五分之一）到 5（最高的五分之一）分。";
     RfmRecency => "R (recency)", "R（最近购买）";
@@ -74,17 +75,17 @@ catalogue! { pub enum DetailMsg {
     DiscountRange => "The discount rate must be between 0% and 100%.", "贴现率必须在 0% 到 100% 之间。";
     ResolutionHeading => "Complaint resolution time", "投诉解决时间";
     ResolutionNone => "No resolved complaint yet.", "尚无已解决的投诉。";
-    ResolutionAverage => "Average: {0} days", "平均：{0} 天";
-    ResolutionItem => "Opened {0}, resolved {1}: {2} days", "{0} 提出，{1} 解决：{2} 天";
+    ResolutionAverage => "Average: {0} {0|day|days}", "平均：{0} 天";
+    ResolutionItem => "Opened {0}, resolved {1}: {2} {2|day|days}", "{0} 提出，{1} 解决：{2} 天";
     OpenComplaintsCount => "Open complaints: {0}", "未解决投诉：{0}";
     ChurnRiskHeading => "Churn risk", "流失风险";
     RiskNoReasons => "No warning signs.", "没有预警信号。";
     RiskAlreadyChurned => "This customer has churned; see the churn record.", "该客户已流失，请查看流失记录。";
     RiskExplain => "Points: a long gap since the last purchase (1, or 2 when very long), open complaints (1), a complaint open over 14 days (2), the decline stage (2). 0 points = low, 1–2 = medium, 3 or more = high.", "计分：距上次购买过久（1 分，过久很多则 2 分）、有未解决投诉（1 分）、投诉超过 14 天未解决（2 分）、处于退化期（2 分）。0 分为低，1–2 分为中，3 分及以上为高。";
-    RiskDaysSincePurchase => "No purchase for {0} days (warning after {1} days).", "已 {0} 天没有购买（超过 {1} 天即预警）。";
-    RiskUsualGap => "This customer usually buys every {0} days.", "该客户通常每 {0} 天购买一次。";
+    RiskDaysSincePurchase => "No purchase for {0} {0|day|days} (warning after {1} {1|day|days}).", "已 {0} 天没有购买（超过 {1} 天即预警）。";
+    RiskUsualGap => "This customer usually buys every {0} {0|day|days}.", "该客户通常每 {0} 天购买一次。";
     RiskOpenComplaints => "{0} complaint(s) not yet resolved.", "有 {0} 个投诉尚未解决。";
-    RiskOldComplaint => "A complaint has been open for {0} days; 95% of complainers buy again when resolved quickly.", "有投诉已 {0} 天未解决；投诉若能迅速解决，95% 的投诉者会再次购买。";
+    RiskOldComplaint => "A complaint has been open for {0} {0|day|days}; 95% of complainers buy again when resolved quickly.", "有投诉已 {0} 天未解决；投诉若能迅速解决，95% 的投诉者会再次购买。";
     RiskDecline => "The relationship is in the decline stage.", "客户关系处于退化期。";
     RiskSatisfaction => "Satisfaction fell to {0} (earlier average {1}).", "满意度降至 {0}（此前平均 {1}）。";
 
@@ -94,8 +95,9 @@ catalogue! { pub enum DetailMsg {
     NoInteractions => "Nothing recorded yet.", "尚无记录。";
     Items => "Items: {0}", "商品：{0}";
     ComplaintLine => "{0} · severity {1} · {2} · opened {3}", "{0} · 严重程度 {1} · {2} · {3} 提出";
-    ResolvedIn => "Resolved {0}, after {1} days", "{0} 解决，用时 {1} 天";
-    OpenFor => "Open for {0} days", "已持续 {0} 天";
+    ResolvedIn => "Resolved {0}, after {1} {1|day|days}", "{0} 解决，用时 {1} 天";
+    OpenFor => "Open for {0} {0|day|days}", "已持续 {0} 天";
+    OpenedToday => "Opened today", "今天提出";
     ResolveOn => "Resolved on", "解决日期";
     ResolveComplaint => "Mark resolved", "标记为已解决";
     ForComplaint => "For the complaint of {0}", "针对 {0} 的投诉";
@@ -118,7 +120,7 @@ catalogue! { pub enum DetailMsg {
     Added => "Added to the timeline.", "已添加到时间线。";
     DateInvalid => "Enter a date.", "请输入日期。";
     ResolvedRequired => "Enter the date the complaint was resolved.", "请输入投诉的解决日期。";
-    TimeToResolve => "Time to resolve: {0} days", "解决用时：{0} 天";
+    TimeToResolve => "Time to resolve: {0} {0|day|days}", "解决用时：{0} 天";
 
     ChurnHeading => "Churn", "客户流失";
     MarkChurned => "Mark as churned…", "标记为已流失…";
@@ -144,5 +146,5 @@ catalogue! { pub enum DetailMsg {
     NoReferrerMatch => "No customer has that name.", "没有该姓名的客户。";
     StageHint => "A change is recorded in the stage history with today's date.", "变更会以今天的日期记入阶段变更记录。";
     /// Under a note: characters used of the most allowed.
-    NoteLength => "{0} of {1} characters", "已用 {0} / {1} 个字符";
+    NoteLength => "{0} of {1} {1|character|characters}", "已用 {0} / {1} 个字符";
 }}

@@ -174,6 +174,7 @@ fn Details(
                 let l = lang.get();
                 match resolved {
                     Some(r) => fill(DetailMsg::ResolvedIn.in_lang(l), &[&r.to_string(), &(r - opened).num_days().to_string()]),
+                    None if opened >= today() => DetailMsg::OpenedToday.in_lang(l).to_owned(),
                     None => fill(DetailMsg::OpenFor.in_lang(l), &[&(today() - opened).num_days().to_string()]),
                 }
             };

@@ -22,13 +22,14 @@ catalogue! { pub enum ListMsg {
     DataMenu => "Data", "数据";
     LoadDemo => "Load demo data", "加载演示数据";
     ResetAll => "Erase all customers", "清空全部客户";
-    ConfirmReplaceDemo => "This replaces your {0} customers with 200 demo customers. This cannot be undone.", "这将用 200 位演示客户替换现有的 {0} 位客户，且无法撤销。";
-    ConfirmReset => "This erases all {0} customers. This cannot be undone. Export them first if you may need them.", "这将清空全部 {0} 位客户，且无法撤销。如可能还需要，请先导出。";
+    ConfirmReplaceDemo => "This replaces your {0} {0|customer|customers} with 200 demo customers. This cannot be undone.", "这将用 200 位演示客户替换现有的 {0} 位客户，且无法撤销。";
+    ConfirmReset => "This erases all {0} {0|customer|customers}. This cannot be undone. Export them first if you may need them.", "这将清空全部 {0} 位客户，且无法撤销。如可能还需要，请先导出。";
     ReplaceWithDemo => "Replace with demo data", "替换为演示数据";
     EraseConfirm => "Erase all customers", "确认清空全部客户";
     DemoLoaded => "Loaded {0} demo customers.", "已加载 {0} 位演示客户。";
     Erased => "All customers were erased.", "已清空全部客户。";
     Showing => "Showing {0}–{1} of {2}", "显示第 {0}–{1} 位，共 {2} 位";
+    ShowingNone => "No customers to show", "没有可显示的客户";
     NoMatches => "No customer matches this search and these filters.", "没有符合当前搜索和筛选条件的客户。";
     EmptyTitle => "No customers yet", "还没有客户";
     EmptyBody => "Customer records are the shared memory of your business: who buys, how often, what they said and what went wrong. Start by adding a customer, importing a spreadsheet, or exploring with demo data.", "客户档案是企业共享的记忆：谁在购买、多久购买一次、说过什么、出过什么问题。您可以新建客户、导入表格，或先用演示数据体验。";
@@ -61,10 +62,10 @@ catalogue! { pub enum ListMsg {
     ExportSelectedCsv => "Export selected as CSV", "导出所选为 CSV";
     ExportSelectedJson => "Export selected as JSON", "导出所选为 JSON";
     DeleteSelected => "Delete selected", "删除所选客户";
-    Updated => "Updated {0} customers.", "已更新 {0} 位客户。";
-    Deleted => "Deleted {0} customers.", "已删除 {0} 位客户。";
+    Updated => "Updated {0} {0|customer|customers}.", "已更新 {0} 位客户。";
+    Deleted => "Deleted {0} {0|customer|customers}.", "已删除 {0} 位客户。";
     Undo => "Undo", "撤销";
-    Restored => "Restored {0} customers.", "已恢复 {0} 位客户。";
+    Restored => "Restored {0} {0|customer|customers}.", "已恢复 {0} 位客户。";
     Dismiss => "Dismiss", "关闭";
 
     ImportTitle => "Import customers", "导入客户";
@@ -76,10 +77,10 @@ catalogue! { pub enum ListMsg {
     JsonData => "this is JSON, but not a list of customers exported by this app.", "这是 JSON，但不是本应用导出的客户列表。";
     JsonTruncated => "the text ends too early.", "文本提前结束。";
     MappingIntro => "Choose which customer field each column fills. Columns set to “Ignore” are left out.", "为每一列选择对应的客户字段。设为“忽略”的列不会导入。";
-    JsonReady => "{0} customers with their full history are ready to import.", "{0} 位客户（含完整历史）可以导入。";
-    ConfirmImport => "Import {0} customers", "导入 {0} 位客户";
-    ImportDone => "Imported {0} customers.", "已导入 {0} 位客户。";
-    ImportNotSaved => "{0} customers were read but not saved: the browser refused to store them (see the message at the top). They are on screen until the page is reloaded. Export a backup now to keep them, then free space and import again.", "已读取 {0} 位客户，但未能保存：浏览器拒绝存储（见页面顶部的提示）。在重新加载页面之前，它们仍显示在屏幕上。请立即导出备份以保留它们，然后释放空间并重新导入。";
+    JsonReady => "{0} {0|customer|customers} with their full history {0|is|are} ready to import.", "{0} 位客户（含完整历史）可以导入。";
+    ConfirmImport => "Import {0} {0|customer|customers}", "导入 {0} 位客户";
+    ImportDone => "Imported {0} {0|customer|customers}.", "已导入 {0} 位客户。";
+    ImportNotSaved => "{0} {0|customer|customers} {0|was|were} read but not saved: the browser refused to store them (see the message at the top). They are on screen until the page is reloaded. Export a backup now to keep them, then free space and import again.", "已读取 {0} 位客户，但未能保存：浏览器拒绝存储（见页面顶部的提示）。在重新加载页面之前，它们仍显示在屏幕上。请立即导出备份以保留它们，然后释放空间并重新导入。";
     ReimportSameEmail => "“{0}”: the same email as the stored customer “{1}”.", "“{0}”：与已有客户“{1}”的邮箱相同。";
     ReimportSamePhone => "“{0}”: the same phone as the stored customer “{1}”.", "“{0}”：与已有客户“{1}”的电话相同。";
     ReimportSameBoth => "“{0}”: the same email and phone as the stored customer “{1}”.", "“{0}”：与已有客户“{1}”的邮箱和电话都相同。";
@@ -103,7 +104,7 @@ catalogue! { pub enum ListMsg {
     Field => "Field", "字段";
     RecordA => "Record #{0}", "记录 #{0}";
     NoConflicts => "The two records do not disagree on any field.", "两条记录在各字段上没有冲突。";
-    InteractionsCount => "{0} interactions", "{0} 条互动记录";
+    InteractionsCount => "{0} {0|interaction|interactions}", "{0} 条互动记录";
     Merge => "Merge", "合并";
     Merged => "Merged into {0}; all interactions of both records were kept.", "已合并到 {0}；两条记录的全部互动都已保留。";
     PairGone => "One of these records no longer exists.", "其中一条记录已不存在。";

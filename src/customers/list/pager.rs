@@ -19,7 +19,10 @@ pub fn Pager(
     let total = move || list.rows.with(Vec::len);
     let showing = move || {
         let w = window.get();
-        let first = if w.end == 0 { 0 } else { w.start + 1 };
+        if w.end == 0 {
+            return ListMsg::ShowingNone.in_lang(lang.get()).to_owned();
+        }
+        let first = w.start + 1;
         let n = |x: usize| group_thousands(x as u64);
         fill(
             ListMsg::Showing.in_lang(lang.get()),
