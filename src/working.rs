@@ -177,7 +177,10 @@ impl Quantity {
             Quantity::DaysAgo(0) => WorkingMsg::Today.in_lang(lang).to_owned(),
             Quantity::DaysAgo(_) => with(WorkingMsg::DaysAgo),
             Quantity::Years(_) => with(WorkingMsg::Years),
-            Quantity::Count { unit: Some(u), .. } => format!("{number} {}", u.in_lang(lang)),
+            // A unit may choose its plural form: "{0|purchase|purchases}".
+            Quantity::Count { unit: Some(u), .. } => {
+                format!("{number} {}", fill(u.in_lang(lang), &[&number]))
+            }
             Quantity::Score(_) => with(WorkingMsg::Score),
             Quantity::Rank(_) => with(WorkingMsg::Rank),
             _ => number,
@@ -188,7 +191,8 @@ impl Quantity {
     fn list_unit(&self, lang: Lang) -> Option<String> {
         match self {
             Quantity::Days { .. } => Some(WorkingMsg::DaysUnit.in_lang(lang).to_owned()),
-            Quantity::Count { unit: Some(u), .. } => Some(u.in_lang(lang).to_owned()),
+            // After a list of numbers, the plural ("1/2/3 purchases").
+            Quantity::Count { unit: Some(u), .. } => Some(fill(u.in_lang(lang), &["2"])),
             _ => None,
         }
     }
@@ -673,6 +677,30 @@ mod tests {
                 },
                 "F: 3 purchases → 4 (cut points 2 purchases)",
                 "F：3 次 → 4 分（分界点 2 次）",
+            ),
+            (
+                // A unit that chooses its plural form: one purchase, the cut points plural.
+                Step::CutPoints {
+                    symbol: "F",
+                    value: Quantity::count_of(1, name("{0|purchase|purchases}", "次")),
+                    score: Quantity::Score(1),
+                    cuts: vec![
+                        Quantity::count_of(1, name("{0|purchase|purchases}", "次")),
+                        Quantity::count_of(2, name("{0|purchase|purchases}", "次")),
+                    ],
+                },
+                "F: 1 purchase → 1 (cut points 1/2 purchases)",
+                "F：1 次 → 1 分（分界点 1/2 次）",
+            ),
+            (
+                Step::Share {
+                    name: name("Churned", "流失"),
+                    part: Quantity::count(1),
+                    whole: Quantity::count_of(1, name("{0|customer|customers}", "位客户")),
+                    share: Quantity::percent(1.0, 1),
+                },
+                "Churned: 1 / 1 customer = 100.0%",
+                "流失：1 / 1 位客户 = 100.0%",
             ),
             (
                 Step::CutPoints {

@@ -85,6 +85,36 @@ for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
   });
 }
 
+test('a JSON export imported again marks the customers already stored, and skips them by default', async () => {
+  const context = await seeded('en-US', [
+    customer(1, 'Ann Lee', { email: 'ann@example.com', company: 'Lee & Co' }),
+    customer(2, 'Bob Stone', { phone: '+44 20 7946 0001' }),
+  ]);
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers');
+  await page.waitForSelector('[data-testid=customer-row]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-all-json]')]);
+  const { readFile } = await import('node:fs/promises');
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  // The same file with one more person in it.
+  const list = Array.isArray(exported) ? exported : exported.customers;
+  list.push({ ...list[0], id: 9, name: 'Cy Young', email: 'cy@example.com', phone: '' });
+  await open(page, env.origin + '/customers/import');
+  await page.setInputFiles('[data-testid=import-file]', { name: 'customers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page.waitForSelector('[data-testid=import-matches]');
+  const marks = await page.locator('[data-testid=import-match]').allInnerTexts();
+  assert.equal(marks.length, 2, marks.join(' | '));
+  assert.match(marks[0], /Ann Lee.*same email/);
+  assert.match(marks[1], /Bob Stone.*same phone/);
+  assert.match(await page.locator('[data-testid=import-plan]').innerText(), /1 to add, 0 to update, 2 to skip/);
+  await page.click('[data-testid=import-confirm]');
+  await page.waitForSelector('[data-testid=import-done]');
+  const names = (await storedBook(page)).data.customers.map((c) => c.name);
+  assert.deepEqual(names, ['Ann Lee', 'Bob Stone', 'Cy Young'], 'no one twice');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the duplicates list tells the two sides apart and ranks a name-only match last', async () => {
   const people = [
     customer(1, 'Samuel Baker', { email: 'sam@bakerltd.co.uk', company: 'Baker Ltd', phone: '020 7946 0001', address: 'Leeds' }),

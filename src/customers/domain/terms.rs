@@ -4,9 +4,9 @@ catalogue! { pub enum WorkingTerm {
     TotalSpend => "Total spend", "消费总额";
     Purchases => "Purchases", "购买次数";
     /// The unit after a number of purchases.
-    PurchasesUnit => "purchases", "次";
+    PurchasesUnit => "{0|purchase|purchases}", "次";
     /// The unit after a number of customers.
-    CustomersUnit => "customers", "位客户";
+    CustomersUnit => "{0|customer|customers}", "位客户";
     ResolutionTime => "Resolution time", "处理用时";
     AverageResolution => "Average resolution time", "平均处理用时";
     YearlyMargin => "Yearly margin", "年毛利";

@@ -2,7 +2,7 @@
 
 catalogue! { pub enum SurveyTerm {
     /// The unit after a number of answers.
-    AnswersUnit => "answers", "份回答";
+    AnswersUnit => "{0|answer|answers}", "份回答";
     Promoters => "Promoters (9–10)", "推荐者（9–10 分）";
     Passives => "Passives (7–8)", "被动者（7–8 分）";
     Detractors => "Detractors (0–6)", "贬损者（0–6 分）";

@@ -104,6 +104,39 @@ impl ImportPlugin for CustomerPlugin {
         shown: &[RecordMatch],
         choices: &[MatchChoice],
     ) -> usize {
+        self.add_as_chosen(records, shown, choices, false)
+    }
+
+    fn read_other(
+        &self,
+        text: &str,
+        file_name: Option<&str>,
+    ) -> Option<Result<Arc<dyn PendingImport>, FailureText>> {
+        if !looks_like_json(file_name, text) {
+            return None;
+        }
+        Some(match import_customers_json(text) {
+            Ok(customers) if customers.is_empty() => Err(failure(ImportFailure::Empty)),
+            Ok(customers) => Ok(Arc::new(JsonPending {
+                plugin: *self,
+                matches: self.stored_matches(&customers),
+                customers,
+            })),
+            Err(e) => Err(json_failure(e)),
+        })
+    }
+}
+
+impl CustomerPlugin {
+    /// Stores `records` as chosen for each of `shown` (skip, update the stored customer,
+    /// or add); `keep_ids` for a JSON export's own ids where free.
+    fn add_as_chosen(
+        &self,
+        records: Vec<Customer>,
+        shown: &[RecordMatch],
+        choices: &[MatchChoice],
+        keep_ids: bool,
+    ) -> usize {
         let chosen: HashMap<usize, MatchChoice> = shown
             .iter()
             .map(|m| m.record)
@@ -137,31 +170,11 @@ impl ImportPlugin for CustomerPlugin {
                     *slot = next;
                 }
             }
-            written += add_imported(book, plan.add, false);
+            written += add_imported(book, plan.add, keep_ids);
         });
         written
     }
 
-    fn read_other(
-        &self,
-        text: &str,
-        file_name: Option<&str>,
-    ) -> Option<Result<Arc<dyn PendingImport>, FailureText>> {
-        if !looks_like_json(file_name, text) {
-            return None;
-        }
-        Some(match import_customers_json(text) {
-            Ok(customers) if customers.is_empty() => Err(failure(ImportFailure::Empty)),
-            Ok(customers) => Ok(Arc::new(JsonPending {
-                plugin: *self,
-                customers,
-            })),
-            Err(e) => Err(json_failure(e)),
-        })
-    }
-}
-
-impl CustomerPlugin {
     /// Adds the customers to the book; `keep_ids` for a JSON export's own ids where free.
     fn add_customers(&self, customers: Vec<Customer>, keep_ids: bool) -> usize {
         let mut added = 0;

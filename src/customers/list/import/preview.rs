@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::CustomerPlugin;
-use crate::components::import::{PendingImport, PREVIEW_ROWS};
+use crate::components::import::{PendingImport, RecordMatch, PREVIEW_ROWS};
 use crate::components::text::{tr, use_lang};
+use crate::customers::domain::reimport::MatchChoice;
 use crate::customers::domain::{Customer, Field};
 use crate::customers::labels::Labelled;
 use crate::customers::list::messages::ListMsg;
@@ -15,6 +16,8 @@ use crate::i18n::{fill, Lang, Text};
 pub struct JsonPending {
     pub plugin: CustomerPlugin,
     pub customers: Vec<Customer>,
+    /// The customers that match stored ones (the same email or phone), found when read.
+    pub matches: Vec<RecordMatch>,
 }
 
 impl PendingImport for JsonPending {
@@ -42,6 +45,15 @@ impl PendingImport for JsonPending {
 
     fn confirm(&self) -> usize {
         self.plugin.add_customers(self.customers.clone(), true)
+    }
+
+    fn matches(&self) -> Vec<RecordMatch> {
+        self.matches.clone()
+    }
+
+    fn confirm_chosen(&self, choices: &[MatchChoice]) -> usize {
+        self.plugin
+            .add_as_chosen(self.customers.clone(), &self.matches, choices, true)
     }
 }
 
