@@ -295,7 +295,7 @@ pub fn format_money_in(cents: i64, currency: &str) -> String {
 }
 
 /// "74208.12" as "74,208.12".
-fn grouped_cents(abs: u64) -> String {
+pub fn grouped_cents(abs: u64) -> String {
     let whole = (abs / 100).to_string();
     let mut out = String::new();
     for (i, digit) in whole.chars().enumerate() {

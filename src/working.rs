@@ -198,11 +198,14 @@ impl Quantity {
     }
 }
 
-/// Money is written the same in every language, e.g. `-0.05`, `1234.50`.
+/// Money without its currency is written the same in every language and as every other
+/// amount of the app, with thousands grouped: `-0.05`, `1,234.50`.
 fn money(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    format!(
+        "{sign}{}",
+        crate::money::grouped_cents(cents.unsigned_abs())
+    )
 }
 
 /// One piece of a filled-in formula: an operator or symbol, or a number.
@@ -216,7 +219,7 @@ pub enum Token {
 /// One line of working.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
-    /// "Total spend = 12500.00 + 8600.00 = 21100.00".
+    /// "Total spend = 12,500.00 + 8,600.00 = 21,100.00".
     Sum {
         name: Name,
         parts: Vec<Quantity>,
@@ -574,8 +577,8 @@ mod tests {
                     parts: vec![Quantity::money(1_250_000), Quantity::money(860_000)],
                     total: Quantity::money(2_110_000),
                 },
-                "Total spend = 12500.00 + 8600.00 = 21100.00",
-                "消费总额 = 12500.00 + 8600.00 = 21100.00",
+                "Total spend = 12,500.00 + 8,600.00 = 21,100.00",
+                "消费总额 = 12,500.00 + 8,600.00 = 21,100.00",
             ),
             (
                 Step::Sum {
@@ -709,8 +712,8 @@ mod tests {
                     score: Quantity::Score(5),
                     cuts: vec![Quantity::money(9_000), Quantity::money(20_000)],
                 },
-                "M: 1200.00 → 5 (cut points 90.00/200.00)",
-                "M：1200.00 → 5 分（分界点 90.00/200.00）",
+                "M: 1,200.00 → 5 (cut points 90.00/200.00)",
+                "M：1,200.00 → 5 分（分界点 90.00/200.00）",
             ),
             (
                 Step::Formula {
@@ -726,8 +729,8 @@ mod tests {
                     ]],
                     result: Quantity::MoneyPerYear { cents: 30_000 },
                 },
-                "Yearly margin m = 1000.00 / 1.00 years × 0.3 = 300.00 per year",
-                "年毛利 m = 1000.00 / 1.00 年 × 0.3 = 每年 300.00",
+                "Yearly margin m = 1,000.00 / 1.00 years × 0.3 = 300.00 per year",
+                "年毛利 m = 1,000.00 / 1.00 年 × 0.3 = 每年 300.00",
             ),
             (
                 Step::Formula {
@@ -812,7 +815,8 @@ mod tests {
     fn numbers_are_written_the_same_in_both_languages() {
         let cases = [
             (Quantity::money(-5), "-0.05"),
-            (Quantity::money(123_450), "1234.50"),
+            (Quantity::money(123_450), "1,234.50"),
+            (Quantity::money(-5), "-0.05"),
             (Quantity::fixed(2.6666, 3), "2.667"),
             (Quantity::plain(0.35), "0.35"),
             (Quantity::percent(1.0 / 3.0, 1), "33.3%"),

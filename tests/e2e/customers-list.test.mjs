@@ -268,3 +268,19 @@ test('English counts agree with their number: one customer, one row, and nothing
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('the empty list offers the demo data it mentions', async () => {
+  const context = await newContext(env.browser, { locale: 'zh-CN' });
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers');
+  await page.waitForSelector('[data-testid=customers-empty]');
+  await page.click('[data-testid=empty-load-demo]');
+  await page.waitForSelector('[data-testid=customer-row]');
+  assert.equal(await page.locator(COUNT).innerText(), '显示第 1–25 位，共 200 位');
+  // A Chinese customer's timeline is written in Chinese.
+  const chinese = (await stored(page)).find((c) => c.phone.startsWith('1') && c.interactions.some((i) => i.note));
+  assert.ok(chinese, 'a Chinese customer with notes');
+  for (const i of chinese.interactions) assert.doesNotMatch(i.note, /[A-Za-z]/, i.note);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -179,10 +179,10 @@ mod tests {
         assert_eq!(inputs.suggested(), Some(2_000_000));
         let text = inputs.working().text(crate::i18n::Lang::En);
         assert!(
-            text.contains("30000.00 × (30 + 10) / 30 = 40000.00"),
+            text.contains("30,000.00 × (30 + 10) / 30 = 40,000.00"),
             "{text}"
         );
-        assert!(text.contains("500000.00 × 10% = 50000.00"), "{text}");
+        assert!(text.contains("500,000.00 × 10% = 50,000.00"), "{text}");
     }
 
     #[test]

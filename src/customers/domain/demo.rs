@@ -169,29 +169,61 @@ const TAGS: &[&str] = &[
     "repeat",
     "海外",
 ];
-const ITEMS: &[&str] = &[
-    "办公用品",
-    "茶叶礼盒",
-    "打印机耗材",
-    "laptops",
-    "coffee beans",
-    "spare parts",
-    "软件年费",
+// Each list in both languages, the same things in the same order: a Chinese customer's
+// timeline is written in Chinese, the others' in English.
+const ITEMS: [&[&str]; 2] = [
+    &[
+        "office supplies",
+        "tea gift box",
+        "printer supplies",
+        "laptops",
+        "coffee beans",
+        "spare parts",
+        "software subscription",
+    ],
+    &[
+        "办公用品",
+        "茶叶礼盒",
+        "打印机耗材",
+        "笔记本电脑",
+        "咖啡豆",
+        "备件",
+        "软件年费",
+    ],
 ];
-const CONTACT_NOTES: &[&str] = &[
-    "电话回访，满意",
-    "介绍新产品",
-    "催款提醒",
-    "quarterly review",
-    "asked for a quote",
-    "sent catalogue",
+const CONTACT_NOTES: [&[&str]; 2] = [
+    &[
+        "follow-up call, satisfied",
+        "introduced the new range",
+        "payment reminder",
+        "quarterly review",
+        "asked for a quote",
+        "sent catalogue",
+    ],
+    &[
+        "电话回访，满意",
+        "介绍新产品",
+        "催款提醒",
+        "季度回顾",
+        "询价",
+        "寄送产品目录",
+    ],
 ];
-const RECOVERY: &[&str] = &[
-    "道歉并退款",
-    "免费换货",
-    "上门维修",
-    "apology and voucher",
-    "priority re-delivery",
+const RECOVERY: [&[&str]; 2] = [
+    &[
+        "apology and refund",
+        "free replacement",
+        "repair on site",
+        "apology and voucher",
+        "priority re-delivery",
+    ],
+    &[
+        "道歉并退款",
+        "免费换货",
+        "上门维修",
+        "致歉并赠送代金券",
+        "优先重新配送",
+    ],
 ];
 
 /// `count` customers with ids 1..=count, as of `today`.
@@ -355,6 +387,7 @@ fn demo_interactions(
         LifecycleStage::Churned => (1, 6),
     };
     let chinese_customer = c.phone.starts_with('1');
+    let words = usize::from(chinese_customer);
     let mut out = Vec::new();
     let push = |out: &mut Vec<Interaction>, date, kind, note: &str| {
         out.push(Interaction {
@@ -379,7 +412,7 @@ fn demo_interactions(
         let kind = InteractionKind::Purchase {
             amount_cents,
             currency: currency.into(),
-            items: rng.pick(ITEMS).to_string(),
+            items: rng.pick(ITEMS[words]).to_string(),
         };
         let date = day(rng);
         push(&mut out, date, kind, "");
@@ -394,7 +427,7 @@ fn demo_interactions(
             ])
             .clone();
         let date = day(rng);
-        let note = *rng.pick(CONTACT_NOTES);
+        let note = *rng.pick(CONTACT_NOTES[words]);
         push(&mut out, date, kind, note);
     }
     let complaint_chance = if c.stage >= LifecycleStage::Decline {
@@ -426,7 +459,7 @@ fn demo_interactions(
         if let Some(date) = resolved.filter(|_| rng.percent(50)) {
             let kind = InteractionKind::ServiceRecovery {
                 complaint_id: Some(complaint_id),
-                action: rng.pick(RECOVERY).to_string(),
+                action: rng.pick(RECOVERY[words]).to_string(),
             };
             push(&mut out, date, kind, "");
         }
@@ -570,6 +603,25 @@ mod tests {
             })
             .count();
         assert!(chains > 0, "some referral chains are longer than one step");
+    }
+
+    #[test]
+    fn each_customer_s_timeline_is_in_their_language() {
+        for c in demo_customers(42, DEFAULT_DEMO_COUNT, today()) {
+            let chinese = c.phone.starts_with('1');
+            for i in &c.interactions {
+                let text = match &i.kind {
+                    InteractionKind::Purchase { items, .. } => items.clone(),
+                    InteractionKind::ServiceRecovery { action, .. } => action.clone(),
+                    _ => i.note.clone(),
+                };
+                if text.is_empty() {
+                    continue;
+                }
+                let latin = text.chars().any(|ch| ch.is_ascii_alphabetic());
+                assert_eq!(latin, !chinese, "{} ({}): {text}", c.name, c.phone);
+            }
+        }
     }
 
     #[test]

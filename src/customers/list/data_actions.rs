@@ -23,18 +23,14 @@ enum Asking {
 
 /// The data actions row and its confirmation panel; on a phone a menu folded until the
 /// toolbar's More button opens it, with the toolbar's Import and Find duplicates in it.
-#[component]
-pub fn DataActions(
-    /// Whether the menu is unfolded on a phone.
-    open: RwSignal<bool>,
-) -> impl IntoView {
+/// What *Load demo data* does: replace the customers with the demo customers, and every
+/// section adds its demo data on top. Call it while the list is being built; the
+/// returned closure can then run from any click (the list's menu, the empty list's button).
+pub fn demo_loader() -> impl Fn() + Copy + 'static {
     let state = use_customers();
     let app = use_app_state();
     let list = use_list();
-    let lang = use_lang();
-    let asking = RwSignal::new(None::<Asking>);
-    let count = move || state.customers.with(|b| b.customers.len());
-    let load_demo = move || {
+    move || {
         let demo = demo_customers(DEMO_SEED, DEFAULT_DEMO_COUNT, today());
         state.customers.update(|b| b.customers = demo);
         crate::customers::state::add_demo_rates(app);
@@ -42,6 +38,22 @@ pub fn DataActions(
         app.demo_loaded();
         list.selection.set(Default::default());
         list.tell(ListMsg::DemoLoaded, DEFAULT_DEMO_COUNT, None);
+    }
+}
+
+#[component]
+pub fn DataActions(
+    /// Whether the menu is unfolded on a phone.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let state = use_customers();
+    let list = use_list();
+    let lang = use_lang();
+    let asking = RwSignal::new(None::<Asking>);
+    let count = move || state.customers.with(|b| b.customers.len());
+    let demo = demo_loader();
+    let load_demo = move || {
+        demo();
         asking.set(None);
     };
     let erase = move || {

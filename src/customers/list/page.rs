@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use super::bulk::BulkBar;
 use super::context::ListContext;
-use super::data_actions::DataActions;
+use super::data_actions::{demo_loader, DataActions};
 use super::filters::Filters;
 use super::messages::ListMsg;
 use super::status::StatusLine;
@@ -40,6 +40,7 @@ pub fn CustomerListPage() -> impl IntoView {
 /// What to do when there are no customers at all.
 #[component]
 fn EmptyState() -> impl IntoView {
+    let load_demo = demo_loader();
     view! {
         <div class="card empty-state" data-testid="customers-empty">
             <h2>{tr(ListMsg::EmptyTitle)}</h2>
@@ -47,6 +48,7 @@ fn EmptyState() -> impl IntoView {
             <div class="actions">
                 <A href=paths::new_customer() attr:class="button">{tr(ListMsg::NewCustomer)}</A>
                 <A href=paths::import_customers() attr:class="button ghost">{tr(ListMsg::Import)}</A>
+                <button type="button" class="ghost" data-testid="empty-load-demo" on:click=move |_| load_demo()>{tr(ListMsg::LoadDemo)}</button>
             </div>
         </div>
     }
