@@ -383,6 +383,8 @@ pub struct AppState {
     /// What the sections add to the customer page, one panel each (see
     /// [`Self::add_customer_panel`]).
     customer_panels: StoredValue<Vec<CustomerPanel>>,
+    /// What the sections add to a customer's timeline (see [`Self::add_timeline_source`]).
+    timeline_sources: StoredValue<Vec<TimelineSource>>,
     /// What the sections do after the demo customers are loaded.
     demo_loaders: StoredValue<Vec<DemoLoader>>,
 }
@@ -390,6 +392,30 @@ pub struct AppState {
 /// A panel a section adds to a customer's page, given the customer's id; registered at
 /// start-up, so the customer pages never import the section that adds it.
 pub type CustomerPanel = fn(u64) -> AnyView;
+
+/// An entry another section adds to a customer's timeline (a credit payment, a write-off):
+/// shown there in date order among the customer's own interactions, read-only, with a
+/// link to where it is changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineEntry {
+    pub date: chrono::NaiveDate,
+    /// Orders entries of one date (the section's own id, newer higher).
+    pub order: u64,
+    /// What it is, in the user's language ("Payment").
+    pub badge: String,
+    /// What it records, in the user's language.
+    pub text: String,
+    /// The link to change it, and its words.
+    pub link: String,
+    pub link_text: String,
+    /// `data-testid` of the entry, e.g. "timeline-credit-payment".
+    pub testid: &'static str,
+}
+
+/// A section's entries on a customer's timeline, given the customer's id and the
+/// language; called while the timeline is shown, so it may read the section's state from
+/// context (and is followed when that state changes).
+pub type TimelineSource = fn(u64, Lang) -> Vec<TimelineEntry>;
 
 /// A section's part of "Load demo data", run after the demo customers are in place.
 type DemoLoader = Box<dyn Fn() + Send + Sync>;
@@ -420,6 +446,7 @@ impl AppState {
             documents: StoredValue::new(Vec::new()),
             held_changes: StoredValue::new(Vec::new()),
             customer_panels: StoredValue::new(Vec::new()),
+            timeline_sources: StoredValue::new(Vec::new()),
             demo_loaders: StoredValue::new(Vec::new()),
         };
         state.register(settings);
@@ -507,6 +534,21 @@ impl AppState {
     /// The panels the sections add to a customer page.
     pub fn customer_panels(self) -> Vec<CustomerPanel> {
         self.customer_panels.get_value()
+    }
+
+    /// Adds a section's entries to every customer's timeline.
+    pub fn add_timeline_source(self, source: TimelineSource) {
+        self.timeline_sources
+            .update_value(|sources| sources.push(source));
+    }
+
+    /// The sections' entries on customer `id`'s timeline, in no particular order.
+    pub fn timeline_entries(self, id: u64, lang: Lang) -> Vec<TimelineEntry> {
+        self.timeline_sources
+            .get_value()
+            .iter()
+            .flat_map(|source| source(id, lang))
+            .collect()
     }
 
     /// Adds a section's part to "Load demo data".

@@ -10,7 +10,7 @@ use super::domain::aging::{allowance, parse_edges};
 use super::domain::{aging, AgeBasis};
 use super::messages::CreditMsg;
 use super::state::use_credit;
-use super::view::amount;
+use super::view::{amount, grouped};
 use crate::clock::today;
 use crate::components::download::download_text;
 use crate::components::text::{tr, use_lang};
@@ -175,14 +175,14 @@ pub fn AgingPage() -> impl IntoView {
                 <tbody>
                     {move || rows.get().into_iter().map(|r| view! { <tr data-testid="aging-row">
                         <td><A href=paths::credit_file(r.customer_id)>{names(r.customer_id)}</A>{format!(" ({})", r.currency)}</td>
-                        {r.amounts.iter().map(|c| view! { <td class="num">{format_cents(*c)}</td> }).collect_view()}
-                        <td class="num">{format_cents(r.total)}</td>
+                        {r.amounts.iter().map(|c| view! { <td class="num">{grouped(*c)}</td> }).collect_view()}
+                        <td class="num">{grouped(r.total)}</td>
                     </tr> }).collect_view()}
                 </tbody>
                 <tfoot>
                     {move || result.get().totals.into_iter().map(|(currency, (amounts, total))| view! { <tr data-testid="aging-total">
                         <th scope="row">{fill(CreditMsg::TotalIn.in_lang(lang.get()), &[&currency])}</th>
-                        {amounts.iter().map(|c| view! { <td class="num">{format_cents(*c)}</td> }).collect_view()}
+                        {amounts.iter().map(|c| view! { <td class="num">{grouped(*c)}</td> }).collect_view()}
                         <td class="num">{amount(total, &currency)}</td>
                     </tr> }).collect_view()}
                 </tfoot>

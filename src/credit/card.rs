@@ -4,14 +4,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::domain::{utilisation, Entry};
+use super::domain::{utilisation, AdjustmentKind, Entry};
 use super::messages::CreditMsg;
 use super::state::use_credit;
 use super::view::amount;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
-use crate::i18n::{fill, Text};
+use crate::i18n::{fill, Lang, Text};
 use crate::paths;
+use crate::state::TimelineEntry;
 
 /// The credit summary of one customer.
 #[component]
@@ -76,6 +77,73 @@ pub fn CreditCard(
             </A>
         </div>
     }
+}
+
+/// The customer's payments, credit notes and write-offs as timeline entries (their credit
+/// sales are on the timeline already, as purchases). Registered in `CreditState::provide`.
+pub fn timeline_entries(customer_id: u64, lang: Lang) -> Vec<TimelineEntry> {
+    let credit = use_credit();
+    credit.book.with(|book| {
+        let ledger = &book.ledger;
+        let number = |invoice_id: u64| {
+            ledger
+                .invoice(invoice_id)
+                .map_or_else(|| "–".to_owned(), |i| i.number.clone())
+        };
+        ledger
+            .entries_of(customer_id)
+            .iter()
+            .filter_map(|entry| {
+                let (badge, text, testid) = match entry {
+                    Entry::Invoice(_) => return None,
+                    Entry::Payment(p) => {
+                        let paid = amount(p.amount_cents, &p.currency);
+                        let invoices: Vec<String> =
+                            p.allocations.iter().map(|a| number(a.invoice_id)).collect();
+                        let text = match invoices.is_empty() {
+                            true => paid,
+                            false => fill(
+                                CreditMsg::TimelineFor.in_lang(lang),
+                                &[&paid, &invoices.join(", ")],
+                            ),
+                        };
+                        (CreditMsg::TimelinePayment, text, "timeline-credit-payment")
+                    }
+                    Entry::Adjustment(a) => {
+                        let (badge, testid) = match a.kind {
+                            AdjustmentKind::CreditNote => {
+                                (CreditMsg::TimelineCreditNote, "timeline-credit-note")
+                            }
+                            AdjustmentKind::WriteOff => {
+                                (CreditMsg::TimelineWriteOff, "timeline-credit-write-off")
+                            }
+                        };
+                        let currency = ledger
+                            .invoice(a.invoice_id)
+                            .map_or("", |i| i.currency.as_str());
+                        let text = fill(
+                            CreditMsg::TimelineReason.in_lang(lang),
+                            &[
+                                &amount(a.amount_cents, currency),
+                                &number(a.invoice_id),
+                                &a.reason,
+                            ],
+                        );
+                        (badge, text, testid)
+                    }
+                };
+                Some(TimelineEntry {
+                    date: entry.date(),
+                    order: entry.id(),
+                    badge: badge.in_lang(lang).to_owned(),
+                    text,
+                    link: paths::credit_file(customer_id),
+                    link_text: CreditMsg::TimelineLink.in_lang(lang).to_owned(),
+                    testid,
+                })
+            })
+            .collect()
+    })
 }
 
 /// One ledger entry as a line: "2026-03-01 Invoice INV-0004: 1200.00 CNY".

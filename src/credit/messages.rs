@@ -38,6 +38,12 @@ catalogue! { pub enum CreditMsg {
     PrintMemo => "Print credit memo", "打印信用报告";
     MemoHeading => "Credit memo", "信用报告";
     CardHeading => "Credit", "信用";
+    TimelinePayment => "Payment received", "收到付款";
+    TimelineCreditNote => "Credit note", "贷项通知";
+    TimelineWriteOff => "Written off", "核销坏账";
+    TimelineFor => "{0}, for {1}", "{0}，冲销 {1}";
+    TimelineReason => "{0}, on {1}: {2}", "{0}，针对 {1}：{2}";
+    TimelineLink => "In the credit file", "在信用档案中查看";
     NoDecision => "No credit decision yet.", "尚未作出信用决定。";
     OpenLine => "Open: {0}", "未结：{0}";
     OverdueLine => "Overdue: {0}", "已逾期：{0}";

@@ -34,6 +34,7 @@ impl CreditState {
         };
         provide_context(state);
         app.add_customer_panel(|id| view! { <CreditCard customer_id=id /> }.into_any());
+        app.add_timeline_source(super::card::timeline_entries);
         let customers = use_customers();
         app.on_demo_loaded(move || state.load_demo(customers));
         state

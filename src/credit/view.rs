@@ -4,9 +4,18 @@
 use crate::customers::domain::format_cents;
 use crate::money::parse_amount_cents;
 
-/// "1234.50 CNY".
+/// "¥1,234.50": written as every amount of the app is (`money::format_money_in`).
 pub fn amount(cents: i64, currency: &str) -> String {
-    format!("{} {currency}", format_cents(cents))
+    crate::money::format_money_in(cents, currency)
+}
+
+/// A table's amount without its currency (the column says it), thousands grouped.
+pub fn grouped(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    format!(
+        "{sign}{}",
+        crate::money::grouped_cents(cents.unsigned_abs())
+    )
 }
 
 /// Typed money → cents; empty → `Ok(None)`.

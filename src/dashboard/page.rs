@@ -176,7 +176,6 @@ fn CustomerFigures() -> impl IntoView {
 /// The overdue receivables (per currency) and the customers on hold, linking to Credit.
 #[component]
 fn CreditFigures() -> impl IntoView {
-    let lang = use_lang();
     let credit = use_credit();
     let figures = Memo::new(move |_| {
         credit.book.with(|book| {
@@ -216,12 +215,7 @@ fn CreditFigures() -> impl IntoView {
             (overdue, held)
         })
     });
-    let money = move |cents: i64, currency: &str| {
-        format!(
-            "{} {currency}",
-            crate::working::Quantity::money(cents).show(lang.get())
-        )
-    };
+    let money = |cents: i64, currency: &str| crate::money::format_money_in(cents, currency);
     view! {
         <Show when=move || !figures.with(|(o, _)| o.is_empty())>
             <section class="card" aria-labelledby="dashboard-credit">

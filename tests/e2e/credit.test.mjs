@@ -61,7 +61,7 @@ test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the
   await page.click('[data-testid=sheet-save]');
   assert.match(await text(page, 'z-trend'), /2\.63\s+Grey zone/);
   await page.click('[data-testid=working-z] summary');
-  assert.match(await text(page, 'working-z'), /X1 = 300000\.00 \/ 1000000\.00 = 0\.3000/);
+  assert.match(await text(page, 'working-z'), /X1 = 300,000\.00 \/ 1,000,000\.00 = 0\.3000/);
 
   // Documents received: the policy now approves.
   for (const box of await page.locator('[data-testid=credit-decision] fieldset input[type=checkbox]').all()) await box.check();
@@ -83,10 +83,10 @@ test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the
   // Limit: rules, then 1000.00 granted.
   await page.fill('[data-testid=limit-wc]', '300000');
   await page.locator('[data-testid=limit-wc]').blur();
-  assert.match(await text(page, 'limit-suggested'), /30000\.00 CNY/);
+  assert.match(await text(page, 'limit-suggested'), /¥30,000\.00/);
   await page.fill('[data-testid=limit-chosen]', '1000');
   await page.locator('[data-testid=limit-chosen]').blur();
-  assert.match(await text(page, 'limit-use'), /0\.00 CNY open of 1000\.00 CNY/);
+  assert.match(await text(page, 'limit-use'), /¥0\.00 open of ¥1,000\.00/);
 
   // A sale of 800 is fine; 300 more meets the hold; the override is logged.
   await page.fill('[data-testid=sale-date]', day(40));
@@ -98,7 +98,7 @@ test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the
   await page.fill('[data-testid=sale-amount]', '300');
   await page.click('[data-testid=sale-save]');
   const hold = await text(page, 'credit-hold');
-  assert.match(hold, /Open 800\.00 CNY \+ this sale 300\.00 CNY would pass the limit 1000\.00 CNY/);
+  assert.match(hold, /Open ¥800\.00 \+ this sale ¥300\.00 would pass the limit ¥1,000\.00/);
   await page.click('[data-testid=hold-override]');
   assert.match(await text(page, 'ledger-error'), /Give a reason/);
   await page.fill('[data-testid=hold-reason]', 'Director approved');
@@ -115,11 +115,11 @@ test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the
   // open on today's 300.00 sale); a part payment is taken oldest first.
   await page.fill('[data-testid=payment-amount]', '5000');
   await page.click('[data-testid=payment-save]');
-  assert.match(await text(page, 'ledger-error'), /more than is open \(1094\.00 CNY\)/);
+  assert.match(await text(page, 'ledger-error'), /more than is open \(¥1,094\.00\)/);
   await page.fill('[data-testid=payment-amount]', '200');
   await page.click('[data-testid=payment-save]');
   await page.waitForSelector('text=Payment recorded');
-  assert.match(await text(page, 'open-invoices'), /INV-0001.*600\.00 CNY/s);
+  assert.match(await text(page, 'open-invoices'), /INV-0001.*¥600\.00/s);
   await screenshot(page, 'credit-file-en');
 
   // Reload: everything is still there.
@@ -128,11 +128,19 @@ test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the
   assert.match(await text(page, 'score-value'), /66\.2 \/ 100/);
   assert.match(await text(page, 'decision-history'), /Li Wei/);
   assert.equal(await text(page, 'terms-shown'), '2/10, net 30');
-  assert.match(await text(page, 'ledger-entries'), /Payment: 200\.00 CNY/);
+  assert.match(await text(page, 'ledger-entries'), /Payment: ¥200\.00/);
 
   // The customer page shows the credit card.
   await open(page, env.origin + '/customers/1');
-  assert.match(await text(page, 'customer-credit'), /Open: 900\.00 CNY/);
+  assert.match(await text(page, 'customer-credit'), /Open: ¥900\.00/);
+  // The payment is on the customer's timeline too, among the purchases, with the way to
+  // the credit file.
+  const payment = page.locator('[data-testid=timeline-credit-payment]');
+  assert.match(await payment.innerText(), /Payment received[\s\S]*¥200\.00, for INV-0001[\s\S]*In the credit file/);
+  const order = await page.locator('[data-testid=timeline-list] > li').evaluateAll((items) => items.map((li) => li.dataset.testid));
+  assert.ok(order.includes('timeline-purchase') && order.includes('timeline-credit-payment'), order.join());
+  await page.selectOption('[data-testid=timeline-filter]', 'purchase');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=timeline-credit-payment]'));
 
   // The memo as printed: no forms.
   await open(page, env.origin + '/credit/1');
@@ -167,7 +175,7 @@ test('the aging follows its as-of date in the URL, and the demo fills Credit', a
   await page.locator('[data-testid=aging-asof]').dispatchEvent('change');
   await page.waitForURL(/asof=/);
   assert.deepEqual(await cells(), ['0.00', '500.00', '0.00', '0.00', '0.00', '500.00']);
-  assert.match(await text(page, 'allowance'), /15\.00 CNY/);
+  assert.match(await text(page, 'allowance'), /¥15\.00/);
   await screenshot(page, 'credit-aging-zh');
 
   // Demo data: the business customers' purchases become credit sales.
@@ -181,7 +189,7 @@ test('the aging follows its as-of date in the URL, and the demo fills Credit', a
   assert.match(await text(page, 'promises-due'), /未兑现/);
   await screenshot(page, 'credit-overview-zh');
   await open(page, env.origin + '/');
-  assert.match(await text(page, 'dashboard-overdue'), /CNY/);
+  assert.match(await text(page, 'dashboard-overdue'), /¥[\d,]+\.\d\d/);
   await context.close();
 });
 
@@ -221,7 +229,7 @@ test('a receivables ledger imported from CSV: row errors first, nothing stored u
   await page.reload();
   await open(page, env.origin + '/credit/aging');
   // INV-9001: 1000.00 open, 70 days past due (61–90); INV-9002 not yet due.
-  assert.match(await text(page, 'aging-table'), /Acme Trading Ltd[\s\S]*300\.00[\s\S]*1000\.00[\s\S]*1300\.00/);
+  assert.match(await text(page, 'aging-table'), /Acme Trading Ltd[\s\S]*300\.00[\s\S]*1,000\.00[\s\S]*1,300\.00/);
   await open(page, env.origin + '/customers/1');
   assert.match(await page.locator('body').innerText(), /INV-9001/);
   await screenshot(page, 'credit-import-timeline-en');

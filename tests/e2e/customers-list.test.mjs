@@ -227,6 +227,10 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
     await open(page, env.origin + '/customers/import');
     await page.fill('[data-testid=import-paste]', JSON.stringify([copy]));
     await page.click('[data-testid=import-read-pasted]');
+    // It matches the stored customer (the same email and name), so it would be skipped:
+    // add it as new, to have the duplicate pair.
+    await page.waitForSelector('[data-testid=import-matches]');
+    await page.locator('[data-testid=match-choice]').first().selectOption('add');
     await page.click('[data-testid=import-confirm]');
     await page.waitForSelector('[data-testid=import-done]');
     assert.equal((await stored(page)).length, 201);

@@ -72,3 +72,31 @@ test('on a laptop the table, filters and actions show as before, with no phone b
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a customer on a phone: the figures before the profile, Edit and Delete 44 px tall', async () => {
+  const context = await env.browser.newContext({ locale: 'zh-CN', viewport: PHONE });
+  const page = await context.newPage();
+  await open(page, env.origin + '/customers');
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-testid=customer-row]');
+  await page.locator('[data-testid=customer-row] a').first().click();
+  await page.waitForSelector('[data-testid=customer-figures]');
+  const top = (selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(await top('[data-testid=customer-figures]') < await top('.customer-profile'), 'figures first');
+  const edit = page.locator('[data-testid=edit-interaction]').first();
+  if (await edit.count()) {
+    for (const id of ['edit-interaction', 'delete-interaction']) {
+      const box = await page.locator(`[data-testid=${id}]`).first().boundingBox();
+      assert.ok(box.height >= 44, `${id} is ${box.height}px tall`);
+    }
+  }
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= PHONE.width, `nothing scrolls sideways (${wide}px)`);
+  await screenshot(page, 'customer-page-phone-zh');
+  // On a laptop the figures are beside the profile, at the top.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const [profile, figures] = await Promise.all([top('.customer-profile'), top('[data-testid=customer-figures]')]);
+  assert.ok(Math.abs(profile - figures) < 40, `side by side (${profile}, ${figures})`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

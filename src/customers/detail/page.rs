@@ -56,7 +56,14 @@ pub fn CustomerPage() -> impl IntoView {
                         {tr(DetailMsg::Edit)}
                     </A>
                 </header>
+                // The figures come first in the page (first on a phone, above the long
+                // profile); on a wide screen the grid puts them beside it, at the top.
                 <div class="customer-columns">
+                    <div class="customer-figures-area">
+                        <Show when=move || activity_ready.get()>
+                            <Figures customer />
+                        </Show>
+                    </div>
                     <div class="customer-profile">
                         <Identity customer />
                         <Classification customer />
@@ -65,7 +72,6 @@ pub fn CustomerPage() -> impl IntoView {
                     </div>
                     <div class="customer-activity">
                         <Show when=move || activity_ready.get()>
-                            <Figures customer />
                             // What other sections keep about this customer (credit, …).
                             {move || {
                                 let id = id_value.get();

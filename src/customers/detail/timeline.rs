@@ -19,6 +19,7 @@ use crate::customers::labels::{interaction_kind_label, Labelled};
 use crate::i18n::{fill, Text};
 use crate::money::format_money_in;
 use crate::paths;
+use crate::state::{use_app_state, TimelineEntry};
 
 /// The timeline card of the customer page.
 #[component]
@@ -70,6 +71,17 @@ pub fn Timeline(
         }
         entries
     });
+    // What other sections record for this customer (credit payments, write-offs), among
+    // the customer's own entries by date; only when no kind is chosen.
+    let app = use_app_state();
+    let rows = Memo::new(move |_| {
+        let own = entries.get();
+        let others = match filter.with(String::is_empty) {
+            true => app.timeline_entries(customer.with(|c| c.id), lang.get()),
+            false => Vec::new(),
+        };
+        merge_rows(own, others)
+    });
     let options = InteractionKind::KEYS.iter().map(|&key| {
         view! {
             <option value=key selected=move || filter.with(|f| f == key)>
@@ -88,14 +100,73 @@ pub fn Timeline(
                     {options.collect_view()}
                 </select>
             </label>
-            <Show when=move || entries.with(|e| !e.is_empty()) fallback=|| view! { <p class="muted">{tr(DetailMsg::NoInteractions)}</p> }>
+            <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! { <p class="muted">{tr(DetailMsg::NoInteractions)}</p> }>
                 <ol class="timeline" data-testid="timeline-list">
-                    <For each=move || entries.get() key=|i| i.id let:entry>
-                        <Entry customer entry editing />
+                    <For each=move || rows.get() key=Row::key let:row>
+                        {match row {
+                            Row::Own(entry) => view! { <Entry customer entry editing /> }.into_any(),
+                            Row::Other(entry) => view! { <OtherEntry entry /> }.into_any(),
+                        }}
                     </For>
                 </ol>
             </Show>
         </div>
+    }
+}
+
+/// One row of the timeline: the customer's own interaction, or another section's entry.
+#[derive(Clone, PartialEq)]
+enum Row {
+    Own(Interaction),
+    Other(TimelineEntry),
+}
+
+impl Row {
+    #[cfg(test)]
+    fn date(&self) -> chrono::NaiveDate {
+        match self {
+            Row::Own(i) => i.date,
+            Row::Other(e) => e.date,
+        }
+    }
+
+    /// Unique within a timeline: own entries by id, the others by their test id and id.
+    fn key(&self) -> (&'static str, u64) {
+        match self {
+            Row::Own(i) => ("", i.id),
+            Row::Other(e) => (e.testid, e.order),
+        }
+    }
+}
+
+/// The own entries (newest first, as the customer's timeline gives them) with the other
+/// sections' entries put in by date, newest first; on one date the own entries first.
+fn merge_rows(own: Vec<Interaction>, mut others: Vec<TimelineEntry>) -> Vec<Row> {
+    others.sort_by_key(|e| std::cmp::Reverse((e.date, e.order)));
+    let mut rows = Vec::with_capacity(own.len() + others.len());
+    let mut others = others.into_iter().peekable();
+    for entry in own {
+        while let Some(other) = others.next_if(|o| o.date > entry.date) {
+            rows.push(Row::Other(other));
+        }
+        rows.push(Row::Own(entry));
+    }
+    rows.extend(others.map(Row::Other));
+    rows
+}
+
+/// Another section's entry: what it is and records, and the way to where it is changed.
+#[component]
+fn OtherEntry(entry: TimelineEntry) -> impl IntoView {
+    view! {
+        <li class="timeline-entry kind-other" data-testid=entry.testid>
+            <div class="timeline-head">
+                <time>{entry.date.to_string()}</time>
+                <span class="kind-badge">{entry.badge}</span>
+            </div>
+            <p>{entry.text}</p>
+            <p><a href=entry.link>{entry.link_text}</a></p>
+        </li>
     }
 }
 
@@ -202,5 +273,53 @@ fn Details(
         {detail}
         {(!entry.note.is_empty()).then(|| view! { <p class="timeline-note">{entry.note.clone()}</p> })}
         <EntryActions customer interaction_id=entry.id editing />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    fn own(id: u64, d: u32) -> Interaction {
+        Interaction {
+            id,
+            date: day(d),
+            kind: InteractionKind::Note,
+            note: String::new(),
+        }
+    }
+
+    fn other(order: u64, d: u32) -> TimelineEntry {
+        TimelineEntry {
+            date: day(d),
+            order,
+            badge: String::new(),
+            text: String::new(),
+            link: String::new(),
+            link_text: String::new(),
+            testid: "timeline-credit-payment",
+        }
+    }
+
+    #[test]
+    fn other_sections_entries_go_in_by_date() {
+        let rows = merge_rows(
+            vec![own(3, 20), own(2, 10), own(1, 1)],
+            vec![other(7, 5), other(8, 25), other(9, 10), other(6, 1)],
+        );
+        let keys: Vec<(&str, u64)> = rows.iter().map(Row::key).collect();
+        let c = "timeline-credit-payment";
+        assert_eq!(
+            keys,
+            [(c, 8), ("", 3), ("", 2), (c, 9), (c, 7), ("", 1), (c, 6)],
+            "newest first; on one date the customer's own entry first"
+        );
+        assert!(rows.windows(2).all(|w| w[0].date() >= w[1].date()));
+        assert!(merge_rows(Vec::new(), Vec::new()).is_empty());
     }
 }
