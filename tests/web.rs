@@ -213,7 +213,7 @@ async fn a_component_mounts_alone_with_only_the_language_context() {
     let text = host.text_content().unwrap_or_default();
     assert!(text.contains("查看计算过程"), "{text}");
     assert!(
-        text.contains("消费总额 = 12500.00 + 8600.00 = 21100.00"),
+        text.contains("消费总额 = 12,500.00 + 8,600.00 = 21,100.00"),
         "{text}"
     );
     drop(handle);
