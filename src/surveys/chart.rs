@@ -1,6 +1,6 @@
 //! The charts the results draw: horizontal bars (a distribution) and diverging bars
-//! (SERVQUAL gaps), as SVG made by the app, each with the same numbers as a table
-//! beside it for screen readers. One function for both, driven by the rows.
+//! (SERVQUAL gaps), and the importance–performance grid, as SVG made by the app, each
+//! with the same numbers as a table beside it for screen readers.
 
 use leptos::prelude::*;
 
@@ -66,5 +66,75 @@ pub fn chart(
                 <tbody>{table_rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// One attribute on the importance–performance grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridPoint {
+    /// Written beside the point (the row's code; the table beside names it in full).
+    pub label: String,
+    pub importance: f64,
+    pub performance: f64,
+}
+
+/// The words of the grid: the four quadrants (Martilla & James 1977) and the two axes.
+pub struct GridWords {
+    /// Top left, top right, bottom left, bottom right: concentrate here, keep up the good
+    /// work, low priority, possible overkill.
+    pub quadrants: [String; 4],
+    pub performance: String,
+    pub importance: String,
+}
+
+const GRID: f64 = 300.0;
+const MARGIN: f64 = 34.0;
+
+/// The importance–performance grid: performance across, importance up, over the whole
+/// answer scale `low..=high`, with the dividing lines at `cut_importance` and
+/// `cut_performance` and each attribute a labelled point. Drawn for the eye only
+/// (`aria-hidden`): the table beside it holds the same numbers.
+pub fn ipa_grid(
+    points: &[GridPoint],
+    (low, high): (f64, f64),
+    cut_importance: f64,
+    cut_performance: f64,
+    words: GridWords,
+) -> impl IntoView {
+    let span = (high - low).max(f64::EPSILON);
+    let inner = GRID - 2.0 * MARGIN;
+    let x = move |performance: f64| MARGIN + (performance - low) / span * inner;
+    let y = move |importance: f64| GRID - MARGIN - (importance - low) / span * inner;
+    let (cx, cy) = (x(cut_performance), y(cut_importance));
+    let dots = points
+        .iter()
+        .map(|p| {
+            let (px, py) = (x(p.performance), y(p.importance));
+            view! {
+                <circle cx=px cy=py r="4" class="grid-point"></circle>
+                <text x=px + 6.0 y=py - 5.0 class="chart-label">{p.label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let [top_left, top_right, bottom_left, bottom_right] = words.quadrants;
+    let (left, right, top, bottom) = (
+        MARGIN + 4.0,
+        GRID - MARGIN - 4.0,
+        MARGIN + 12.0,
+        GRID - MARGIN - 6.0,
+    );
+    view! {
+        <svg class="chart ipa-grid" viewBox=format!("0 0 {GRID} {GRID}") role="img" aria-hidden="true" data-testid="ipa-grid">
+            <rect x=MARGIN y=MARGIN width=inner height=inner class="grid-frame"></rect>
+            <line x1=cx x2=cx y1=MARGIN y2=GRID - MARGIN class="chart-axis" data-testid="ipa-cut-performance"></line>
+            <line x1=MARGIN x2=GRID - MARGIN y1=cy y2=cy class="chart-axis" data-testid="ipa-cut-importance"></line>
+            <text x=left y=top class="quadrant-label">{top_left}</text>
+            <text x=right y=top text-anchor="end" class="quadrant-label">{top_right}</text>
+            <text x=left y=bottom class="quadrant-label">{bottom_left}</text>
+            <text x=right y=bottom text-anchor="end" class="quadrant-label">{bottom_right}</text>
+            {dots}
+            <text x=GRID / 2.0 y=GRID - 10.0 text-anchor="middle" class="chart-label">{words.performance}</text>
+            <text x="12" y=GRID / 2.0 text-anchor="middle" class="chart-label" transform=format!("rotate(-90 12 {})", GRID / 2.0)>{words.importance}</text>
+        </svg>
     }
 }

@@ -146,6 +146,12 @@ catalogue! { pub enum SurveyMsg {
     Attribute => "Attribute", "属性";
     Quadrant => "Quadrant", "象限";
     IpaHeadline => "Dividing lines at the data means: importance {0}, performance {1}", "分界线取数据平均值：重要性 {0}，绩效 {1}";
+    IpaHeadlineMidpoint => "Dividing lines at the scale midpoint: importance {0}, performance {1}", "分界线取量表中点：重要性 {0}，绩效 {1}";
+    IpaCrosshair => "Dividing lines", "分界线";
+    IpaAtMeans => "At the data means", "取数据平均值";
+    IpaAtMidpoint => "At the scale midpoint", "取量表中点";
+    AxisPerformance => "Performance →", "绩效 →";
+    AxisImportance => "Importance →", "重要性 →";
     DeliveredHeadline => "Delivered value {0} = total value {1} − total cost {2}", "顾客让渡价值 {0} = 顾客总价值 {1} − 顾客总成本 {2}";
     Band => "Band", "满意程度";
     BandHigh => "highly satisfied", "高度满意";

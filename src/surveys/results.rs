@@ -7,12 +7,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::chart::{chart, ChartRow};
+use super::chart::{chart, ipa_grid, ChartRow, GridPoint, GridWords};
 use super::domain::export::export_rows;
 use super::domain::{
     ces, csat, delivered_value, encode_link, find_response_codes, importance_performance, nps,
     satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
-    Invitation, NpsMethod, QuestionKind, Response, SatisfactionBand, Survey,
+    Invitation, NpsMethod, Quadrant, QuestionKind, Response, SatisfactionBand, Survey,
 };
 use super::messages::SurveyMsg;
 use super::state::use_surveys;
@@ -53,6 +53,8 @@ pub fn band_msg(band: SatisfactionBand) -> SurveyMsg {
 
 #[component]
 fn Results(id: u64) -> impl IntoView {
+    // Where the importance–performance grid is divided (the switch on its figure).
+    let crosshair = RwSignal::new(Crosshair::DataMeans);
     let surveys = use_surveys();
     let customers = use_customers();
     let lang = use_lang();
@@ -105,7 +107,7 @@ fn Results(id: u64) -> impl IntoView {
             }
             view! {
                 <div class="results-grid">
-                    {headline_figures(&survey, &responses, lang)}
+                    {headline_figures(&survey, &responses, lang, crosshair)}
                     {servqual_figure(&survey, &responses, lang)}
                     {delivered_figure(&survey, &responses, lang)}
                     {survey.questions().map(|q| question_summary(&survey, &responses, &q.code, lang)).collect_view()}
@@ -138,7 +140,12 @@ fn figure(
 }
 
 /// NPS, CSAT, CES and the satisfaction index of each question that has one.
-fn headline_figures(survey: &Survey, responses: &[Response], lang: Lang) -> impl IntoView {
+fn headline_figures(
+    survey: &Survey,
+    responses: &[Response],
+    lang: Lang,
+    crosshair: RwSignal<Crosshair>,
+) -> impl IntoView {
     let t = |m: SurveyMsg| m.in_lang(lang);
     let has_servqual = servqual(survey, responses).is_ok();
     survey
@@ -192,10 +199,45 @@ fn headline_figures(survey: &Survey, responses: &[Response], lang: Lang) -> impl
                     Some(figure(format!("figure-index-{code}"), title, headline, body, Some(si.working())))
                 }
                 QuestionKind::DualMatrix { columns: DualColumns::ImportancePerformance, rows, .. } => {
-                    let ipa = importance_performance(survey, responses, code, Crosshair::DataMeans).ok()?;
+                    let at = crosshair.get();
+                    let ipa = importance_performance(survey, responses, code, at).ok()?;
                     let name = |c: &str| rows.iter().find(|r| r.code == c).map_or(c.to_owned(), |r| r.text.in_lang(lang).to_owned());
-                    let headline = fill(t(SurveyMsg::IpaHeadline), &[&num(ipa.importance_cut, 2), &num(ipa.performance_cut, 2)]);
+                    let headline_msg = match at {
+                        Crosshair::DataMeans => SurveyMsg::IpaHeadline,
+                        Crosshair::ScaleMidpoint => SurveyMsg::IpaHeadlineMidpoint,
+                    };
+                    let headline = fill(t(headline_msg), &[&num(ipa.importance_cut, 2), &num(ipa.performance_cut, 2)]);
+                    let points: Vec<GridPoint> = ipa.points.iter().map(|p| GridPoint {
+                        label: p.means.code.clone(),
+                        importance: p.means.first,
+                        performance: p.means.second,
+                    }).collect();
+                    let words = GridWords {
+                        quadrants: [Quadrant::ConcentrateHere, Quadrant::KeepUpTheGoodWork, Quadrant::LowPriority, Quadrant::PossibleOverkill]
+                            .map(|q| q.name().in_lang(lang).to_owned()),
+                        performance: t(SurveyMsg::AxisPerformance).to_owned(),
+                        importance: t(SurveyMsg::AxisImportance).to_owned(),
+                    };
+                    let scale = (f64::from(ipa.scale.min), f64::from(ipa.scale.max));
+                    let choose = move |ev| {
+                        crosshair.set(match event_target_value(&ev).as_str() {
+                            "midpoint" => Crosshair::ScaleMidpoint,
+                            _ => Crosshair::DataMeans,
+                        });
+                        // The figures are drawn again: the focus goes back to the switch.
+                        crate::components::focus::focus_later(&["[data-testid=ipa-crosshair]"]);
+                    };
                     let body = view! {
+                        <label class="field inline no-print">
+                            <span>{t(SurveyMsg::IpaCrosshair)}</span>
+                            <select data-testid="ipa-crosshair" on:change=choose>
+                                <option value="means" selected=at == Crosshair::DataMeans>{t(SurveyMsg::IpaAtMeans)}</option>
+                                <option value="midpoint" selected=at == Crosshair::ScaleMidpoint>{t(SurveyMsg::IpaAtMidpoint)}</option>
+                            </select>
+                        </label>
+                        <div class="chart-pair">
+                            {ipa_grid(&points, scale, ipa.importance_cut, ipa.performance_cut, words)}
+                        </div>
                         <div class="table-wrap" tabindex="0"><table class="table compact" data-testid=format!("ipa-{code}")>
                             <thead><tr><th>{t(SurveyMsg::Attribute)}</th><th class="num">"I"</th><th class="num">"P"</th><th>{t(SurveyMsg::Quadrant)}</th></tr></thead>
                             <tbody>{ipa.points.iter().map(|p| view! { <tr>

@@ -182,7 +182,7 @@ test('the demo fills Surveys: SERVQUAL gaps and NPS, in Chinese', async () => {
   await page.click('[data-testid=load-demo]');
   await page.click('[data-testid=data-confirm-yes]');
   await open(page, env.origin + '/surveys');
-  assert.equal(await page.locator('[data-testid=survey-row]').count(), 2);
+  assert.equal(await page.locator('[data-testid=survey-row]').count(), 3);
   await open(page, env.origin + '/surveys/1/results');
   assert.match(await text(page, 'results-count'), /共 120 份回答/);
   assert.match(await text(page, 'servqual-scores'), /SERVQUAL 得分：未加权 -\d\.\d\d，加权 -\d\.\d\d/);
@@ -194,5 +194,25 @@ test('the demo fills Surveys: SERVQUAL gaps and NPS, in Chinese', async () => {
   await open(page, env.origin + '/surveys/2/results');
   assert.match(await text(page, 'figure-nps-NPS'), /净推荐值 -?\d+\.\d（95% 置信区间/);
   await screenshot(page, 'surveys-results-nps-zh');
+
+  // The importance–performance grid: a point per item, divided at the data means, then
+  // at the scale midpoint (4 on 1–7) with the switch, which keeps the focus.
+  await open(page, env.origin + '/surveys/3/results');
+  const grid = page.locator('[data-testid=figure-ipa-IPA]');
+  assert.equal(await grid.locator('[data-testid=ipa-grid] circle').count(), 7);
+  assert.match(await grid.innerText(), /分界线取数据平均值/);
+  assert.equal(await grid.locator('[data-testid=ipa-IPA] tbody tr').count(), 7, 'the table beside it');
+  const quadrants = await grid.locator('[data-testid=ipa-IPA] tbody td:last-child').allInnerTexts();
+  assert.equal(new Set(quadrants).size, 4, quadrants.join());
+  const cutAt = () => grid.locator('[data-testid=ipa-cut-performance]').getAttribute('x1');
+  const atMeans = await cutAt();
+  await page.selectOption('[data-testid=ipa-crosshair]', 'midpoint');
+  await page.waitForFunction(() => document.querySelector('[data-testid=figure-ipa-IPA]').innerText.includes('量表中点'));
+  assert.match(await grid.innerText(), /分界线取量表中点：重要性 4\.00，绩效 4\.00/);
+  assert.equal(Number(await cutAt()), 150, 'the middle of the grid');
+  assert.notEqual(await cutAt(), atMeans);
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'ipa-crosshair');
+  await grid.scrollIntoViewIfNeeded();
+  await screenshot(page, 'surveys-results-ipa-zh');
   await context.close();
 });

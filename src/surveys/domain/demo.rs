@@ -1,6 +1,7 @@
-//! Deterministic demo surveys for "Load demo data": an open SERVQUAL survey and an open
-//! NPS survey, with a few hundred responses linked to the demo customers, so the results,
-//! the customer pages and Learn show something real. Same customers, same data.
+//! Deterministic demo surveys for "Load demo data": an open SERVQUAL survey, an open NPS
+//! survey and an importance–performance survey, with a few hundred responses linked to
+//! the demo customers, so the results, the customer pages and Learn show something real.
+//! Same customers, same data.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +15,20 @@ use crate::customers::domain::demo::SplitMix64;
 /// How many responses each demo survey gets.
 pub const DEMO_SERVQUAL_RESPONSES: usize = 120;
 pub const DEMO_NPS_RESPONSES: usize = 300;
+pub const DEMO_IPA_RESPONSES: usize = 80;
+
+/// The importance and performance each IPA item is answered around (1–7, tenths), chosen
+/// so the items fall in all four quadrants: quality and speed matter and fall short,
+/// staff and support do well, location and price matter less.
+const IPA_MEANS: [(i64, i64); 7] = [
+    (63, 42),
+    (48, 40),
+    (60, 38),
+    (58, 60),
+    (36, 52),
+    (61, 59),
+    (40, 34),
+];
 
 /// How far the perception falls short of (or passes) the expectation per dimension, in
 /// tenths of a point: reliability worst, tangibles best, as SERVQUAL studies often find.
@@ -29,6 +44,7 @@ pub fn demo_surveys(customer_ids: &[u64], today: NaiveDate) -> SurveyBook {
     let mut rng = SplitMix64::new(0x5EED_5EB7);
     let servqual = book.add_template(TemplateId::Servqual);
     let nps = book.add_template(TemplateId::Nps);
+    let ipa = book.add_template(TemplateId::ImportancePerformance);
     for survey in &mut book.surveys {
         survey.status = SurveyStatus::Open;
     }
@@ -104,6 +120,33 @@ pub fn demo_surveys(customer_ids: &[u64], today: NaiveDate) -> SurveyBook {
             ..Response::default()
         });
     }
+    for _ in 0..DEMO_IPA_RESPONSES {
+        // Each answer within a point of the item's mean, rounded.
+        let near = |rng: &mut SplitMix64, tenths: i64| {
+            ((tenths + rng.below(21) as i64 - 10 + 5) / 10).clamp(1, 7) as u8
+        };
+        let rows: BTreeMap<String, DualAnswer> = IPA_MEANS
+            .iter()
+            .enumerate()
+            .map(|(i, &(importance, performance))| {
+                let answer =
+                    DualAnswer::both(near(&mut rng, importance), near(&mut rng, performance));
+                (format!("IPA{}", i + 1), answer)
+            })
+            .collect();
+        responses.push(Response {
+            survey_id: ipa,
+            customer_id: customer(&mut rng),
+            touchpoint: Some("demo".to_owned()),
+            submitted: date(&mut rng),
+            answers: [(
+                super::templates::IPA_QUESTION.to_owned(),
+                Answer::Dual(rows),
+            )]
+            .into(),
+            ..Response::default()
+        });
+    }
     responses.sort_by_key(|r| r.submitted);
     for response in responses {
         book.record(response);
@@ -124,7 +167,7 @@ mod tests {
         assert_eq!(book, demo_surveys(&ids, today));
         assert_eq!(
             book.responses.len(),
-            DEMO_SERVQUAL_RESPONSES + DEMO_NPS_RESPONSES
+            DEMO_SERVQUAL_RESPONSES + DEMO_NPS_RESPONSES + DEMO_IPA_RESPONSES
         );
         for r in &book.responses {
             let survey = book.survey(r.survey_id).unwrap();
@@ -152,6 +195,20 @@ mod tests {
         let n = nps(book.survey(2).unwrap(), &book.responses, "NPS").unwrap();
         assert_eq!(n.n, DEMO_NPS_RESPONSES);
         assert!(n.score > -20.0 && n.score < 60.0, "{}", n.score);
+        // The importance–performance items fall in all four quadrants.
+        let grid = crate::surveys::domain::importance_performance(
+            book.survey(3).unwrap(),
+            &book.responses,
+            super::super::templates::IPA_QUESTION,
+            crate::surveys::domain::Crosshair::DataMeans,
+        )
+        .unwrap();
+        let quadrants: std::collections::BTreeSet<_> = grid
+            .points
+            .iter()
+            .map(|p| format!("{:?}", p.quadrant))
+            .collect();
+        assert_eq!(quadrants.len(), 4, "{quadrants:?}");
         // Without customers nothing is linked.
         let alone = demo_surveys(&[], today);
         assert!(alone.responses.iter().all(|r| r.customer_id.is_none()));
