@@ -274,8 +274,7 @@ impl From<Currency> for String {
 /// code of its currency, thousands grouped with commas, two decimals ("¥74,208.12",
 /// "-£0.05", "HKD 1,200.00").
 pub fn format_money(cents: i64, currency: Currency) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let number = grouped_cents(cents.unsigned_abs());
+    let (sign, number) = signed_parts(cents);
     match currency.symbol() {
         Some(symbol) => format!("{sign}{symbol}{number}"),
         None => format!("{sign}{currency} {number}"),
@@ -288,14 +287,26 @@ pub fn format_money_in(cents: i64, currency: &str) -> String {
     match Currency::parse(currency) {
         Some(c) => format_money(cents, c),
         None => {
-            let sign = if cents < 0 { "-" } else { "" };
-            format!("{sign}{currency} {}", grouped_cents(cents.unsigned_abs()))
+            let (sign, number) = signed_parts(cents);
+            format!("{sign}{currency} {number}")
         }
     }
 }
 
+/// An amount without its currency, thousands grouped: "-1,234.50" (a working, a table
+/// whose column names the currency).
+pub fn grouped_amount(cents: i64) -> String {
+    let (sign, number) = signed_parts(cents);
+    format!("{sign}{number}")
+}
+
+fn signed_parts(cents: i64) -> (&'static str, String) {
+    let sign = if cents < 0 { "-" } else { "" };
+    (sign, grouped_cents(cents.unsigned_abs()))
+}
+
 /// "74208.12" as "74,208.12".
-pub fn grouped_cents(abs: u64) -> String {
+fn grouped_cents(abs: u64) -> String {
     let whole = (abs / 100).to_string();
     let mut out = String::new();
     for (i, digit) in whole.chars().enumerate() {

@@ -201,11 +201,7 @@ impl Quantity {
 /// Money without its currency is written the same in every language and as every other
 /// amount of the app, with thousands grouped: `-0.05`, `1,234.50`.
 fn money(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    format!(
-        "{sign}{}",
-        crate::money::grouped_cents(cents.unsigned_abs())
-    )
+    crate::money::grouped_amount(cents)
 }
 
 /// One piece of a filled-in formula: an operator or symbol, or a number.

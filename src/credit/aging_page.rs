@@ -10,7 +10,7 @@ use super::domain::aging::{allowance, parse_edges};
 use super::domain::{aging, AgeBasis};
 use super::messages::CreditMsg;
 use super::state::use_credit;
-use super::view::{amount, grouped};
+use super::view::amount;
 use crate::clock::today;
 use crate::components::download::download_text;
 use crate::components::text::{tr, use_lang};
@@ -18,6 +18,7 @@ use crate::components::working::ShowWorking;
 use crate::customers::domain::format_cents;
 use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
+use crate::money::grouped_amount as grouped;
 use crate::paths;
 use crate::tabular::csv::write_csv;
 

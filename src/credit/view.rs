@@ -9,15 +9,6 @@ pub fn amount(cents: i64, currency: &str) -> String {
     crate::money::format_money_in(cents, currency)
 }
 
-/// A table's amount without its currency (the column says it), thousands grouped.
-pub fn grouped(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    format!(
-        "{sign}{}",
-        crate::money::grouped_cents(cents.unsigned_abs())
-    )
-}
-
 /// Typed money → cents; empty → `Ok(None)`.
 pub fn read_money(text: &str) -> Result<Option<i64>, ()> {
     if text.trim().is_empty() {

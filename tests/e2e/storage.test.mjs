@@ -111,18 +111,22 @@ test('corrupt stored data shows the recovery banner, is kept, and can be downloa
   await context.close();
 });
 
-test('a full storage quota keeps the change on screen, says so, and offers a backup', async () => {
-  const context = await newContext(env.browser);
-  const page = await context.newPage();
-  await open(page, env.origin + '/settings');
-  // Fill localStorage to the brim with another key.
-  await page.evaluate(() => {
+/** Fills localStorage to the brim with another key, so the app's next save is refused. */
+function fillStorage(page) {
+  return page.evaluate(() => {
     let chunk = 'x'.repeat(1024 * 1024);
     let filler = '';
     while (chunk.length > 0) {
       try { localStorage.setItem('filler', filler + chunk); filler += chunk; } catch { chunk = chunk.slice(0, Math.floor(chunk.length / 2)); }
     }
   });
+}
+
+test('a full storage quota keeps the change on screen, says so, and offers a backup', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  await open(page, env.origin + '/settings');
+  await fillStorage(page);
   await page.selectOption('[data-testid=lang-switch]', 'zh-CN');
   await page.waitForSelector('[data-testid=notice-quota]');
   assert.equal(await page.locator('h1').innerText(), '设置', 'the change stays on screen');
@@ -139,13 +143,7 @@ test('an import refused by a full quota says the customers are not saved, never 
   const context = await newContext(env.browser);
   const page = await context.newPage();
   await open(page, env.origin + '/customers/import');
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1024 * 1024);
-    let filler = '';
-    while (chunk.length > 0) {
-      try { localStorage.setItem('filler', filler + chunk); filler += chunk; } catch { chunk = chunk.slice(0, Math.floor(chunk.length / 2)); }
-    }
-  });
+  await fillStorage(page);
   const csv = 'name,email\n' + Array.from({ length: 300 }, (_, i) => `Customer ${i},c${i}@example.com`).join('\n');
   await page.setInputFiles('[data-testid=import-file]', { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('[data-testid=import-preview]');
