@@ -307,15 +307,21 @@ fn signed_parts(cents: i64) -> (&'static str, String) {
 
 /// "74208.12" as "74,208.12".
 fn grouped_cents(abs: u64) -> String {
-    let whole = (abs / 100).to_string();
-    let mut out = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+    format!("{}.{:02}", group_thousands(abs / 100), abs % 100)
+}
+
+/// `1234567` → `"1,234,567"` (both UI languages group by thousands with commas): a
+/// count, or the whole part of an amount.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
-        out.push(digit);
+        out.push(c);
     }
-    format!("{out}.{:02}", abs % 100)
+    out
 }
 
 /// An exchange rate the user entered: one unit of `currency` is `micros` millionths of

@@ -1,6 +1,10 @@
 //! The receivables aging (`/credit/aging?asof=…&basis=due|invoice&edges=30,60,90`): per
 //! customer and in total per currency, sortable, with the bad-debt allowance and its
-//! working, and a formula-safe CSV export. The view lives in the URL.
+//! working, and a formula-safe CSV export. The view lives in the URL, with the page of
+//! rows (`page`, [`ROWS_PER_PAGE`] a page: 10,000 customers' rows at once would keep the
+//! browser busy for a second; the totals, the allowance and the CSV cover every row).
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,9 +22,12 @@ use crate::components::working::ShowWorking;
 use crate::customers::domain::format_cents;
 use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
-use crate::money::grouped_amount as grouped;
+use crate::money::{group_thousands, grouped_amount as grouped};
 use crate::paths;
 use crate::tabular::csv::write_csv;
+
+/// Rows shown on one page of the aging.
+const ROWS_PER_PAGE: usize = 100;
 
 /// The aging page.
 #[component]
@@ -52,6 +59,14 @@ pub fn AgingPage() -> impl IntoView {
             .unwrap_or_else(|| credit.book.with(|b| b.policy.aging_edges.clone()))
     });
     let sort = Memo::new(move |_| query.read().get("sort").unwrap_or_default());
+    let page = Memo::new(move |_| {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<usize>().ok())
+            .unwrap_or(1)
+            .max(1)
+    });
     let result = Memo::new(move |_| {
         credit
             .book
@@ -63,10 +78,14 @@ pub fn AgingPage() -> impl IntoView {
             ("basis".into(), basis.get_untracked().key().to_owned()),
             ("edges".into(), edges_text(&edges.get_untracked(), ",")),
             ("sort".into(), sort.get_untracked()),
+            ("page".into(), page.get_untracked().to_string()),
         ];
         for p in params.iter_mut() {
             if p.0 == key {
                 p.1 = value.clone();
+            } else if p.0 == "page" {
+                // A new date, basis, edge or order starts again from the first page.
+                p.1 = String::new();
             }
         }
         let q: Vec<String> = params
@@ -80,18 +99,23 @@ pub fn AgingPage() -> impl IntoView {
         );
     });
     let edges_error = RwSignal::new(false);
-    let names = move |id: u64| {
+    // One look-up table per customer book, not a search of the book per row.
+    let name_of = Memo::new(move |_| {
         customers.customers.with(|b| {
-            b.get(id)
-                .map(|c| c.name.clone())
-                .unwrap_or_else(|| format!("#{id}"))
+            b.customers
+                .iter()
+                .map(|c| (c.id, c.name.clone()))
+                .collect::<HashMap<u64, String>>()
         })
+    });
+    let names = move |id: u64| {
+        name_of.with(|names| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}")))
     };
     let rows = Memo::new(move |_| {
         let mut rows = result.get().rows;
         let key = sort.get();
         match key.as_str() {
-            "name" => rows.sort_by_key(|r| names(r.customer_id).to_lowercase()),
+            "name" => rows.sort_by_cached_key(|r| names(r.customer_id).to_lowercase()),
             "" | "total" => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
             k => {
                 if let Some(i) = k.strip_prefix('b').and_then(|i| i.parse::<usize>().ok()) {
@@ -101,6 +125,20 @@ pub fn AgingPage() -> impl IntoView {
         }
         rows
     });
+    let pages = move || rows.with(|r| r.len().div_ceil(ROWS_PER_PAGE).max(1));
+    let shown = Memo::new(move |_| {
+        let first = (page.get().min(pages()) - 1) * ROWS_PER_PAGE;
+        rows.with(|r| r.iter().skip(first).take(ROWS_PER_PAGE).cloned().collect::<Vec<_>>())
+    });
+    let showing = move || {
+        let all = rows.with(Vec::len);
+        let first = (page.get().min(pages()) - 1) * ROWS_PER_PAGE;
+        let group = |n: usize| group_thousands(n as u64);
+        fill(
+            CreditMsg::AgingShowing.in_lang(lang.get()),
+            &[&group(first + 1), &group(first + shown.with(Vec::len)), &group(all)],
+        )
+    };
     let allowance_of = Memo::new(move |_| {
         credit.book.with(|b| {
             let a = result.get();
@@ -174,7 +212,7 @@ pub fn AgingPage() -> impl IntoView {
                     <th class="num"><button type="button" class="link" on:click=move |_| go.run(("sort", "total".into()))>{tr(CreditMsg::Total)}</button></th>
                 </tr></thead>
                 <tbody>
-                    {move || rows.get().into_iter().map(|r| view! { <tr data-testid="aging-row">
+                    {move || shown.get().into_iter().map(|r| view! { <tr data-testid="aging-row">
                         <td><A href=paths::credit_file(r.customer_id)>{names(r.customer_id)}</A>{format!(" ({})", r.currency)}</td>
                         {r.amounts.iter().map(|c| view! { <td class="num">{grouped(*c)}</td> }).collect_view()}
                         <td class="num">{grouped(r.total)}</td>
@@ -190,6 +228,23 @@ pub fn AgingPage() -> impl IntoView {
             </table>
             </div>
             </div>
+            <Show when=move || { pages() > 1 }>
+                <nav class="pager no-print" aria-label=tr(CreditMsg::AgingPages)>
+                    <p class="count" role="status" data-testid="aging-showing">{showing}</p>
+                    <div class="pager-buttons">
+                        <button type="button" class="ghost" data-testid="aging-prev"
+                            disabled=move || page.get() <= 1
+                            on:click=move |_| go.run(("page", (page.get_untracked() - 1).to_string()))>
+                            {tr(CreditMsg::PreviousPage)}
+                        </button>
+                        <button type="button" class="ghost" data-testid="aging-next"
+                            disabled=move || page.get() >= pages()
+                            on:click=move |_| go.run(("page", (page.get_untracked() + 1).to_string()))>
+                            {tr(CreditMsg::NextPage)}
+                        </button>
+                    </div>
+                </nav>
+            </Show>
             <div class="card" data-testid="allowance">
                 <h2>{tr(CreditMsg::AllowanceHeading)}</h2>
                 {move || allowance_of.get().into_iter().map(|(currency, cents, working)| view! {

@@ -149,15 +149,22 @@ pub fn timeline_entries(customer_id: u64, lang: Lang) -> Vec<TimelineEntry> {
 /// One ledger entry as a line: "2026-03-01 Invoice INV-0004: 1200.00 CNY".
 pub fn entry_line(entry: &Entry, lang: crate::i18n::Lang) -> String {
     match entry {
-        Entry::Invoice(i) => fill(
-            CreditMsg::EntryInvoice.in_lang(lang),
-            &[
-                &i.date.to_string(),
-                &i.number,
-                &amount(i.amount_cents, &i.currency),
-                &i.due.to_string(),
-            ],
-        ),
+        Entry::Invoice(i) => {
+            let line = fill(
+                CreditMsg::EntryInvoice.in_lang(lang),
+                &[
+                    &i.date.to_string(),
+                    &i.number,
+                    &amount(i.amount_cents, &i.currency),
+                    &i.due.to_string(),
+                ],
+            );
+            // The reason a hold was overridden is the log the policy asks for.
+            match &i.hold_override {
+                Some(why) => fill(CreditMsg::EntryHoldOverridden.in_lang(lang), &[&line, why]),
+                None => line,
+            }
+        }
         Entry::Payment(p) => fill(
             CreditMsg::EntryPayment.in_lang(lang),
             &[&p.date.to_string(), &amount(p.amount_cents, &p.currency)],

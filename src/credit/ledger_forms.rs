@@ -119,7 +119,7 @@ pub fn LedgerPanel(
                 .unwrap_or_default();
             let id = b.ledger.next_id();
             let number = b.ledger.next_invoice_number();
-            b.ledger.invoices.push(Invoice {
+            b.ledger.add_invoice(Invoice {
                 id,
                 customer_id,
                 number,
@@ -424,7 +424,7 @@ pub fn LedgerPanel(
             </ul>
             <h3>{tr(CreditMsg::Entries)}</h3>
             <ul class="plain-list" data-testid="ledger-entries">
-                {move || entries.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                {move || entries.get().into_iter().map(|e| view! { <li data-testid="ledger-entry">{e}</li> }).collect_view()}
             </ul>
         </div>
     }

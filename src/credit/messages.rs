@@ -21,6 +21,10 @@ catalogue! { pub enum CreditMsg {
     AgingTitle => "Receivables aging", "应收账款账龄分析";
     AgingExplain => "What is open on the chosen date, by how many days it is past its due date (or since the invoice date). Only what happened on or before that date counts.", "截至所选日期仍未收回的款项，按逾期天数（或自开票日起的天数）分组。只计入该日期及之前发生的业务。";
     AgingCaption => "Aging as of {0}", "截至 {0} 的账龄";
+    AgingShowing => "Rows {0}–{1} of {2}", "第 {0}–{1} 行，共 {2} 行";
+    AgingPages => "Pages of the aging", "账龄分页";
+    PreviousPage => "Previous", "上一页";
+    NextPage => "Next", "下一页";
     AsOf => "As of", "截止日期";
     AgeBy => "Age by", "账龄计算依据";
     ByDueDate => "Days past due date", "逾期天数（按到期日）";
@@ -53,6 +57,7 @@ catalogue! { pub enum CreditMsg {
     EntryPayment => "{0} · Payment: {1}", "{0} · 收款：{1}";
     EntryCreditNote => "{0} · Credit note: {1} ({2})", "{0} · 贷项通知：{1}（{2}）";
     EntryWriteOff => "{0} · Written off: {1} ({2})", "{0} · 核销坏账：{1}（{2}）";
+    EntryHoldOverridden => "{0} · credit hold overridden: {1}", "{0} · 已越过信用冻结：{1}";
 
     DecisionHeading => "Credit standard and decision", "信用标准与决定";
     CheckScore => "5 Cs score {0}, at least {1}", "5C 评分 {0}，最低 {1}";

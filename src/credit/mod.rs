@@ -3,6 +3,7 @@
 //! customer's credit file (also the printable credit memo) and the aging.
 
 mod aging_page;
+pub mod book;
 mod card;
 pub mod domain;
 mod file_page;

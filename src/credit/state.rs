@@ -11,15 +11,6 @@ use crate::clock::today;
 use crate::customers::domain::{CustomerKind, InteractionKind};
 use crate::customers::state::{use_customers, CustomersState};
 use crate::state::AppState;
-use crate::storage::{Document, Migration};
-
-impl Document for CreditBook {
-    const KEY: &'static str = "crm.credit";
-    const SCHEMA: u32 = 1;
-    const MIGRATIONS: &'static [Migration] = &[];
-}
-
-crate::persist_whole_document!(CreditBook);
 
 /// The credit book, provided as context.
 #[derive(Clone, Copy)]

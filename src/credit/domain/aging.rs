@@ -140,7 +140,7 @@ pub fn aging(ledger: &Ledger, as_of: NaiveDate, basis: AgeBasis, edges: &[u32]) 
     let columns = buckets(basis, edges);
     let settled = ledger.settled_as_of(as_of);
     let mut rows: BTreeMap<(u64, String), AgingRow> = BTreeMap::new();
-    for invoice in ledger.invoices.iter().filter(|i| i.date <= as_of) {
+    for invoice in ledger.invoices().filter(|i| i.date <= as_of) {
         let open = invoice.amount_cents - settled.get(&invoice.id).copied().unwrap_or(0);
         if open <= 0 {
             continue;

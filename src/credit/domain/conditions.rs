@@ -20,6 +20,16 @@ pub struct CreditTerms {
     pub discount_days: u32,
 }
 
+/// Terms are hashed for storage's change detection (see `storage::sharded`): the percent
+/// by its bits, so equal terms hash alike.
+impl std::hash::Hash for CreditTerms {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.net_days.hash(state);
+        self.discount_pct.to_bits().hash(state);
+        self.discount_days.hash(state);
+    }
+}
+
 impl Default for CreditTerms {
     fn default() -> Self {
         CreditTerms::net(30)

@@ -42,7 +42,7 @@ pub fn demo_credit(customers: &[(u64, Vec<DemoPurchase>)], today: NaiveDate) -> 
             }
             let id = book.ledger.next_id();
             let number = book.ledger.next_invoice_number();
-            book.ledger.invoices.push(Invoice {
+            book.ledger.add_invoice(Invoice {
                 id,
                 customer_id: *customer_id,
                 number,
@@ -224,16 +224,14 @@ mod tests {
         let today = day("2026-12-01");
         let book = demo_credit(&customers(), today);
         assert_eq!(book.files.len(), 10);
-        assert!(book.ledger.invoices.iter().all(|i| i.purchase_id.is_some()));
+        assert!(book.ledger.invoices().all(|i| i.purchase_id.is_some()));
         assert!(book
             .ledger
-            .payments
-            .iter()
+            .payments()
             .any(|p| p.allocations.iter().any(|a| a.discount_cents > 0)));
         assert!(book
             .ledger
-            .adjustments
-            .iter()
+            .adjustments()
             .any(|a| a.kind == AdjustmentKind::WriteOff));
         assert!(book
             .ledger

@@ -152,7 +152,7 @@ impl CreditBook {
     /// The customers who have a file or ledger entries.
     pub fn customer_ids(&self) -> Vec<u64> {
         let mut ids: Vec<u64> = self.files.iter().map(|f| f.customer_id).collect();
-        ids.extend(self.ledger.invoices.iter().map(|i| i.customer_id));
+        ids.extend(self.ledger.invoices().map(|i| i.customer_id));
         ids.sort_unstable();
         ids.dedup();
         ids

@@ -376,7 +376,7 @@ impl ImportTarget for LedgerImport {
                             purchase_id: None,
                             hold_override: None,
                         };
-                        ledger.invoices.push(invoice.clone());
+                        ledger.add_invoice(invoice.clone());
                         Some(LedgerRow::Invoice(invoice))
                     }
                     _ => None,
@@ -524,7 +524,7 @@ pub fn apply_rows(ledger: &mut Ledger, rows: &[LedgerRow]) -> (Vec<u64>, usize) 
                     continue;
                 }
                 let id = ledger.next_id();
-                ledger.invoices.push(Invoice {
+                ledger.add_invoice(Invoice {
                     id,
                     ..invoice.clone()
                 });

@@ -13,14 +13,16 @@ use serde::{Deserialize, Serialize};
 use super::conditions::CreditTerms;
 
 /// A credit sale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Hash)]
 pub struct Invoice {
     pub id: u64,
     pub customer_id: u64,
     /// The invoice number people quote ("INV-0042"), unique in the ledger.
     pub number: String,
+    #[serde(with = "crate::customers::domain::wire::date")]
     pub date: NaiveDate,
     pub terms: CreditTerms,
+    #[serde(with = "crate::customers::domain::wire::date")]
     pub due: NaiveDate,
     pub amount_cents: i64,
     pub currency: String,
@@ -35,7 +37,7 @@ pub struct Invoice {
 }
 
 /// Part of a payment settling one invoice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Allocation {
     pub invoice_id: u64,
     pub cents: i64,
@@ -44,10 +46,11 @@ pub struct Allocation {
     pub discount_cents: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Hash)]
 pub struct Payment {
     pub id: u64,
     pub customer_id: u64,
+    #[serde(with = "crate::customers::domain::wire::date")]
     pub date: NaiveDate,
     pub amount_cents: i64,
     pub currency: String,
@@ -56,7 +59,7 @@ pub struct Payment {
     pub note: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum AdjustmentKind {
     CreditNote,
@@ -65,11 +68,12 @@ pub enum AdjustmentKind {
 }
 
 /// A credit note or a write-off against one invoice.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Hash)]
 pub struct Adjustment {
     pub id: u64,
     pub customer_id: u64,
     pub invoice_id: u64,
+    #[serde(with = "crate::customers::domain::wire::date")]
     pub date: NaiveDate,
     pub kind: AdjustmentKind,
     pub amount_cents: i64,
@@ -105,15 +109,100 @@ pub struct Reminder {
     pub level: u8,
 }
 
+/// One recorded ledger entry, as the ledger keeps it. Invoices, payments and adjustments
+/// draw their ids from one counter ([`Ledger::next_id`]), so the entries are kept in one
+/// list in id order, and neighbouring ids are stored together (the credit book's storage
+/// in `file.rs` keeps them in compressed shards of id ranges).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Hash)]
+pub enum LedgerRecord {
+    Invoice(Invoice),
+    Payment(Payment),
+    Adjustment(Adjustment),
+}
+
+impl LedgerRecord {
+    pub fn id(&self) -> u64 {
+        self.entry().id()
+    }
+
+    /// The record as a borrowed entry of any kind.
+    pub fn entry(&self) -> Entry<'_> {
+        match self {
+            LedgerRecord::Invoice(i) => Entry::Invoice(i),
+            LedgerRecord::Payment(p) => Entry::Payment(p),
+            LedgerRecord::Adjustment(a) => Entry::Adjustment(a),
+        }
+    }
+
+    fn customer_id(&self) -> u64 {
+        match self {
+            LedgerRecord::Invoice(i) => i.customer_id,
+            LedgerRecord::Payment(p) => p.customer_id,
+            LedgerRecord::Adjustment(a) => a.customer_id,
+        }
+    }
+}
+
+/// The receivables ledger. Written as JSON (backups, and the whole-document layout of
+/// earlier builds) with one list per kind, as before the entries shared one list.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(from = "LedgerJson", into = "LedgerJson")]
 pub struct Ledger {
-    pub invoices: Vec<Invoice>,
-    pub payments: Vec<Payment>,
-    pub adjustments: Vec<Adjustment>,
+    /// Invoices, payments and adjustments, in id order.
+    records: Vec<LedgerRecord>,
     pub promises: Vec<Promise>,
     pub reminders: Vec<Reminder>,
     pub next_id: u64,
+}
+
+/// The ledger's JSON shape: one list per kind.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+struct LedgerJson {
+    invoices: Vec<Invoice>,
+    payments: Vec<Payment>,
+    adjustments: Vec<Adjustment>,
+    promises: Vec<Promise>,
+    reminders: Vec<Reminder>,
+    next_id: u64,
+}
+
+impl From<LedgerJson> for Ledger {
+    fn from(json: LedgerJson) -> Ledger {
+        let mut records: Vec<LedgerRecord> = json
+            .invoices
+            .into_iter()
+            .map(LedgerRecord::Invoice)
+            .chain(json.payments.into_iter().map(LedgerRecord::Payment))
+            .chain(json.adjustments.into_iter().map(LedgerRecord::Adjustment))
+            .collect();
+        records.sort_by_key(LedgerRecord::id);
+        Ledger {
+            records,
+            promises: json.promises,
+            reminders: json.reminders,
+            next_id: json.next_id,
+        }
+    }
+}
+
+impl From<Ledger> for LedgerJson {
+    fn from(ledger: Ledger) -> LedgerJson {
+        let mut json = LedgerJson {
+            promises: ledger.promises,
+            reminders: ledger.reminders,
+            next_id: ledger.next_id,
+            ..LedgerJson::default()
+        };
+        for record in ledger.records {
+            match record {
+                LedgerRecord::Invoice(i) => json.invoices.push(i),
+                LedgerRecord::Payment(p) => json.payments.push(p),
+                LedgerRecord::Adjustment(a) => json.adjustments.push(a),
+            }
+        }
+        json
+    }
 }
 
 /// Why a payment cannot be recorded as asked.
@@ -143,20 +232,71 @@ impl Ledger {
         self.next_id
     }
 
+    /// Every invoice, payment and adjustment, in id order.
+    pub fn records(&self) -> &[LedgerRecord] {
+        &self.records
+    }
+
+    /// The entries for storage to fill; kept in id order by whoever fills them.
+    pub fn records_mut(&mut self) -> &mut Vec<LedgerRecord> {
+        &mut self.records
+    }
+
+    /// Adds an entry in its place by id (new entries have the highest id, so it is
+    /// usually the end).
+    pub fn push(&mut self, record: LedgerRecord) {
+        let id = record.id();
+        match self.records.last() {
+            Some(last) if last.id() > id => {
+                let at = self.records.partition_point(|r| r.id() < id);
+                self.records.insert(at, record);
+            }
+            _ => self.records.push(record),
+        }
+    }
+
+    pub fn add_invoice(&mut self, invoice: Invoice) {
+        self.push(LedgerRecord::Invoice(invoice));
+    }
+
+    pub fn invoices(&self) -> impl Iterator<Item = &Invoice> + '_ {
+        self.records.iter().filter_map(|r| match r {
+            LedgerRecord::Invoice(i) => Some(i),
+            _ => None,
+        })
+    }
+
+    pub fn payments(&self) -> impl Iterator<Item = &Payment> + '_ {
+        self.records.iter().filter_map(|r| match r {
+            LedgerRecord::Payment(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    pub fn adjustments(&self) -> impl Iterator<Item = &Adjustment> + '_ {
+        self.records.iter().filter_map(|r| match r {
+            LedgerRecord::Adjustment(a) => Some(a),
+            _ => None,
+        })
+    }
+
     pub fn invoice(&self, id: u64) -> Option<&Invoice> {
-        self.invoices.iter().find(|i| i.id == id)
+        let at = self.records.binary_search_by_key(&id, LedgerRecord::id).ok()?;
+        match &self.records[at] {
+            LedgerRecord::Invoice(i) => Some(i),
+            _ => None,
+        }
     }
 
     pub fn invoice_by_number(&self, number: &str) -> Option<&Invoice> {
         let number = number.trim();
-        self.invoices
-            .iter()
+        self.invoices()
             .find(|i| i.number.eq_ignore_ascii_case(number))
     }
 
     /// The next free invoice number, "INV-0001" onwards.
     pub fn next_invoice_number(&self) -> String {
-        let mut n = self.invoices.len() + 1;
+        let mut n = self.invoices().count() + 1;
         loop {
             let number = format!("INV-{n:04}");
             if self.invoice_by_number(&number).is_none() {
@@ -169,14 +309,34 @@ impl Ledger {
     /// How much of each invoice was settled (paid, discounted, credited or written off)
     /// on or before `as_of`.
     pub fn settled_as_of(&self, as_of: NaiveDate) -> HashMap<u64, i64> {
+        self.settled_where(as_of, |_| true)
+    }
+
+    /// [`Self::settled_as_of`] for one customer's invoices only: a payment or an
+    /// adjustment only ever settles invoices of its own customer, so this reads a
+    /// handful of entries where the whole ledger's map would hold every invoice.
+    fn settled_of(&self, customer_id: u64, as_of: NaiveDate) -> HashMap<u64, i64> {
+        self.settled_where(as_of, |r| r.customer_id() == customer_id)
+    }
+
+    fn settled_where(
+        &self,
+        as_of: NaiveDate,
+        include: impl Fn(&LedgerRecord) -> bool,
+    ) -> HashMap<u64, i64> {
         let mut settled: HashMap<u64, i64> = HashMap::new();
-        for payment in self.payments.iter().filter(|p| p.date <= as_of) {
-            for a in &payment.allocations {
-                *settled.entry(a.invoice_id).or_default() += a.cents + a.discount_cents;
+        for record in self.records.iter().filter(|r| include(r)) {
+            match record {
+                LedgerRecord::Payment(payment) if payment.date <= as_of => {
+                    for a in &payment.allocations {
+                        *settled.entry(a.invoice_id).or_default() += a.cents + a.discount_cents;
+                    }
+                }
+                LedgerRecord::Adjustment(adj) if adj.date <= as_of => {
+                    *settled.entry(adj.invoice_id).or_default() += adj.amount_cents;
+                }
+                _ => {}
             }
-        }
-        for adj in self.adjustments.iter().filter(|a| a.date <= as_of) {
-            *settled.entry(adj.invoice_id).or_default() += adj.amount_cents;
         }
         settled
     }
@@ -186,13 +346,13 @@ impl Ledger {
         if invoice.date > as_of {
             return 0;
         }
-        let settled = self.settled_as_of(as_of);
+        let settled = self.settled_of(invoice.customer_id, as_of);
         invoice.amount_cents - settled.get(&invoice.id).copied().unwrap_or(0)
     }
 
     /// The customer's invoices still open on `as_of`, with what is open, oldest due first.
     pub fn open_invoices(&self, customer_id: u64, as_of: NaiveDate) -> Vec<(&Invoice, i64)> {
-        self.open_with(customer_id, as_of, &self.settled_as_of(as_of))
+        self.open_with(customer_id, as_of, &self.settled_of(customer_id, as_of))
     }
 
     /// The customer's invoices issued by `issued_by` still open after `settled`.
@@ -204,8 +364,7 @@ impl Ledger {
     ) -> Vec<(&Invoice, i64)> {
         let as_of = issued_by;
         let mut open: Vec<(&Invoice, i64)> = self
-            .invoices
-            .iter()
+            .invoices()
             .filter(|i| i.customer_id == customer_id && i.date <= as_of)
             .map(|i| (i, i.amount_cents - settled.get(&i.id).copied().unwrap_or(0)))
             .filter(|(_, open)| *open > 0)
@@ -239,7 +398,7 @@ impl Ledger {
         }
         // Everything recorded counts, even entries dated after this payment: a payment
         // typed in late must not settle what a later-dated one already did.
-        let everything = self.settled_as_of(NaiveDate::MAX);
+        let everything = self.settled_of(customer_id, NaiveDate::MAX);
         let open: Vec<(&Invoice, i64)> = self
             .open_with(customer_id, date, &everything)
             .into_iter()
@@ -288,7 +447,7 @@ impl Ledger {
     ) -> Result<u64, PaymentError> {
         let allocations = self.allocate(customer_id, currency, date, amount_cents, invoice_id)?;
         let id = self.next_id();
-        self.payments.push(Payment {
+        self.push(LedgerRecord::Payment(Payment {
             id,
             customer_id,
             date,
@@ -296,7 +455,7 @@ impl Ledger {
             currency: currency.to_owned(),
             allocations,
             note: note.trim().to_owned(),
-        });
+        }));
         Ok(id)
     }
 
@@ -326,7 +485,7 @@ impl Ledger {
         }
         let customer_id = invoice.customer_id;
         let id = self.next_id();
-        self.adjustments.push(Adjustment {
+        self.push(LedgerRecord::Adjustment(Adjustment {
             id,
             customer_id,
             invoice_id,
@@ -335,7 +494,7 @@ impl Ledger {
             amount_cents,
             reason: reason.trim().to_owned(),
             approver: approver.trim().to_owned(),
-        });
+        }));
         Ok(id)
     }
 
@@ -343,8 +502,7 @@ impl Ledger {
     /// the amount; broken once the date has passed without that; pending before.
     pub fn promise_status(&self, promise: &Promise, today: NaiveDate) -> PromiseStatus {
         let paid: i64 = self
-            .payments
-            .iter()
+            .payments()
             .filter(|p| {
                 p.customer_id == promise.customer_id
                     && p.currency == promise.currency
@@ -364,34 +522,19 @@ impl Ledger {
 
     /// Everything recorded for one customer, newest first, for the timeline.
     pub fn entries_of(&self, customer_id: u64) -> Vec<Entry<'_>> {
-        let mut entries: Vec<Entry> = Vec::new();
-        entries.extend(
-            self.invoices
-                .iter()
-                .filter(|i| i.customer_id == customer_id)
-                .map(Entry::Invoice),
-        );
-        entries.extend(
-            self.payments
-                .iter()
-                .filter(|p| p.customer_id == customer_id)
-                .map(Entry::Payment),
-        );
-        entries.extend(
-            self.adjustments
-                .iter()
-                .filter(|a| a.customer_id == customer_id)
-                .map(Entry::Adjustment),
-        );
+        let mut entries: Vec<Entry> = self
+            .records
+            .iter()
+            .filter(|r| r.customer_id() == customer_id)
+            .map(LedgerRecord::entry)
+            .collect();
         entries.sort_by_key(|e| std::cmp::Reverse((e.date(), e.id())));
         entries
     }
 
     /// Removes everything recorded for a customer (when the customer is deleted).
     pub fn forget_customer(&mut self, customer_id: u64) {
-        self.invoices.retain(|i| i.customer_id != customer_id);
-        self.payments.retain(|p| p.customer_id != customer_id);
-        self.adjustments.retain(|a| a.customer_id != customer_id);
+        self.records.retain(|r| r.customer_id() != customer_id);
         self.promises.retain(|p| p.customer_id != customer_id);
         self.reminders.retain(|r| r.customer_id != customer_id);
     }
@@ -449,7 +592,7 @@ pub(crate) mod tests {
         let id = ledger.next_id();
         let terms = CreditTerms::parse(terms).unwrap();
         let date = day(date);
-        ledger.invoices.push(Invoice {
+        ledger.add_invoice(Invoice {
             id,
             customer_id: customer,
             number: format!("INV-{id:04}"),
@@ -684,12 +827,12 @@ pub(crate) mod tests {
                 }
                 let end = day("2027-01-01");
                 let settled = l.settled_as_of(end);
-                for inv in &l.invoices {
+                for inv in l.invoices() {
                     let s = settled.get(&inv.id).copied().unwrap_or(0);
                     prop_assert!(s <= inv.amount_cents, "{} settled of {}", s, inv.amount_cents);
                     prop_assert!(s >= 0);
                 }
-                for p in &l.payments {
+                for p in l.payments() {
                     prop_assert_eq!(p.allocations.iter().map(|a| a.cents).sum::<i64>(), p.amount_cents);
                 }
             }

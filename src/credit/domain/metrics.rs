@@ -45,8 +45,7 @@ fn receivables(ledger: &Ledger, currency: &str, as_of: NaiveDate) -> (i64, i64) 
     let mut all = 0;
     let mut current = 0;
     for invoice in ledger
-        .invoices
-        .iter()
+        .invoices()
         .filter(|i| i.currency == currency && i.date <= as_of)
     {
         let open = invoice.amount_cents - settled.get(&invoice.id).copied().unwrap_or(0);
@@ -60,8 +59,7 @@ fn receivables(ledger: &Ledger, currency: &str, as_of: NaiveDate) -> (i64, i64) 
 
 fn sales_between(ledger: &Ledger, currency: &str, from: NaiveDate, to: NaiveDate) -> i64 {
     ledger
-        .invoices
-        .iter()
+        .invoices()
         .filter(|i| i.currency == currency && i.date >= from && i.date <= to)
         .map(|i| i.amount_cents)
         .sum()

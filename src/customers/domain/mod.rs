@@ -29,7 +29,7 @@ pub mod terms;
 #[cfg(test)]
 mod test_support;
 pub mod validate;
-mod wire;
+pub mod wire;
 
 pub use abc::{
     abc_classes, abc_in_list_order, effective_class, suggest_relationship_level, AbcSuggestion,

@@ -83,18 +83,7 @@ pub fn page_window(total: usize, page: usize, per_page: usize) -> PageWindow {
     }
 }
 
-/// `1234567` → `"1,234,567"` (both UI languages group by thousands with commas).
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::money::group_thousands;
 
 #[cfg(test)]
 mod tests {
