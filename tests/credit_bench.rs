@@ -12,7 +12,7 @@ use std::time::Instant;
 use chrono::{Days, NaiveDate};
 use crm::credit::domain::ledger::{Allocation, LedgerRecord};
 use crm::credit::domain::{aging, AgeBasis, CreditBook, CreditTerms, Invoice, Payment};
-use crm::storage::{Persist, Repository, ShardMemory, KeyValueStore, MemoryStore};
+use crm::storage::{KeyValueStore, MemoryStore, Persist, Repository, ShardMemory};
 
 const CUSTOMERS: u64 = 10_000;
 const INVOICES_EACH: u64 = 10;
@@ -77,7 +77,10 @@ fn time<R>(f: impl FnOnce() -> R) -> (R, f64) {
 fn credit_ledger_benchmark() {
     let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let (mut book, build_ms) = time(|| ledger_book(start));
-    let (invoices, payments) = (book.ledger.invoices().count(), book.ledger.payments().count());
+    let (invoices, payments) = (
+        book.ledger.invoices().count(),
+        book.ledger.payments().count(),
+    );
     let entries = book.ledger.records().len();
     println!(
         "credit bench: {CUSTOMERS} customers, {invoices} invoices, {payments} payments (built in {build_ms:.0} ms)"

@@ -128,7 +128,13 @@ pub fn AgingPage() -> impl IntoView {
     let pages = move || rows.with(|r| r.len().div_ceil(ROWS_PER_PAGE).max(1));
     let shown = Memo::new(move |_| {
         let first = (page.get().min(pages()) - 1) * ROWS_PER_PAGE;
-        rows.with(|r| r.iter().skip(first).take(ROWS_PER_PAGE).cloned().collect::<Vec<_>>())
+        rows.with(|r| {
+            r.iter()
+                .skip(first)
+                .take(ROWS_PER_PAGE)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let showing = move || {
         let all = rows.with(Vec::len);
@@ -136,7 +142,11 @@ pub fn AgingPage() -> impl IntoView {
         let group = |n: usize| group_thousands(n as u64);
         fill(
             CreditMsg::AgingShowing.in_lang(lang.get()),
-            &[&group(first + 1), &group(first + shown.with(Vec::len)), &group(all)],
+            &[
+                &group(first + 1),
+                &group(first + shown.with(Vec::len)),
+                &group(all),
+            ],
         )
     };
     let allowance_of = Memo::new(move |_| {

@@ -236,7 +236,14 @@ mod tests {
         let mut book = book(3);
         let invoice_id = book.ledger.invoices().next().unwrap().id;
         book.ledger
-            .record_adjustment(invoice_id, AdjustmentKind::WriteOff, day(9), 100, "gone", "Li")
+            .record_adjustment(
+                invoice_id,
+                AdjustmentKind::WriteOff,
+                day(9),
+                100,
+                "gone",
+                "Li",
+            )
             .unwrap();
         let old = serde_json::json!({"schema": 1, "rev": 4, "data": book}).to_string();
         // The ledger's JSON is one list per kind, as schema 1 wrote it.
@@ -303,6 +310,9 @@ mod tests {
                 "03434e5906e88cb6e58fb6010901026f6b"
             )
         );
-        assert_eq!(postcard::from_bytes::<LedgerRecord>(&bytes).unwrap(), record);
+        assert_eq!(
+            postcard::from_bytes::<LedgerRecord>(&bytes).unwrap(),
+            record
+        );
     }
 }

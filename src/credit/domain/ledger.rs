@@ -281,7 +281,10 @@ impl Ledger {
     }
 
     pub fn invoice(&self, id: u64) -> Option<&Invoice> {
-        let at = self.records.binary_search_by_key(&id, LedgerRecord::id).ok()?;
+        let at = self
+            .records
+            .binary_search_by_key(&id, LedgerRecord::id)
+            .ok()?;
         match &self.records[at] {
             LedgerRecord::Invoice(i) => Some(i),
             _ => None,
