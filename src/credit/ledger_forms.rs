@@ -40,6 +40,8 @@ pub fn LedgerPanel(
     let sale_currency = RwSignal::new(String::new());
     let sale_items = RwSignal::new(String::new());
     let prepaid = RwSignal::new(false);
+    // A purchase already on the timeline put on credit (its id), instead of a new sale.
+    let from_purchase = RwSignal::new(None::<u64>);
     let holds = RwSignal::new(Vec::<HoldReason>::new());
     let override_reason = RwSignal::new(String::new());
     let file_currency = Memo::new(move |_| {
@@ -48,6 +50,45 @@ pub fn LedgerPanel(
                 .map_or("CNY".to_owned(), |f| f.limit_currency.clone())
         })
     });
+    // The customer's purchases on the timeline that are not on credit yet, newest first:
+    // (id, date, cents, currency, items).
+    let open_purchases = Memo::new(move |_| {
+        let on_credit = credit
+            .book
+            .with(|b| b.ledger.purchases_on_credit(customer_id));
+        customers.customers.with(|book| {
+            let mut purchases: Vec<(u64, chrono::NaiveDate, i64, String, String)> = book
+                .get(customer_id)
+                .into_iter()
+                .flat_map(|c| c.interactions.iter())
+                .filter(|i| !on_credit.contains(&i.id))
+                .filter_map(|i| match &i.kind {
+                    InteractionKind::Purchase {
+                        amount_cents,
+                        currency,
+                        items,
+                    } if *amount_cents > 0 => {
+                        Some((i.id, i.date, *amount_cents, currency.clone(), items.clone()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            purchases.sort_by_key(|p| std::cmp::Reverse((p.1, p.0)));
+            purchases
+        })
+    });
+    let choose_purchase = move |value: String| {
+        let chosen = value.parse::<u64>().ok().and_then(|id| {
+            open_purchases.with_untracked(|ps| ps.iter().find(|p| p.0 == id).cloned())
+        });
+        from_purchase.set(chosen.as_ref().map(|p| p.0));
+        if let Some((_, date, cents, currency, items)) = chosen {
+            sale_date.set(date.to_string());
+            sale_amount.set(crate::customers::domain::format_cents(cents));
+            sale_currency.set(currency);
+            sale_items.set(items);
+        }
+    };
     let record_sale = move |force: bool| {
         let lang = lang.get_untracked();
         let Some(date) = parse_date(&sale_date.get_untracked()) else {
@@ -92,25 +133,28 @@ pub fn LedgerPanel(
             return;
         }
         let items = sale_items.get_untracked();
-        // The sale is a purchase on the customer's timeline, and the invoice points at it.
-        let mut purchase_id = None;
-        customers.customers.update(|book| {
-            if let Some(c) = book.get_mut(customer_id) {
-                let id = c.interactions.iter().map(|i| i.id).max().unwrap_or(0) + 1;
-                c.interactions.push(Interaction {
-                    id,
-                    date,
-                    kind: InteractionKind::Purchase {
-                        amount_cents: cents,
-                        currency: currency.clone(),
-                        items: items.clone(),
-                    },
-                    note: String::new(),
-                });
-                c.updated_at = chrono::Utc::now();
-                purchase_id = Some(id);
-            }
-        });
+        // The sale is a purchase on the customer's timeline, and the invoice points at it:
+        // the purchase chosen, or a new one.
+        let mut purchase_id = from_purchase.get_untracked();
+        if purchase_id.is_none() {
+            customers.customers.update(|book| {
+                if let Some(c) = book.get_mut(customer_id) {
+                    let id = c.interactions.iter().map(|i| i.id).max().unwrap_or(0) + 1;
+                    c.interactions.push(Interaction {
+                        id,
+                        date,
+                        kind: InteractionKind::Purchase {
+                            amount_cents: cents,
+                            currency: currency.clone(),
+                            items: items.clone(),
+                        },
+                        note: String::new(),
+                    });
+                    c.updated_at = chrono::Utc::now();
+                    purchase_id = Some(id);
+                }
+            });
+        }
         let prepaid_sale = prepaid.get_untracked();
         credit.book.edit(move |b| {
             let terms = b
@@ -151,6 +195,7 @@ pub fn LedgerPanel(
         override_reason.set(String::new());
         sale_amount.set(String::new());
         sale_items.set(String::new());
+        from_purchase.set(None);
         error.set(None);
         done.set(Some(CreditMsg::SaleRecorded));
     };
@@ -342,10 +387,20 @@ pub fn LedgerPanel(
             <div class="ledger-forms no-print">
                 <form class="inline-fields" data-testid="sale-form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); record_sale(false); }>
                     <h3>{tr(CreditMsg::NewSale)}</h3>
-                    <label class="field"><span>{tr(CreditMsg::Date)}</span><input type="date" data-testid="sale-date" prop:value=sale_date on:input=move |ev| sale_date.set(event_target_value(&ev)) /></label>
-                    <label class="field"><span>{tr(CreditMsg::Amount)}</span><input type="text" inputmode="decimal" data-testid="sale-amount" prop:value=sale_amount on:input=move |ev| sale_amount.set(event_target_value(&ev)) /></label>
-                    <label class="field"><span>{tr(CreditMsg::Currency)}</span><input type="text" class="narrow" data-testid="sale-currency" placeholder=move || file_currency.get() prop:value=sale_currency on:input=move |ev| sale_currency.set(event_target_value(&ev)) /></label>
-                    <label class="field"><span>{tr(CreditMsg::Items)}</span><input type="text" data-testid="sale-items" prop:value=sale_items on:input=move |ev| sale_items.set(event_target_value(&ev)) /></label>
+                    <Show when=move || open_purchases.with(|p| !p.is_empty()) || from_purchase.get().is_some()>
+                        <label class="field wide"><span>{tr(CreditMsg::FromPurchase)}</span>
+                            <select data-testid="sale-purchase" prop:value=move || from_purchase.get().map(|id| id.to_string()).unwrap_or_default()
+                                on:change=move |ev| choose_purchase(event_target_value(&ev))>
+                                <option value="">{tr(CreditMsg::NewPurchase)}</option>
+                                {move || open_purchases.get().into_iter().map(|(id, date, cents, currency, items)| view! {
+                                    <option value=id.to_string()>{format!("{date} · {} · {items}", amount(cents, &currency))}</option>
+                                }).collect_view()}
+                            </select></label>
+                    </Show>
+                    <label class="field"><span>{tr(CreditMsg::Date)}</span><input type="date" data-testid="sale-date" prop:disabled=move || from_purchase.get().is_some() prop:value=sale_date on:input=move |ev| sale_date.set(event_target_value(&ev)) /></label>
+                    <label class="field"><span>{tr(CreditMsg::Amount)}</span><input type="text" inputmode="decimal" data-testid="sale-amount" prop:disabled=move || from_purchase.get().is_some() prop:value=sale_amount on:input=move |ev| sale_amount.set(event_target_value(&ev)) /></label>
+                    <label class="field"><span>{tr(CreditMsg::Currency)}</span><input type="text" class="narrow" data-testid="sale-currency" prop:disabled=move || from_purchase.get().is_some() placeholder=move || file_currency.get() prop:value=sale_currency on:input=move |ev| sale_currency.set(event_target_value(&ev)) /></label>
+                    <label class="field"><span>{tr(CreditMsg::Items)}</span><input type="text" data-testid="sale-items" prop:disabled=move || from_purchase.get().is_some() prop:value=sale_items on:input=move |ev| sale_items.set(event_target_value(&ev)) /></label>
                     <label class="check"><input type="checkbox" data-testid="sale-prepaid" prop:checked=prepaid on:change=move |ev| prepaid.set(event_target_checked(&ev)) />{tr(CreditMsg::Prepaid)}</label>
                     <button type="submit" data-testid="sale-save">{tr(CreditMsg::RecordSale)}</button>
                 </form>

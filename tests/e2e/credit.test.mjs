@@ -146,8 +146,31 @@ test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the
   await page.selectOption('[data-testid=timeline-filter]', 'purchase');
   await page.waitForFunction(() => !document.querySelector('[data-testid=timeline-credit-payment]'));
 
-  // The memo as printed: no forms.
+  // A purchase typed on the timeline is put on credit from the credit file: the invoice
+  // takes its date, amount and items, and no second purchase is added.
+  await page.selectOption('[data-testid=timeline-filter]', '');
+  await page.click('[data-testid=add-interaction] > summary');
+  await page.selectOption('[data-testid=interaction-kind]', 'purchase');
+  await page.fill('[data-testid=purchase-amount-input]', '50');
+  await page.fill('[data-testid=purchase-items]', 'Bolts');
+  await page.fill('[data-testid=interaction-date]', day(3));
+  await page.click('[data-testid=interaction-add]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-purchase]').length === 3);
   await open(page, env.origin + '/credit/1');
+  const choice = await page.locator('[data-testid=sale-purchase] option').allInnerTexts();
+  assert.equal(choice.length, 2, choice.join(' | '));
+  assert.match(choice[1], /¥50\.00 · Bolts/);
+  await page.selectOption('[data-testid=sale-purchase]', { index: 1 });
+  assert.equal(await page.inputValue('[data-testid=sale-amount]'), '50.00');
+  assert.equal(await page.locator('[data-testid=sale-amount]').isDisabled(), true);
+  await page.click('[data-testid=sale-save]');
+  await page.waitForSelector('text=Sale recorded');
+  assert.match(await text(page, 'ledger-entries'), /Credit sale INV-0003: ¥50\.00/);
+  await page.waitForSelector('[data-testid=sale-purchase]', { state: 'detached' });
+  const after = await storedBook(page);
+  assert.equal(after.data.customers[0].interactions.filter((i) => i.kind.type === 'purchase').length, 3);
+
+  // The memo as printed: no forms.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('[data-testid=sale-form]').isVisible(), false);
   assert.equal(await page.locator('[data-testid=credit-scorecard]').isVisible(), true);

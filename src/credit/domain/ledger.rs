@@ -535,6 +535,15 @@ impl Ledger {
         entries
     }
 
+    /// The timeline purchases of a customer already recorded as credit sales, so a
+    /// purchase is put on credit at most once.
+    pub fn purchases_on_credit(&self, customer_id: u64) -> std::collections::HashSet<u64> {
+        self.invoices()
+            .filter(|i| i.customer_id == customer_id)
+            .filter_map(|i| i.purchase_id)
+            .collect()
+    }
+
     /// Removes everything recorded for a customer (when the customer is deleted).
     pub fn forget_customer(&mut self, customer_id: u64) {
         self.records.retain(|r| r.customer_id() != customer_id);
@@ -800,6 +809,37 @@ pub(crate) mod tests {
             l.promise_status(&promise, day("2026-02-16")),
             PromiseStatus::Kept
         );
+    }
+
+    #[test]
+    fn a_purchase_is_on_credit_once_its_invoice_points_at_it() {
+        let mut l = Ledger::default();
+        invoice(&mut l, 1, "2026-01-01", "net 30", 1);
+        let id = l.next_id();
+        let mut from_purchase = l.invoice(1).unwrap().clone();
+        from_purchase.id = id;
+        from_purchase.purchase_id = Some(7);
+        l.add_invoice(from_purchase);
+        assert_eq!(l.purchases_on_credit(1), [7].into_iter().collect());
+        assert!(l.purchases_on_credit(2).is_empty());
+    }
+
+    #[test]
+    fn entries_keep_their_id_order_whatever_order_they_are_added_in() {
+        let mut l = Ledger::default();
+        let a = invoice(&mut l, 1, "2026-01-01", "net 30", 100);
+        let b = invoice(&mut l, 1, "2026-01-02", "net 30", 200);
+        let mut early = l.invoice(a).unwrap().clone();
+        l.records_mut().retain(|r| r.id() != a);
+        early.number = "INV-EARLY".into();
+        l.add_invoice(early);
+        let ids: Vec<u64> = l.records().iter().map(LedgerRecord::id).collect();
+        assert_eq!(ids, vec![a, b]);
+        assert_eq!(l.invoice(a).unwrap().number, "INV-EARLY");
+        // The JSON keeps one list per kind and reads back to the same ledger.
+        let json = serde_json::to_value(&l).unwrap();
+        assert_eq!(json["invoices"].as_array().unwrap().len(), 2);
+        assert_eq!(serde_json::from_value::<Ledger>(json).unwrap(), l);
     }
 
     #[test]
