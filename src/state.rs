@@ -375,6 +375,9 @@ pub struct AppState {
     pub conversion: Memo<Conversion>,
     /// How far start-up has got while a section still reads its documents in steps.
     pub loading: RwSignal<Option<Loading>>,
+    /// Documents registered with [`Self::unread`] whose section has not yet said
+    /// [`Self::started`]: start-up is over when none is left.
+    reading: StoredValue<usize>,
     /// Every stored document, in registration order (the order of a backup's contents).
     documents: StoredValue<Vec<Box<dyn Registered>>>,
     /// Other tabs' writes that arrived during start-up, applied in order once it is
@@ -444,6 +447,7 @@ impl AppState {
             conversion,
             loading: RwSignal::new(None),
             documents: StoredValue::new(Vec::new()),
+            reading: StoredValue::new(0),
             held_changes: StoredValue::new(Vec::new()),
             customer_panels: StoredValue::new(Vec::new()),
             timeline_sources: StoredValue::new(Vec::new()),
@@ -473,13 +477,27 @@ impl AppState {
     pub fn unread<D: Persist + Document>(self, progress: Loading) -> Persisted<D> {
         let doc = Persisted::unread(self.notices);
         self.register(doc);
-        self.loading.set(Some(progress));
+        self.reading.update_value(|n| *n += 1);
+        if self.loading.get_untracked().is_none() {
+            self.loading.set(Some(progress));
+        }
         doc
     }
 
-    /// Start-up is over: the pages are shown and what other tabs wrote meanwhile is
+    /// One document registered with [`Self::unread`] has been read. Once every one has,
+    /// start-up is over: the pages are shown and what other tabs wrote meanwhile is
     /// applied.
     pub fn started(self) {
+        let left = self
+            .reading
+            .try_update_value(|n| {
+                *n = n.saturating_sub(1);
+                *n
+            })
+            .unwrap_or(0);
+        if left > 0 {
+            return;
+        }
         self.loading.set(None);
         let held = self.held_changes.try_update_value(std::mem::take);
         for (key, value) in held.unwrap_or_default() {

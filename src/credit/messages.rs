@@ -57,6 +57,7 @@ catalogue! { pub enum CreditMsg {
     EntryPayment => "{0} · Payment: {1}", "{0} · 收款：{1}";
     EntryCreditNote => "{0} · Credit note: {1} ({2})", "{0} · 贷项通知：{1}（{2}）";
     EntryWriteOff => "{0} · Written off: {1} ({2})", "{0} · 核销坏账：{1}（{2}）";
+    ExposureFirst => "The first {0} of {1} {1|customer|customers}: those on hold, then the largest amounts open. Every customer is in the", "显示 {1} 位客户中的前 {0} 位：先是冻结的，再按未收金额从大到小。全部客户见";
     FromPurchase => "A purchase on the timeline", "时间线上的购买";
     NewPurchase => "A new sale (also added to the timeline)", "新的销售（同时记入时间线）";
     EntryHoldOverridden => "{0} · credit hold overridden: {1}", "{0} · 已越过信用冻结：{1}";

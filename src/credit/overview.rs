@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::domain::{aging, metrics, utilisation, PromiseStatus};
+use std::collections::HashMap;
+
+use super::domain::exposure::exposures;
+use super::domain::{metrics, utilisation, PromiseStatus};
 use super::messages::CreditMsg;
 use super::state::use_credit;
 use super::view::amount;
@@ -13,19 +16,11 @@ use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
 use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
+use crate::money::group_thousands;
 use crate::paths;
 
-/// One customer's exposure.
-#[derive(Clone, PartialEq)]
-struct Exposure {
-    id: u64,
-    name: String,
-    open: i64,
-    currency: String,
-    limit: Option<i64>,
-    oldest_overdue: i64,
-    held: bool,
-}
+/// Rows of the exposure table shown; the aging lists every customer.
+const EXPOSURE_ROWS: usize = 100;
 
 /// The credit overview page.
 #[component]
@@ -33,45 +28,35 @@ pub fn CreditOverview() -> impl IntoView {
     let credit = use_credit();
     let customers = use_customers();
     let lang = use_lang();
+    let exposure = Memo::new(move |_| credit.book.with(|book| exposures(book, today())));
+    // One look-up table per customer book, not a search of the book per row.
+    let name_of = Memo::new(move |_| {
+        customers.customers.with(|b| {
+            b.customers
+                .iter()
+                .map(|c| (c.id, c.name.clone()))
+                .collect::<HashMap<u64, String>>()
+        })
+    });
     let rows = Memo::new(move |_| {
-        let day = today();
-        credit.book.with(|book| {
-            let a = aging(
-                &book.ledger,
-                day,
-                book.policy.age_basis,
-                &book.policy.aging_edges,
-            );
-            customers.customers.with(|cs| {
-                book.customer_ids()
-                    .into_iter()
-                    .filter_map(|id| {
-                        let c = cs.get(id)?;
-                        let file = book.file(id);
-                        let currency = file.map_or("CNY".to_owned(), |f| f.limit_currency.clone());
-                        let row = a
-                            .rows
-                            .iter()
-                            .find(|r| r.customer_id == id && r.currency == currency);
-                        let open = row.map_or(0, |r| r.total);
-                        let oldest_overdue = row.map_or(0, |r| r.oldest_days_past_due.max(0));
-                        let limit = file.and_then(|f| f.limit_cents);
-                        let held = oldest_overdue > book.policy.hold_after_days_overdue
-                            || limit.is_some_and(|l| open > l);
-                        Some(Exposure {
-                            id,
-                            name: c.name.clone(),
-                            open,
-                            currency,
-                            limit,
-                            oldest_overdue,
-                            held,
-                        })
-                    })
+        name_of.with(|names| {
+            exposure.with(|all| {
+                all.iter()
+                    .filter_map(|e| Some((e.clone(), names.get(&e.customer_id)?.clone())))
+                    .take(EXPOSURE_ROWS)
                     .collect::<Vec<_>>()
             })
         })
     });
+    let more = move || {
+        let all = exposure.with(Vec::len);
+        (all > EXPOSURE_ROWS).then(|| {
+            fill(
+                CreditMsg::ExposureFirst.in_lang(lang.get()),
+                &[&EXPOSURE_ROWS.to_string(), &group_thousands(all as u64)],
+            )
+        })
+    };
     let reviews = Memo::new(move |_| {
         credit.book.with(|b| {
             customers.customers.with(|cs| {
@@ -137,10 +122,10 @@ pub fn CreditOverview() -> impl IntoView {
                 <table class="table" data-testid="exposure">
                     <thead><tr><th>{tr(CreditMsg::Customer)}</th><th class="num">{tr(CreditMsg::Open)}</th><th class="num">{tr(CreditMsg::Limit)}</th><th class="num">{tr(CreditMsg::Use)}</th><th class="num">{tr(CreditMsg::OldestOverdue)}</th><th>{tr(CreditMsg::Hold)}</th></tr></thead>
                     <tbody>
-                        {move || rows.get().into_iter().map(|r| {
+                        {move || rows.get().into_iter().map(|(r, name)| {
                             let used = r.limit.and_then(|l| utilisation(r.open, l));
                             view! { <tr>
-                                <td><A href=paths::credit_file(r.id)>{r.name.clone()}</A></td>
+                                <td><A href=paths::credit_file(r.customer_id)>{name}</A></td>
                                 <td class="num">{amount(r.open, &r.currency)}</td>
                                 <td class="num">{r.limit.map(|l| amount(l, &r.currency)).unwrap_or_else(|| "–".into())}</td>
                                 <td class="num">{used.map(|u| format!("{:.0}%", u * 100.0)).unwrap_or_else(|| "–".into())}</td>
@@ -151,6 +136,7 @@ pub fn CreditOverview() -> impl IntoView {
                     </tbody>
                 </table>
                 </div>
+                {move || more().map(|m| view! { <p class="muted" data-testid="exposure-more">{m}" "<A href=paths::credit_aging("")>{tr(CreditMsg::AgingTitle)}</A></p> })}
                 </Show>
             </div>
             <div class="credit-columns">

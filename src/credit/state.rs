@@ -10,7 +10,8 @@ use super::domain::CreditBook;
 use crate::clock::today;
 use crate::customers::domain::{CustomerKind, InteractionKind};
 use crate::customers::state::{use_customers, CustomersState};
-use crate::state::AppState;
+use crate::state::{AppState, Loading};
+use crate::tasks::next_task;
 
 /// The credit book, provided as context.
 #[derive(Clone, Copy)]
@@ -20,9 +21,17 @@ pub struct CreditState {
 
 impl CreditState {
     pub fn provide(app: AppState) -> Self {
+        // A ledger of 180,000 entries takes about 200 ms to read: it is read a few shards
+        // per task beside the customers, and the pages wait for both.
         let state = Self {
-            book: app.load::<CreditBook>(),
+            book: app.unread::<CreditBook>(Loading::Reading { read: 0, all: 0 }),
         };
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            state.book.read_in_steps(|_, _| {}).await;
+            state.book.loaded();
+            app.started();
+        });
         provide_context(state);
         app.add_customer_panel(|id| view! { <CreditCard customer_id=id /> }.into_any());
         app.add_timeline_source(super::card::timeline_entries);

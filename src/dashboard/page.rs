@@ -9,6 +9,7 @@ use crate::clock::today;
 use crate::components::money::NotCounted;
 use crate::components::text::{tr, use_lang};
 use crate::credit::domain::aging;
+use crate::credit::domain::exposure::exposures;
 use crate::credit::state::use_credit;
 use crate::customers::domain::{overview, Overview};
 use crate::customers::labels::Labelled;
@@ -198,20 +199,8 @@ fn CreditFigures() -> impl IntoView {
                     (currency.clone(), total - current)
                 })
                 .collect();
-            let held = a
-                .rows
-                .iter()
-                .filter(|r| {
-                    let limit = book
-                        .file(r.customer_id)
-                        .filter(|f| f.limit_currency == r.currency)
-                        .and_then(|f| f.limit_cents);
-                    r.oldest_days_past_due > book.policy.hold_after_days_overdue
-                        || limit.is_some_and(|l| r.total > l)
-                })
-                .map(|r| r.customer_id)
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
+            // The same rule and count as the overview's exposure table, which it links to.
+            let held = exposures(book, today()).iter().filter(|e| e.held).count();
             (overdue, held)
         })
     });

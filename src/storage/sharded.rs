@@ -27,7 +27,7 @@
 //! whole document is read as it is and split into shards by the next save.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
@@ -94,10 +94,13 @@ impl<R> Default for ShardMemory<R> {
     }
 }
 
-/// A record's fingerprint. Two different values of one record collide with probability
-/// 2^-64, and only within one session (nothing hashed is stored).
+/// A record's fingerprint, with rustc-hash's FxHasher: every save fingerprints every
+/// record (180,000 ledger entries, 10,000 customers), and SipHash's resistance to chosen
+/// inputs buys nothing here, where no adversary writes the records. Only within one
+/// session (nothing hashed is stored): a changed record whose old and new values happen
+/// to collide would not be saved, as unlikely as for any 64-bit hash.
 fn fingerprint<R: Hash>(record: &R) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     record.hash(&mut hasher);
     hasher.finish()
 }

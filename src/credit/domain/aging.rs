@@ -139,7 +139,9 @@ pub struct Aging {
 pub fn aging(ledger: &Ledger, as_of: NaiveDate, basis: AgeBasis, edges: &[u32]) -> Aging {
     let columns = buckets(basis, edges);
     let settled = ledger.settled_as_of(as_of);
-    let mut rows: BTreeMap<(u64, String), AgingRow> = BTreeMap::new();
+    // Rows by (customer, currency), found without allocating a key per invoice.
+    let mut index: rustc_hash::FxHashMap<(u64, &str), usize> = Default::default();
+    let mut rows: Vec<AgingRow> = Vec::new();
     for invoice in ledger.invoices().filter(|i| i.date <= as_of) {
         let open = invoice.amount_cents - settled.get(&invoice.id).copied().unwrap_or(0);
         if open <= 0 {
@@ -151,21 +153,26 @@ pub fn aging(ledger: &Ledger, as_of: NaiveDate, basis: AgeBasis, edges: &[u32]) 
         };
         let age = (as_of - from).num_days();
         let past_due = (as_of - invoice.due).num_days();
-        let row = rows
-            .entry((invoice.customer_id, invoice.currency.clone()))
-            .or_insert_with(|| AgingRow {
-                customer_id: invoice.customer_id,
-                currency: invoice.currency.clone(),
-                amounts: vec![0; columns.len()],
-                total: 0,
-                oldest_days_past_due: i64::MIN,
+        let at = *index
+            .entry((invoice.customer_id, invoice.currency.as_str()))
+            .or_insert_with(|| {
+                rows.push(AgingRow {
+                    customer_id: invoice.customer_id,
+                    currency: invoice.currency.clone(),
+                    amounts: vec![0; columns.len()],
+                    total: 0,
+                    oldest_days_past_due: i64::MIN,
+                });
+                rows.len() - 1
             });
+        let row = &mut rows[at];
         row.amounts[bucket_of(basis, edges, age)] += open;
         row.total += open;
         row.oldest_days_past_due = row.oldest_days_past_due.max(past_due);
     }
+    rows.sort_by(|a, b| (a.customer_id, &a.currency).cmp(&(b.customer_id, &b.currency)));
     let mut totals: BTreeMap<String, (Vec<i64>, i64)> = BTreeMap::new();
-    for row in rows.values() {
+    for row in &rows {
         let (amounts, total) = totals
             .entry(row.currency.clone())
             .or_insert_with(|| (vec![0; columns.len()], 0));
@@ -178,7 +185,7 @@ pub fn aging(ledger: &Ledger, as_of: NaiveDate, basis: AgeBasis, edges: &[u32]) 
         as_of,
         basis,
         buckets: columns,
-        rows: rows.into_values().collect(),
+        rows,
         totals,
     }
 }

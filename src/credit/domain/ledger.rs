@@ -5,7 +5,7 @@
 //! Amounts are integer cents; a payment is only ever allocated to invoices of its own
 //! currency, and never more than is open.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -327,7 +327,7 @@ impl Ledger {
         as_of: NaiveDate,
         include: impl Fn(&LedgerRecord) -> bool,
     ) -> HashMap<u64, i64> {
-        let mut settled: HashMap<u64, i64> = HashMap::new();
+        let mut settled: HashMap<u64, i64> = HashMap::default();
         for record in self.records.iter().filter(|r| include(r)) {
             match record {
                 LedgerRecord::Payment(payment) if payment.date <= as_of => {

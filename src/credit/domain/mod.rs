@@ -7,6 +7,7 @@ pub mod aging;
 pub mod altman;
 pub mod conditions;
 pub mod demo;
+pub mod exposure;
 pub mod file;
 pub mod import;
 pub mod ledger;
