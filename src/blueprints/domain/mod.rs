@@ -24,7 +24,7 @@ pub use csv::{
     export_steps, from_json, import_steps, import_table, problem_text, to_json, ImportedSteps,
     StepField, StepProblem, StepRow, StepRowError, StepsCsvError, StepsImport,
 };
-pub use edit::{Clipboard, Collision, Edit, EditError, History};
+pub use edit::{Clipboard, Collision, Edit, EditError, History, Selection};
 pub use geometry::{Point, Rect, ViewBox};
 pub use model::{
     Benchmark, Blueprint, Connector, ElementKind, FailPoint, Lane, Line, Measure, Moment, Phase,
