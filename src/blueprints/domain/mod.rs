@@ -11,6 +11,7 @@ pub mod edit;
 pub mod geometry;
 pub mod model;
 pub mod samples;
+pub mod ties;
 pub mod words;
 
 pub use analysis::{
@@ -31,4 +32,5 @@ pub use model::{
     ServiceElement, ServiceValue, Step, StepId, StepKind, Version, WaitPoint,
 };
 pub use samples::Sample;
+pub use ties::{complaint_counts, tie_items, tie_results, Band, SurveyTie, TieResult};
 pub use words::BlueprintTerm;

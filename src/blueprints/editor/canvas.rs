@@ -19,7 +19,9 @@ use crate::blueprints::domain::geometry::{
     canvas, cell_rect, column_x, connector_route, drag_offset, is_touchpoint, lane_band, line_y,
     points_attribute, step_rect, steps_in_band, touchpoint_mark, LABEL_WIDTH, PHASE_HEIGHT,
 };
-use crate::blueprints::domain::{Blueprint, Lane, Line, Point, Selection, Step, StepId, StepKind};
+use crate::blueprints::domain::{
+    Blueprint, Lane, Line, Point, Selection, Step, StepId, StepKind, TieResult,
+};
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Lang, Text};
@@ -339,6 +341,7 @@ fn step_view(
     pointer: Pointer,
     step: &Step,
     selected: bool,
+    ties: (Option<TieResult>, Option<usize>),
     lang: Lang,
 ) -> impl IntoView {
     let r = step_rect(step.lane, step.column);
@@ -351,6 +354,24 @@ fn step_view(
     if step.fail_point.is_some() {
         class.push_str(" fail");
     }
+    let (tie, complaints) = ties;
+    if let Some(t) = tie {
+        class.push_str(" tie-");
+        class.push_str(t.band().key());
+    }
+    let mut label = step_label(step, lang);
+    if let Some(t) = tie {
+        label.push_str(", ");
+        label.push_str(&fill(BlueprintMsg::StepTie.in_lang(lang), &[&t.figure()]));
+    }
+    if let Some(n) = complaints {
+        label.push_str(", ");
+        label.push_str(&fill(
+            BlueprintMsg::StepComplaints.in_lang(lang),
+            &[&n.to_string()],
+        ));
+    }
+    let (aria, tooltip) = (label.clone(), label);
     let shape = if step.kind == StepKind::Decision {
         let points = format!(
             "{},{} {},{} {},{} {},{}",
@@ -404,15 +425,29 @@ fn step_view(
         .wait_point
         .is_some()
         .then(|| badge(r.right() - 26.0, "wait", "W"));
+    let tie_figure = tie.map(|t| {
+        view! { <text class="bp-step-tie" x=r.x + 6.0 y=r.bottom() - 6.0>{t.figure()}</text> }
+    });
+    let complaint_badge = complaints.filter(|n| *n > 0).map(|n| {
+        view! {
+            <g class="bp-badge complaints" aria-hidden="true">
+                <rect x=r.x - 4.0 y=r.y - 9.0 width=28 height=18 rx=9 />
+                <text x=r.x + 10.0 y=r.y text-anchor="middle" dominant-baseline="central">{n.to_string()}</text>
+            </g>
+        }
+    });
     view! {
-        <g class=class role="img" aria-label=step_label(step, lang) data-testid=format!("bp-step-{id}")
+        <g class=class role="img" aria-label=aria data-testid=format!("bp-step-{id}")
             on:pointerdown=move |ev| pointer.down(&ev, Some(id))
             on:click=move |ev| { ev.stop_propagation(); if !pointer.swallowed() { ed.choose(id, ev.shift_key()); } }>
             {shape}
             {text_lines(wrap(&name, width, lines), c.x, c.y - 4.0, 15.0, "bp-step-name")}
+            <title>{tooltip}</title>
             {time}
+            {tie_figure}
             {fail}
             {wait}
+            {complaint_badge}
         </g>
     }
 }
@@ -622,10 +657,17 @@ pub fn Canvas(
     let steps = move || {
         let lang = lang.get();
         let selection = ed.selection.get();
+        let ties = ed.ties.get();
         ed.shown.with(|bp| {
             bp.steps
                 .iter()
-                .map(|s| step_view(ed, pointer, s, selection.contains(s.id), lang))
+                .map(|s| {
+                    let tie = (
+                        ties.results.get(&s.id).copied(),
+                        ties.complaints.get(&s.id).copied(),
+                    );
+                    step_view(ed, pointer, s, selection.contains(s.id), tie, lang)
+                })
                 .collect_view()
         })
     };
@@ -678,6 +720,14 @@ pub fn Canvas(
                 {band}
             </svg>
         </div>
+        {move || ed.ties.with(|t| !t.results.is_empty()).then(|| view! {
+            <p class="bp-legend" data-testid="bp-legend">
+                {tr(BlueprintMsg::LegendTitle)}
+                <span class="bp-swatch good"></span>{tr(BlueprintMsg::BandGood)}
+                <span class="bp-swatch fair"></span>{tr(BlueprintMsg::BandFair)}
+                <span class="bp-swatch poor"></span>{tr(BlueprintMsg::BandPoor)}
+            </p>
+        })}
         <p class="bp-keys muted">{tr(BlueprintMsg::CanvasKeys)}</p>
         <p class="visually-hidden" aria-live="polite" data-testid="bp-selected-announcement">{move || {
             let lang = lang.get();

@@ -31,6 +31,8 @@ pub struct Editing {
     pub shown: Memo<Blueprint>,
     pub selection: RwSignal<Selection>,
     pub drag: RwSignal<Option<Drag>>,
+    /// The tied steps' survey results and complaint counts.
+    pub ties: Memo<super::ties_panel::TieFigures>,
     /// The copied steps and the column the leftmost came from.
     pub clipboard: StoredValue<Option<(Clipboard, u32)>>,
     /// "Connect": the next step chosen gets an arrow from the selected one.
@@ -57,6 +59,7 @@ impl Editing {
             state,
             bp,
             shown,
+            ties: super::ties_panel::tie_figures(bp),
             selection: RwSignal::new(Selection::default()),
             drag,
             clipboard: StoredValue::new(None),

@@ -31,7 +31,9 @@ font-family:system-ui,\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\
 .bp-shape{fill:var(--surface);stroke:var(--muted);stroke-width:1.5}.bp-step.fail .bp-shape{stroke:var(--danger);stroke-width:2}\
 .bp-step.selected .bp-shape{stroke:var(--accent);stroke-width:3}.bp-step-name{font-size:13px;fill:var(--text)}\
 .bp-step-time{font-size:11px;fill:var(--muted)}.bp-badge text{font-size:11px;font-weight:700;fill:var(--surface)}\
-.bp-badge.fail circle{fill:var(--danger)}.bp-badge.wait circle{fill:var(--warning)}";
+.bp-badge.fail circle{fill:var(--danger)}.bp-badge.wait circle{fill:var(--warning)}\
+.bp-step.tie-good .bp-shape{fill:#e3f4e8}.bp-step.tie-fair .bp-shape{fill:#fff4dc}.bp-step.tie-poor .bp-shape{fill:#fbe9e7}\
+.bp-step-tie{font-size:11px;font-weight:600;fill:var(--text)}.bp-badge.complaints rect{fill:var(--accent)}.bp-band{display:none}";
 
 /// The drawing's markup as a file of its own: the namespace declared, the styles inlined
 /// right after the opening tag.

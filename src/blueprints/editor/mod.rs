@@ -10,6 +10,7 @@ pub mod elements;
 pub mod export;
 mod step_panel;
 mod table_view;
+pub mod ties_panel;
 
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -452,6 +452,7 @@ fn StepForm(ed: Editing, id: StepId) -> impl IntoView {
         {check_field(ed, id, step, BlueprintMsg::IsWaitPoint, "is-wait", |s| s.wait_point.is_some(), |s, on| s.wait_point = on.then(Default::default))}
         {move || has_wait.get().then(|| wait_fields(ed, id, step))}
         {super::elements::benchmark_fields(ed, id)}
+        {super::ties_panel::tie_fields(ed, id)}
         {arrows(ed, id)}
         <div class="actions">
             <button type="button" class="danger" data-testid="bp-delete-step" on:click=move |_| ed.delete_selected()>{tr(BlueprintMsg::DeleteStep)}</button>
