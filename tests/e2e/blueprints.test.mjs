@@ -109,7 +109,7 @@ test('a blueprint from the hotel sample: add, move, mark, undo and redo, reload'
   assert.match(await text(page, 'bp-risk-table'), /No parking space left/);
   assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 121 minutes');
   const book = await stored(page);
-  assert.equal(book.schema, 1);
+  assert.equal(book.schema, 2);
   assert.equal(book.data.blueprints.length, 1);
   const step = book.data.blueprints[0].steps.find((s) => String(s.id) === id);
   assert.equal(step.lane, 'onstage');
@@ -304,7 +304,8 @@ for (const [locale, scheme] of [['en-US', 'light'], ['zh-CN', 'dark']]) {
     }
     const during = await points(page, 1, 2);
     assert.notEqual(during, before, 'the arrow follows during the drag');
-    assert.match(await label(page, 2), en ? /Onstage contact-employee actions, column 2/ : /前台员工行为，第 2 列/, 'not moved until the drop');
+    assert.match(await label(page, 2), en ? /Backstage contact-employee actions, column 3/ : /后台员工行为，第 3 列/, 'drawn where it will land');
+    assert.equal((await stored(page)).data.blueprints[0].steps.find((s) => s.id === 2).lane, 'onstage', 'saved only on the drop');
     await page.mouse.up();
     assert.match(await label(page, 2), en ? /Backstage contact-employee actions, column 3/ : /后台员工行为，第 3 列/);
     assert.equal(await points(page, 1, 2), during, 'the drop keeps the route drawn during the drag');
@@ -404,6 +405,43 @@ for (const [locale, scheme] of [['en-US', 'light'], ['zh-CN', 'dark']]) {
     const saved = book.data.blueprints[0];
     assert.deepEqual(saved.elements.map((e) => [e.kind, e.present, e.step]), [['warranty', true, 1]]);
     assert.equal(saved.benchmarks[0].theirs, 1);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+}
+
+for (const [locale, scheme] of [['en-US', 'dark'], ['zh-CN', 'light']]) {
+  const en = locale === 'en-US';
+  test(`a step tied to a survey item and to complaint categories (${locale}, ${scheme})`, async () => {
+    const context = await env.browser.newContext({ locale, viewport: { width: 1366, height: 800 }, colorScheme: scheme });
+    const page = await context.newPage();
+    // The demo: customers with complaints, surveys with answers, the sample blueprints.
+    await open(page, env.origin + '/customers');
+    await page.click('[data-testid=load-demo]');
+    await page.waitForSelector('[data-testid=customer-table], table');
+    await open(page, env.origin + '/blueprints/1');
+    await page.waitForSelector('[data-testid=bp-canvas]');
+    await page.click('[data-testid=bp-step-2]');
+    await page.selectOption('[data-testid=bp-field-survey]', { index: 1 });
+    assert.match(await text(page, 'bp-tie-result'), en ? /Latest result: (P − E )?[+-]?\d+\.\d\d \(\d+ answers?\)/ : /最新结果：/);
+    assert.match(await page.locator('[data-testid=bp-step-2]').getAttribute('class'), /tie-(good|fair|poor)/);
+    assert.match(await label(page, 2), en ? /survey (P − E )?[+-]?\d+\.\d\d/ : /调查结果 /);
+    assert.equal(await page.locator('[data-testid=bp-legend]').count(), 1);
+    await page.check('[data-testid=bp-field-complaint-service]');
+    assert.match(await text(page, 'bp-complaint-count'), en ? /^\d+ complaints? in the customers' timelines$/ : /^客户时间线中有 \d+ 条投诉$/);
+    assert.match(await label(page, 2), en ? /\d+ complaints?$/ : /\d+ 条投诉$/);
+    // Undo takes the categories away, redo puts them back.
+    await page.click('[data-testid=bp-undo]');
+    assert.equal(await page.locator('[data-testid=bp-complaint-count]').count(), 0);
+    await page.click('[data-testid=bp-redo]');
+    assert.equal(await page.locator('[data-testid=bp-complaint-count]').count(), 1);
+    await page.click('[data-testid=bp-step-3]', { modifiers: ['Shift'] });
+    await page.locator('[data-testid=bp-canvas-box]').screenshot({ path: join(SCREENSHOTS, `blueprint-tied-${locale}-${scheme}.png`) });
+    await page.locator('.bp-table-card').first().screenshot({ path: join(SCREENSHOTS, `blueprint-table-${locale}-${scheme}.png`) });
+    await page.reload();
+    await page.waitForSelector('[data-testid=bp-canvas]');
+    assert.match(await page.locator('[data-testid=bp-step-2]').getAttribute('class'), /tie-(good|fair|poor)/);
+    assert.match(await label(page, 2), en ? /\d+ complaints?$/ : /\d+ 条投诉$/);
     assert.deepEqual(page.errors, []);
     await context.close();
   });
