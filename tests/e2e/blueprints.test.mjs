@@ -389,8 +389,11 @@ for (const [locale, scheme] of [['en-US', 'light'], ['zh-CN', 'dark']]) {
 
     // Print: pages of the drawing with the lane names on each, gone after printing.
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    assert.ok(await page.locator('.bp-print-page').count() >= 1);
+    assert.ok(await page.locator('[data-testid=bp-print-pages] .bp-print-page').count() >= 1);
     await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('.bp-print-page').first().boundingBox();
+    assert.ok(printed && printed.height > 100, `the first printed page shows the drawing (${JSON.stringify(printed)})`);
+    assert.equal(await page.locator('[data-testid=bp-canvas-box]').isVisible(), false, 'the screen drawing is not printed');
     await page.screenshot({ path: join(SCREENSHOTS, `blueprint-print-${locale}-${scheme}.png`), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));

@@ -76,7 +76,7 @@ fn prepare_print(ed: Editing) {
     let (Some(svg), Some(lanes), Some(target)) = (
         find("[data-testid=bp-canvas]"),
         find("[data-testid=bp-canvas] .bp-lanes"),
-        find("[data-testid=bp-print]"),
+        find("[data-testid=bp-print-pages]"),
     ) else {
         return;
     };
@@ -287,7 +287,7 @@ pub fn PrintPages(
     let before = window_event_listener(leptos::ev::beforeprint, move |_| prepare_print(ed));
     // Afterwards the copies go, so the page holds one drawing.
     let after = window_event_listener(leptos::ev::afterprint, |_| {
-        if let Ok(Some(pages)) = document().query_selector("[data-testid=bp-print]") {
+        if let Ok(Some(pages)) = document().query_selector("[data-testid=bp-print-pages]") {
             pages.set_text_content(None);
         }
     });
@@ -295,7 +295,7 @@ pub fn PrintPages(
         before.remove();
         after.remove();
     });
-    view! { <div class="bp-print" data-testid="bp-print" aria-hidden="true"></div> }
+    view! { <div class="bp-print" data-testid="bp-print-pages" aria-hidden="true"></div> }
 }
 
 #[cfg(test)]
