@@ -17,8 +17,8 @@ use crate::storage::{Document, Migration};
 
 impl Document for BlueprintBook {
     const KEY: &'static str = "crm.blueprints";
-    const SCHEMA: u32 = 1;
-    const MIGRATIONS: &'static [Migration] = &[];
+    const SCHEMA: u32 = 2;
+    const MIGRATIONS: &'static [Migration] = &[super::domain::book::add_step_ties];
 
     fn record_count(&self) -> Option<usize> {
         Some(self.blueprints.len())

@@ -2,11 +2,15 @@
 // empty cell, move it with the arrow keys, mark it a fail point in the side panel, undo
 // and redo (buttons and keys), mark a wait and see the customer's time change, edit a name
 // in the table view, reload and find everything; the list's rename, duplicate and delete;
-// screenshots on a laptop in English and on a phone in Chinese.
+// drag a step to another lane with its arrow following, select several (Shift-click, a
+// band, Shift+arrows), copy, paste and delete them; mark a service element and a
+// competitor's figure; export a PNG; print pages; screenshots on a laptop and a phone in
+// both languages and both colour schemes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, newContext, open, screenshot } from './harness.mjs';
+import { join } from 'node:path';
+import { start, newContext, open, screenshot, SCREENSHOTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -105,7 +109,7 @@ test('a blueprint from the hotel sample: add, move, mark, undo and redo, reload'
   assert.match(await text(page, 'bp-risk-table'), /No parking space left/);
   assert.equal(await text(page, 'bp-customer-time'), 'Customer time: 121 minutes');
   const book = await stored(page);
-  assert.equal(book.schema, 1);
+  assert.equal(book.schema, 2);
   assert.equal(book.data.blueprints.length, 1);
   const step = book.data.blueprints[0].steps.find((s) => String(s.id) === id);
   assert.equal(step.lane, 'onstage');
@@ -258,3 +262,190 @@ test('a sample blueprint on a phone, in Chinese: the canvas scrolls in its box, 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+/** The centre of an element on the screen. */
+const centre = async (page, selector) => {
+  const box = await page.locator(selector).first().boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+const points = (page, from, to) => page.locator(`[data-testid=bp-arrow-${from}-${to}] polyline`).getAttribute('points');
+const stepCount = (page) => page.locator('[data-testid=bp-canvas] [data-testid^=bp-step-]').count();
+
+for (const [locale, scheme] of [['en-US', 'light'], ['zh-CN', 'dark']]) {
+  const en = locale === 'en-US';
+  test(`drag, select several, copy and paste, elements and benchmarks, PNG and print (${locale}, ${scheme})`, async () => {
+    const context = await env.browser.newContext({ locale, viewport: { width: 1366, height: 800 }, colorScheme: scheme, acceptDownloads: true });
+    const page = await context.newPage();
+    await open(page, env.origin + '/blueprints');
+    await page.click('[data-testid=bp-new-blank]');
+    await page.waitForSelector('[data-testid=bp-canvas]');
+    // Two steps and an arrow between them: customer/1 → onstage/2.
+    await page.click('[data-testid=bp-cell-customer-0]');
+    await page.fill('[data-testid=bp-field-name]', en ? 'Walk in' : '进店');
+    await page.press('[data-testid=bp-field-name]', 'Tab');
+    await page.fill('[data-testid=bp-field-minutes]', '3');
+    await page.press('[data-testid=bp-field-minutes]', 'Tab');
+    await page.click('[data-testid=bp-cell-onstage-1]');
+    await page.click('[data-testid=bp-step-1]');
+    await page.focus('[data-testid=bp-canvas]');
+    await page.keyboard.press('c');
+    await page.click('[data-testid=bp-step-2]');
+    await page.locator('[data-testid=bp-arrow-1-2]').waitFor();
+    const before = await points(page, 1, 2);
+
+    // Drag step 2 down to the backstage lane and one column on: while the button is held
+    // the step snaps to the cell under the pointer and its arrow is routed again.
+    const from = await centre(page, '[data-testid=bp-step-2]');
+    const to = await centre(page, '[data-testid=bp-cell-backstage-2]');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) {
+      await page.mouse.move(from.x + (to.x - from.x) * i / 8, from.y + (to.y - from.y) * i / 8);
+    }
+    const during = await points(page, 1, 2);
+    assert.notEqual(during, before, 'the arrow follows during the drag');
+    assert.match(await label(page, 2), en ? /Backstage contact-employee actions, column 3/ : /后台员工行为，第 3 列/, 'drawn where it will land');
+    assert.equal((await stored(page)).data.blueprints[0].steps.find((s) => s.id === 2).lane, 'onstage', 'saved only on the drop');
+    await page.mouse.up();
+    assert.match(await label(page, 2), en ? /Backstage contact-employee actions, column 3/ : /后台员工行为，第 3 列/);
+    assert.equal(await points(page, 1, 2), during, 'the drop keeps the route drawn during the drag');
+    // One drop, one undo.
+    await page.click('[data-testid=bp-undo]');
+    assert.match(await label(page, 2), en ? /Onstage contact-employee actions, column 2/ : /前台员工行为，第 2 列/);
+    assert.equal(await points(page, 1, 2), before);
+    await page.click('[data-testid=bp-redo]');
+    assert.match(await label(page, 2), en ? /Backstage contact-employee actions, column 3/ : /后台员工行为，第 3 列/);
+
+    // A click without movement still selects; Shift-click adds to the selection.
+    await page.click('[data-testid=bp-step-1]');
+    assert.equal(await page.locator('.bp-step.selected').count(), 1);
+    await page.click('[data-testid=bp-step-2]', { modifiers: ['Shift'] });
+    assert.equal(await page.locator('.bp-step.selected').count(), 2);
+    assert.match(await text(page, 'bp-selected-announcement'), en ? /2 steps selected/ : /已选中 2 个步骤/);
+    // Copy and paste with the keys: two new steps in free cells, their arrow kept.
+    await page.focus('[data-testid=bp-canvas]');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    assert.equal(await stepCount(page), 4);
+    await page.locator('[data-testid=bp-arrow-3-4]').waitFor();
+    assert.equal(await page.locator('.bp-step.selected').count(), 2, 'the pasted steps are selected');
+    await page.click('[data-testid=bp-undo]');
+    assert.equal(await stepCount(page), 2);
+    await page.click('[data-testid=bp-paste]');
+    assert.equal(await stepCount(page), 4);
+
+    // A band over empty cells selects every step it touches; the arrow keys move them all.
+    const a = await centre(page, '[data-testid=bp-cell-evidence-0]');
+    const b = await centre(page, '[data-testid=bp-cell-support-4]');
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+    assert.equal(await page.locator('[data-testid=bp-band]').count(), 1);
+    await page.mouse.move(b.x, b.y, { steps: 4 });
+    await page.mouse.up();
+    assert.equal(await page.locator('.bp-step.selected').count(), 4);
+    assert.equal(await stepCount(page), 4, 'a band adds no step');
+    await page.focus('[data-testid=bp-canvas]');
+    await page.keyboard.press('ArrowRight');
+    assert.match(await label(page, 1), en ? /Customer actions, column 2/ : /顾客行为，第 2 列/);
+    await page.keyboard.press('Delete');
+    assert.equal(await stepCount(page), 0);
+    await page.keyboard.press('Control+z');
+    assert.equal(await stepCount(page), 4);
+    await page.keyboard.press('Control+z');
+    assert.match(await label(page, 1), en ? /Customer actions, column 1/ : /顾客行为，第 1 列/);
+    // Shift+arrow keys select from the keyboard alone.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    assert.equal(await page.locator('.bp-step.selected').count(), 2);
+
+    // A service element marked missing shows in the teacher's checks; present, it goes.
+    await page.click('[data-testid=bp-elements] summary');
+    await page.selectOption('[data-testid=bp-element-status-14]', 'missing');
+    assert.match(await text(page, 'bp-checks'), en ? /A service element is missing: Warranty/ : /缺少一项服务要素/);
+    await page.selectOption('[data-testid=bp-element-step-14]', '1');
+    await page.selectOption('[data-testid=bp-element-status-14]', 'present');
+    assert.doesNotMatch(await text(page, 'bp-checks-card'), en ? /Warranty/ : /缺少一项服务要素/);
+
+    // A competitor's time for step 1 beside ours: 3 minutes against 1, a gap of 2.
+    await page.click('[data-testid=bp-step-1]');
+    await page.check('[data-testid=bp-field-has-benchmark]');
+    await page.fill('[data-testid=bp-field-competitor]', 'Inn');
+    await page.press('[data-testid=bp-field-competitor]', 'Tab');
+    await page.fill('[data-testid=bp-field-theirs]', '1');
+    await page.press('[data-testid=bp-field-theirs]', 'Tab');
+    assert.match(await text(page, 'bp-benchmarks'), /Inn[\s\S]*3\s+1\s+2/);
+    await page.click('[data-testid=bp-step-2]', { modifiers: ['Shift'] });
+    await screenshot(page, `blueprint-selection-${locale}-${scheme}`);
+    await page.locator('[data-testid=bp-analysis]').screenshot({ path: join(SCREENSHOTS, `blueprint-analysis-${locale}-${scheme}.png`) });
+
+    // PNG: a download that is a PNG.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=bp-export-png]')]);
+    assert.match(file.suggestedFilename(), /\.png$/);
+    const png = readFileSync(await file.path());
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(png.length > 2000, `a picture, not an empty file (${png.length} bytes)`);
+
+    // Print: pages of the drawing with the lane names on each, gone after printing.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    assert.ok(await page.locator('[data-testid=bp-print-pages] .bp-print-page').count() >= 1);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('.bp-print-page').first().boundingBox();
+    assert.ok(printed && printed.height > 100, `the first printed page shows the drawing (${JSON.stringify(printed)})`);
+    assert.equal(await page.locator('[data-testid=bp-canvas-box]').isVisible(), false, 'the screen drawing is not printed');
+    await page.screenshot({ path: join(SCREENSHOTS, `blueprint-print-${locale}-${scheme}.png`), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.equal(await page.locator('.bp-print-page').count(), 0);
+
+    // Reload: the steps, the element and the figure are all still there.
+    await page.reload();
+    await page.waitForSelector('[data-testid=bp-canvas]');
+    assert.equal(await stepCount(page), 4);
+    assert.match(await text(page, 'bp-benchmarks'), /Inn/);
+    const book = await stored(page);
+    const saved = book.data.blueprints[0];
+    assert.deepEqual(saved.elements.map((e) => [e.kind, e.present, e.step]), [['warranty', true, 1]]);
+    assert.equal(saved.benchmarks[0].theirs, 1);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+}
+
+for (const [locale, scheme] of [['en-US', 'dark'], ['zh-CN', 'light']]) {
+  const en = locale === 'en-US';
+  test(`a step tied to a survey item and to complaint categories (${locale}, ${scheme})`, async () => {
+    const context = await env.browser.newContext({ locale, viewport: { width: 1366, height: 800 }, colorScheme: scheme });
+    const page = await context.newPage();
+    // The demo: customers with complaints, surveys with answers, the sample blueprints.
+    await open(page, env.origin + '/customers');
+    await page.click('[data-testid=load-demo]');
+    await page.waitForSelector('[data-testid=customer-table], table');
+    await open(page, env.origin + '/blueprints/1');
+    await page.waitForSelector('[data-testid=bp-canvas]');
+    await page.click('[data-testid=bp-step-2]');
+    await page.selectOption('[data-testid=bp-field-survey]', { index: 1 });
+    assert.match(await text(page, 'bp-tie-result'), en ? /Latest result: (P − E )?[+-]?\d+\.\d\d \(\d+ answers?\)/ : /最新结果：/);
+    assert.match(await page.locator('[data-testid=bp-step-2]').getAttribute('class'), /tie-(good|fair|poor)/);
+    assert.match(await label(page, 2), en ? /survey (P − E )?[+-]?\d+\.\d\d/ : /调查结果 /);
+    assert.equal(await page.locator('[data-testid=bp-legend]').count(), 1);
+    await page.check('[data-testid=bp-field-complaint-service]');
+    assert.match(await text(page, 'bp-complaint-count'), en ? /^\d+ complaints? in the customers' timelines$/ : /^客户时间线中有 \d+ 条投诉$/);
+    assert.match(await label(page, 2), en ? /\d+ complaints?$/ : /\d+ 条投诉$/);
+    // Undo takes the categories away, redo puts them back.
+    await page.click('[data-testid=bp-undo]');
+    assert.equal(await page.locator('[data-testid=bp-complaint-count]').count(), 0);
+    await page.click('[data-testid=bp-redo]');
+    assert.equal(await page.locator('[data-testid=bp-complaint-count]').count(), 1);
+    await page.click('[data-testid=bp-step-3]', { modifiers: ['Shift'] });
+    await page.locator('[data-testid=bp-canvas-box]').screenshot({ path: join(SCREENSHOTS, `blueprint-tied-${locale}-${scheme}.png`) });
+    await page.locator('.bp-table-card').first().screenshot({ path: join(SCREENSHOTS, `blueprint-table-${locale}-${scheme}.png`) });
+    await page.reload();
+    await page.waitForSelector('[data-testid=bp-canvas]');
+    assert.match(await page.locator('[data-testid=bp-step-2]').getAttribute('class'), /tie-(good|fair|poor)/);
+    assert.match(await label(page, 2), en ? /\d+ complaints?$/ : /\d+ 条投诉$/);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+}

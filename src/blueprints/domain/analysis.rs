@@ -136,9 +136,10 @@ pub fn customer_time(bp: &Blueprint) -> CustomerTime {
         .iter()
         .map(|w| w.worst_minutes.unwrap_or(w.expected_minutes))
         .collect();
-    let step_minutes: f64 = step_parts.iter().sum();
-    let wait_minutes: f64 = wait_parts.iter().sum();
-    let worst_wait: f64 = worst_parts.iter().sum();
+    // A float sum of nothing is −0 in Rust; adding 0 makes it the 0 the page writes.
+    let step_minutes: f64 = step_parts.iter().sum::<f64>() + 0.0;
+    let wait_minutes: f64 = wait_parts.iter().sum::<f64>() + 0.0;
+    let worst_wait: f64 = worst_parts.iter().sum::<f64>() + 0.0;
     let total_minutes = step_minutes + wait_minutes;
     let worst_case_minutes = step_minutes + worst_wait;
     let waiting_share = (total_minutes > 0.0).then(|| wait_minutes / total_minutes);
@@ -1097,6 +1098,20 @@ mod tests {
             assert_eq!(t.longest_wait, longest, "{steps:?}");
             assert_eq!(t.off_path, off, "{steps:?}");
         }
+    }
+
+    #[test]
+    fn no_wait_is_zero_minutes_not_minus_zero() {
+        let mut bp = Blueprint::new(1, "b");
+        bp.steps.push(Step {
+            minutes: Some(3.0),
+            ..Step::new(1, Lane::Customer, 0, "walk in")
+        });
+        let t = customer_time(&bp);
+        assert!(t.wait_minutes.is_sign_positive(), "{}", t.wait_minutes);
+        assert_eq!(minutes(t.wait_minutes).number(), "0");
+        assert_eq!(t.waiting_share, Some(0.0));
+        assert!(t.waiting_share.unwrap().is_sign_positive());
     }
 
     #[test]

@@ -8,6 +8,28 @@ use super::model::Blueprint;
 use super::samples::Sample;
 use crate::i18n::Lang;
 
+/// Schema 1 → 2: every step gets its ties to the other sections, none yet (a survey item
+/// and complaint categories; see `ties.rs`).
+pub fn add_step_ties(mut value: serde_json::Value) -> Result<serde_json::Value, String> {
+    let blueprints = value
+        .get_mut("blueprints")
+        .and_then(|b| b.as_array_mut())
+        .ok_or("no blueprints")?;
+    for bp in blueprints {
+        let Some(steps) = bp.get_mut("steps").and_then(|s| s.as_array_mut()) else {
+            continue;
+        };
+        for step in steps {
+            if let Some(step) = step.as_object_mut() {
+                step.entry("survey").or_insert(serde_json::Value::Null);
+                step.entry("complaints")
+                    .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+            }
+        }
+    }
+    Ok(value)
+}
+
 /// Every blueprint the user keeps, in the order they were made.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(default)]
@@ -114,6 +136,21 @@ impl BlueprintBook {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn schema_one_books_gain_empty_ties() {
+        let old = serde_json::json!({
+            "blueprints": [{"id": 1, "name": "b", "steps": [{"id": 1, "lane": "customer"}]}, {"id": 2}],
+            "next_id": 3
+        });
+        let new = add_step_ties(old).unwrap();
+        let step = &new["blueprints"][0]["steps"][0];
+        assert_eq!(step["survey"], serde_json::Value::Null);
+        assert_eq!(step["complaints"], serde_json::json!([]));
+        let book: BlueprintBook = serde_json::from_value(new).unwrap();
+        assert_eq!(book.blueprints[0].steps[0].survey, None);
+        assert!(add_step_ties(serde_json::json!({"x": 1})).is_err());
+    }
     use crate::blueprints::domain::model::Version;
 
     fn names(book: &BlueprintBook) -> Vec<(u64, &str)> {

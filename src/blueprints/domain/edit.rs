@@ -9,7 +9,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use super::model::{Blueprint, Connector, Lane, Phase, Step, StepId, Version};
+use super::model::{
+    Benchmark, Blueprint, Connector, ElementKind, Lane, Phase, ServiceElement, Step, StepId,
+    Version,
+};
 
 /// What to do when a step is moved onto a cell that is taken.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,6 +76,17 @@ pub enum Edit {
         column: u32,
     },
     SetPhases(Vec<Phase>),
+    /// A service element present, missing or not assessed, and the step it shows at.
+    SetElement {
+        kind: ElementKind,
+        present: Option<bool>,
+        step: Option<StepId>,
+    },
+    /// A step's competitor figure, or none.
+    SetBenchmark {
+        step: StepId,
+        benchmark: Option<Benchmark>,
+    },
     /// Anything else about the blueprint (name, scenario, elements, benchmarks): the
     /// whole new blueprint.
     Replace(Blueprint),
@@ -339,6 +353,155 @@ pub fn paste(
     Ok(added)
 }
 
+/// The selected steps: the one the side panel edits (`primary`) and the others chosen with
+/// it by shift-click, a rubber band or Shift+arrow keys. Moving, copying and deleting act
+/// on all of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub primary: Option<StepId>,
+    pub others: Vec<StepId>,
+}
+
+impl Selection {
+    /// Just this step (or nothing).
+    pub fn one(id: Option<StepId>) -> Selection {
+        Selection {
+            primary: id,
+            others: Vec::new(),
+        }
+    }
+
+    /// These steps, the first of them primary.
+    pub fn of(ids: &[StepId]) -> Selection {
+        let mut ids = ids.to_vec();
+        ids.dedup();
+        let primary = (!ids.is_empty()).then(|| ids.remove(0));
+        Selection {
+            primary,
+            others: ids,
+        }
+    }
+
+    /// Every selected step, the primary first.
+    pub fn ids(&self) -> Vec<StepId> {
+        self.primary
+            .iter()
+            .chain(self.others.iter().filter(|&&o| Some(o) != self.primary))
+            .copied()
+            .collect()
+    }
+
+    pub fn contains(&self, id: StepId) -> bool {
+        self.primary == Some(id) || self.others.contains(&id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.primary.is_none() && self.others.is_empty()
+    }
+
+    /// Shift-click: a selected step leaves the selection, another joins it and becomes the
+    /// primary.
+    pub fn toggle(&self, id: StepId) -> Selection {
+        let mut ids = self.ids();
+        if let Some(at) = ids.iter().position(|&i| i == id) {
+            ids.remove(at);
+            return Selection::of(&ids);
+        }
+        ids.insert(0, id);
+        Selection::of(&ids)
+    }
+
+    /// Shift+arrow: the next (or previous) step in reading order after the primary joins
+    /// the selection and becomes the primary; with nothing selected, the first (or last)
+    /// step. Unchanged at either end.
+    pub fn extend(&self, bp: &Blueprint, forward: bool) -> Selection {
+        let order: Vec<StepId> = bp.steps_in_order().iter().map(|s| s.id).collect();
+        let at = self
+            .primary
+            .and_then(|p| order.iter().position(|&i| i == p));
+        let next = match (at, forward) {
+            (None, true) => order.first(),
+            (None, false) => order.last(),
+            (Some(at), true) => order.get(at + 1),
+            (Some(at), false) => at.checked_sub(1).and_then(|i| order.get(i)),
+        };
+        let Some(&next) = next else {
+            return self.clone();
+        };
+        let mut ids = self.ids();
+        ids.retain(|&i| i != next);
+        ids.insert(0, next);
+        Selection::of(&ids)
+    }
+
+    /// Only the steps that still exist in `bp` (after an undo or a delete).
+    pub fn within(&self, bp: &Blueprint) -> Selection {
+        let ids: Vec<StepId> = self
+            .ids()
+            .into_iter()
+            .filter(|&i| bp.step(i).is_some())
+            .collect();
+        Selection::of(&ids)
+    }
+}
+
+/// Marks a service element present (`Some(true)`), missing (`Some(false)`) or not assessed
+/// (`None`, which removes it), tied to a step or to none; an element already listed keeps
+/// its note.
+pub fn set_element(
+    bp: &mut Blueprint,
+    kind: &ElementKind,
+    present: Option<bool>,
+    step: Option<StepId>,
+) -> Result<(), EditError> {
+    if let Some(id) = step {
+        bp.step(id).ok_or(EditError::NoSuchStep(id))?;
+    }
+    let at = bp.elements.iter().position(|e| &e.kind == kind);
+    match (present, at) {
+        (None, Some(at)) => {
+            bp.elements.remove(at);
+        }
+        (None, None) => {}
+        (Some(present), Some(at)) => {
+            bp.elements[at].present = present;
+            bp.elements[at].step = step;
+        }
+        (Some(present), None) => bp.elements.push(ServiceElement {
+            kind: kind.clone(),
+            present,
+            step,
+            note: String::new(),
+        }),
+    }
+    Ok(())
+}
+
+/// Sets a step's competitor figure (the first one of that step, which the side panel
+/// edits), or removes the step's figures with `None`.
+pub fn set_benchmark(
+    bp: &mut Blueprint,
+    step: StepId,
+    benchmark: Option<Benchmark>,
+) -> Result<(), EditError> {
+    bp.step(step).ok_or(EditError::NoSuchStep(step))?;
+    match benchmark {
+        None => bp.benchmarks.retain(|b| b.step != step),
+        Some(b) => {
+            let b = Benchmark { step, ..b };
+            match bp.benchmarks.iter_mut().find(|old| old.step == step) {
+                Some(old) => *old = b,
+                None => bp.benchmarks.push(b),
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A to-be copy of `bp` under a new id, remembering where it came from.
 pub fn duplicate_as_to_be(bp: &Blueprint, id: u64) -> Blueprint {
     Blueprint {
@@ -381,6 +544,14 @@ pub fn apply(bp: &mut Blueprint, edit: &Edit) -> Result<Vec<StepId>, EditError> 
         Edit::SetPhases(phases) => {
             bp.phases = phases.clone();
             Ok(Vec::new())
+        }
+        Edit::SetElement {
+            kind,
+            present,
+            step,
+        } => set_element(bp, kind, *present, *step).map(|()| Vec::new()),
+        Edit::SetBenchmark { step, benchmark } => {
+            set_benchmark(bp, *step, benchmark.clone()).map(|()| Vec::new())
         }
         Edit::Replace(new) => {
             *bp = new.clone();
@@ -748,6 +919,152 @@ mod tests {
         assert_eq!(
             paste(&mut bp, &Clipboard::default(), 0),
             Err(EditError::NothingSelected)
+        );
+    }
+
+    #[test]
+    fn shift_click_and_shift_arrows_grow_and_shrink_the_selection() {
+        // Reading order: 2 (customer/0), 1 (onstage/0), 3 (customer/1).
+        let bp = blueprint(&[(Onstage, 0), (Customer, 0), (Customer, 1)]);
+        let none = Selection::default();
+        // (start, action, ids after, primary after)
+        type Case = (Selection, &'static str, &'static [StepId]);
+        let cases: &[Case] = &[
+            (none.clone(), "toggle 3", &[3]),
+            (Selection::one(Some(1)), "toggle 3", &[3, 1]),
+            (Selection::of(&[3, 1]), "toggle 3", &[1]),
+            (Selection::of(&[3, 1]), "toggle 1", &[3]),
+            (Selection::one(Some(1)), "toggle 1", &[]),
+            (none.clone(), "next", &[2]),
+            (none.clone(), "previous", &[3]),
+            (Selection::one(Some(2)), "next", &[1, 2]),
+            (Selection::of(&[1, 2]), "next", &[3, 1, 2]),
+            (Selection::one(Some(3)), "next", &[3]),
+            (Selection::one(Some(2)), "previous", &[2]),
+            (Selection::one(Some(3)), "previous", &[1, 3]),
+        ];
+        for (start, action, ids) in cases {
+            let after = match *action {
+                "toggle 3" => start.toggle(3),
+                "toggle 1" => start.toggle(1),
+                "next" => start.extend(&bp, true),
+                _ => start.extend(&bp, false),
+            };
+            assert_eq!(after.ids(), *ids, "{start:?} {action}");
+            assert_eq!(after.primary, ids.first().copied(), "{start:?} {action}");
+            assert_eq!(after.len(), ids.len());
+        }
+        let gone = Selection::of(&[9, 1, 2]).within(&bp);
+        assert_eq!(gone.ids(), [1, 2]);
+        assert!(Selection::of(&[]).is_empty());
+        assert!(Selection::of(&[4, 5]).contains(5));
+    }
+
+    #[test]
+    fn a_copied_selection_pastes_to_free_cells_with_its_arrows_and_undoes_as_one() {
+        let mut bp = blueprint(&[(Customer, 0), (Onstage, 1), (Support, 4)]);
+        let mut history = History::default();
+        let start = bp.clone();
+        let clipboard = copy(&bp, &Selection::of(&[2, 1]).ids());
+        // Only the arrow between copied steps goes with them (1 → 2, not 2 → 3).
+        assert_eq!(clipboard.connectors, [Connector::new(1, 2)]);
+        let pasted = history
+            .apply(
+                &mut bp,
+                &Edit::Paste {
+                    clipboard,
+                    column: 0,
+                },
+            )
+            .unwrap();
+        assert_eq!(pasted, [4, 5]);
+        // At column 0 the originals are in the way; one column on, both cells are free.
+        assert_eq!(bp.step(4).unwrap().cell(), (Customer, 1));
+        assert_eq!(bp.step(5).unwrap().cell(), (Onstage, 2));
+        assert!(bp.connectors.contains(&Connector::new(4, 5)));
+        assert!(one_step_per_cell(&bp));
+        // The pasted pair moves and is deleted as a selection, each one undoable edit.
+        history
+            .apply(
+                &mut bp,
+                &Edit::MoveSteps {
+                    ids: pasted.clone(),
+                    lanes: 1,
+                    columns: 2,
+                },
+            )
+            .unwrap();
+        assert_eq!(bp.step(5).unwrap().cell(), (Backstage, 4));
+        history.apply(&mut bp, &Edit::DeleteSteps(pasted)).unwrap();
+        assert_eq!(bp.steps.len(), 3);
+        assert_eq!(history.undo_len(), 3);
+        for _ in 0..3 {
+            assert!(history.undo(&mut bp));
+        }
+        assert_eq!(bp, start);
+    }
+
+    #[test]
+    fn service_elements_are_marked_present_missing_or_not_assessed() {
+        let mut bp = blueprint(&[(Customer, 0)]);
+        let w = ElementKind::Warranty;
+        // (present, step, result, elements after as (present, step))
+        type Case = (
+            Option<bool>,
+            Option<StepId>,
+            Result<(), EditError>,
+            &'static [(bool, Option<StepId>)],
+        );
+        let cases: &[Case] = &[
+            (Some(false), None, Ok(()), &[(false, None)]),
+            (Some(true), Some(1), Ok(()), &[(true, Some(1))]),
+            (
+                Some(true),
+                Some(9),
+                Err(EditError::NoSuchStep(9)),
+                &[(true, Some(1))],
+            ),
+            (None, None, Ok(()), &[]),
+            (None, None, Ok(()), &[]),
+        ];
+        for (present, step, result, after) in cases {
+            let edit = Edit::SetElement {
+                kind: w.clone(),
+                present: *present,
+                step: *step,
+            };
+            let mut next = bp.clone();
+            let got = apply(&mut next, &edit).map(|_| ());
+            assert_eq!(got, *result, "{edit:?}");
+            if got.is_ok() {
+                bp = next;
+            }
+            let elements: Vec<_> = bp.elements.iter().map(|e| (e.present, e.step)).collect();
+            assert_eq!(elements, *after, "{edit:?}");
+        }
+    }
+
+    #[test]
+    fn a_step_has_one_competitor_figure_set_or_removed() {
+        let mut bp = blueprint(&[(Customer, 0), (Onstage, 0)]);
+        let figure = |theirs| Benchmark {
+            step: 0,
+            measure: crate::blueprints::domain::model::Measure::Wait,
+            competitor: "Inn".into(),
+            theirs,
+            ours: None,
+        };
+        set_benchmark(&mut bp, 2, Some(figure(5.0))).unwrap();
+        set_benchmark(&mut bp, 2, Some(figure(4.0))).unwrap();
+        set_benchmark(&mut bp, 1, Some(figure(1.0))).unwrap();
+        let figures: Vec<(StepId, f64)> =
+            bp.benchmarks.iter().map(|b| (b.step, b.theirs)).collect();
+        assert_eq!(figures, [(2, 4.0), (1, 1.0)]);
+        set_benchmark(&mut bp, 2, None).unwrap();
+        assert_eq!(bp.benchmarks.len(), 1);
+        assert_eq!(
+            set_benchmark(&mut bp, 9, Some(figure(1.0))),
+            Err(EditError::NoSuchStep(9))
         );
     }
 

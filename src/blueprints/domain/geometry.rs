@@ -140,6 +140,36 @@ pub fn cell_at(point: Point) -> Option<(Lane, u32)> {
     Some((Lane::from_index(lane)?, column))
 }
 
+/// The cell a dragged point snaps to: the cell under it, or the nearest cell of the grid
+/// when it is over the lane names, above the lanes or below them (a drag never leaves the
+/// grid, so the step always has somewhere to land).
+pub fn snap_cell(point: Point) -> (Lane, u32) {
+    let last_lane = Lane::ALL.len() - 1;
+    let lane = ((point.y - PHASE_HEIGHT) / CELL_HEIGHT).floor();
+    let lane = if lane.is_finite() && lane > 0.0 {
+        (lane as usize).min(last_lane)
+    } else {
+        0
+    };
+    let column = ((point.x - LABEL_WIDTH) / CELL_WIDTH).floor();
+    let column = if column.is_finite() && column > 0.0 {
+        column.min(f64::from(u32::MAX)) as u32
+    } else {
+        0
+    };
+    (Lane::ALL[lane], column)
+}
+
+/// How many lanes and columns a step dragged from `from` to the point has moved, once
+/// snapped to a cell: what [`super::edit::move_steps`] takes for the whole selection.
+pub fn drag_offset(from: (Lane, u32), point: Point) -> (i32, i32) {
+    let (lane, column) = snap_cell(point);
+    let lanes = lane.index() as i64 - from.0.index() as i64;
+    let columns = i64::from(column) - i64::from(from.1);
+    let clamp = |v: i64| v.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+    (clamp(lanes), clamp(columns))
+}
+
 /// The whole drawing, with one spare column to add steps into.
 pub fn canvas(bp: &Blueprint) -> ViewBox {
     ViewBox {
@@ -421,6 +451,80 @@ mod tests {
         }
         for lane in Lane::ALL {
             assert_eq!(cell_at(step_rect(lane, 3).center()), Some((lane, 3)));
+        }
+    }
+
+    #[test]
+    fn a_dragged_point_snaps_to_the_nearest_cell_of_the_grid() {
+        let p = Point::new;
+        // (point, cell it snaps to)
+        let cases = [
+            (step_rect(Onstage, 2).center(), (Onstage, 2)),
+            (p(141.0, 33.0), (Evidence, 0)),
+            (p(100.0, 300.0), (Onstage, 0)),
+            (p(500.0, -40.0), (Evidence, 2)),
+            (p(500.0, 5_000.0), (Support, 2)),
+            (p(-9.0, -9.0), (Evidence, 0)),
+            (p(f64::NAN, f64::NAN), (Evidence, 0)),
+            (
+                p(column_x(40) + 1.0, lane_top(Backstage) + 1.0),
+                (Backstage, 40),
+            ),
+        ];
+        for (point, cell) in cases {
+            assert_eq!(snap_cell(point), cell, "{point:?}");
+            if let Some(under) = cell_at(point) {
+                assert_eq!(under, cell, "inside the grid a point snaps to its own cell");
+            }
+        }
+    }
+
+    #[test]
+    fn a_drag_moves_by_whole_lanes_and_columns() {
+        // (from, pointer over, offset)
+        let cases = [
+            ((Customer, 2), step_rect(Customer, 2).center(), (0, 0)),
+            ((Customer, 2), step_rect(Backstage, 4).center(), (2, 2)),
+            ((Support, 3), step_rect(Evidence, 0).center(), (-4, -3)),
+            // A few units inside the cell's edge still counts as that cell.
+            (
+                (Customer, 2),
+                Point::new(column_x(3) + 1.0, lane_top(Customer) + 1.0),
+                (0, 1),
+            ),
+            (
+                (Customer, 2),
+                Point::new(column_x(3) - 1.0, lane_top(Onstage) - 1.0),
+                (0, 0),
+            ),
+        ];
+        for (from, point, offset) in cases {
+            assert_eq!(drag_offset(from, point), offset, "{from:?} {point:?}");
+        }
+    }
+
+    #[test]
+    fn connectors_follow_a_dragged_selection() {
+        use crate::blueprints::domain::edit::move_steps;
+        let mut bp = blueprint(&[(Customer, 0), (Onstage, 1), (Support, 3)]);
+        bp.connectors = vec![Connector::new(1, 2), Connector::new(2, 3)];
+        let (lanes, columns) = drag_offset((Customer, 0), step_rect(Backstage, 5).center());
+        move_steps(&mut bp, &[1, 2], lanes, columns).unwrap();
+        assert_eq!(bp.step(1).unwrap().cell(), (Backstage, 5));
+        assert_eq!(bp.step(2).unwrap().cell(), (Support, 6));
+        for c in &bp.connectors {
+            let r = connector_route(&bp, c).unwrap();
+            let (a, b) = (bp.step(c.from).unwrap(), bp.step(c.to).unwrap());
+            let on_edge = |p: Point, r: Rect| {
+                (p.x == r.x || p.x == r.right()) && p.y >= r.y && p.y <= r.bottom()
+                    || (p.y == r.y || p.y == r.bottom()) && p.x >= r.x && p.x <= r.right()
+            };
+            assert!(on_edge(r[0], step_rect(a.lane, a.column)), "{r:?}");
+            assert!(
+                on_edge(*r.last().unwrap(), step_rect(b.lane, b.column)),
+                "{r:?}"
+            );
+            assert!(clear_of_steps(&bp, &r), "{r:?}");
         }
     }
 

@@ -11,6 +11,7 @@ pub mod edit;
 pub mod geometry;
 pub mod model;
 pub mod samples;
+pub mod ties;
 pub mod words;
 
 pub use analysis::{
@@ -24,11 +25,12 @@ pub use csv::{
     export_steps, from_json, import_steps, import_table, problem_text, to_json, ImportedSteps,
     StepField, StepProblem, StepRow, StepRowError, StepsCsvError, StepsImport,
 };
-pub use edit::{Clipboard, Collision, Edit, EditError, History};
+pub use edit::{Clipboard, Collision, Edit, EditError, History, Selection};
 pub use geometry::{Point, Rect, ViewBox};
 pub use model::{
     Benchmark, Blueprint, Connector, ElementKind, FailPoint, Lane, Line, Measure, Moment, Phase,
     ServiceElement, ServiceValue, Step, StepId, StepKind, Version, WaitPoint,
 };
 pub use samples::Sample;
+pub use ties::{complaint_counts, tie_items, tie_results, Band, SurveyTie, TieResult};
 pub use words::BlueprintTerm;

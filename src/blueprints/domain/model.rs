@@ -301,6 +301,11 @@ pub struct Step {
     pub evidence: String,
     /// The evidence step this step is tied to.
     pub evidence_step: Option<StepId>,
+    /// The survey item whose result colours this step (a touchpoint's survey question).
+    pub survey: Option<super::ties::SurveyTie>,
+    /// Complaint categories (their keys, as the customers' timelines store them) whose
+    /// complaints are counted at this step.
+    pub complaints: Vec<String>,
 }
 
 impl Step {

@@ -108,4 +108,7 @@ catalogue! { pub enum BlueprintTerm {
     ElementProductTracking => "Product tracking", "产品跟踪";
     ElementComplaints => "Complaints, claims and returns", "投诉、索赔与退货";
     ElementTemporaryReplacement => "Temporary replacement", "临时替换";
+    TieAnswers => "Answers counted", "计入的答案数";
+    TieMean => "Mean of the answers", "答案的平均值";
+    TieGap => "Mean gap P − E", "平均差距 P − E";
 }}

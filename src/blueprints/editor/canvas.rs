@@ -2,20 +2,26 @@
 //! the phases, the three lines with their labels, the arrows routed around the steps with
 //! the touchpoints marked, and the steps (a decision as a diamond) with their fail (F) and
 //! wait (W) badges. Clicking an empty cell adds a step there; clicking a step selects it
-//! (or ends an arrow in connect mode); the keys act on the selected step.
+//! (or ends an arrow in connect mode), Shift-click adds it to the selection; dragging a
+//! step moves the selection, snapping to cells, its arrows re-routed as it goes (one
+//! undoable edit on the drop); dragging over empty cells draws a band that selects the
+//! steps it touches. The keys act on the selection.
 //!
 //! The view box is the domain's whole canvas (all used columns and one spare); zooming
 //! changes how many pixels a unit takes, so a wide blueprint scrolls inside its own box
 //! instead of the page, on a phone too.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::editing::Editing;
+use super::editing::{Drag, Editing};
 use crate::blueprints::domain::geometry::{
-    canvas, cell_rect, column_x, connector_route, is_touchpoint, lane_band, line_y,
-    points_attribute, step_rect, touchpoint_mark, LABEL_WIDTH, PHASE_HEIGHT,
+    canvas, cell_rect, column_x, connector_route, drag_offset, is_touchpoint, lane_band, line_y,
+    points_attribute, step_rect, steps_in_band, touchpoint_mark, LABEL_WIDTH, PHASE_HEIGHT,
 };
-use crate::blueprints::domain::{Blueprint, Lane, Line, Step, StepKind};
+use crate::blueprints::domain::{
+    Blueprint, Lane, Line, Point, Selection, Step, StepId, StepKind, TieResult,
+};
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Lang, Text};
@@ -150,8 +156,194 @@ pub fn minutes_text(m: f64) -> String {
     crate::blueprints::domain::analysis::minutes(m).number()
 }
 
+/// A pointer pressed on the drawing: on a step (a drag once it moves) or on an empty cell
+/// (a rubber band once it moves). Until it has moved a few pixels it is still a click.
+#[derive(Clone, Debug)]
+struct Press {
+    step: Option<StepId>,
+    /// Where it went down, in user units, and the pressed step's cell.
+    start: Point,
+    from: (Lane, u32),
+    /// The drawing's left and top on the screen, and pixels per unit.
+    origin: (f64, f64),
+    scale: f64,
+    client: (f64, f64),
+    pointer: i32,
+    shift: bool,
+    active: bool,
+}
+
+/// Pixels a pointer must move before a press becomes a drag (a click can wobble).
+const DRAG_PIXELS: f64 = 4.0;
+
+/// What the pointer does on the drawing, shared by the steps, the cells and the SVG.
+#[derive(Clone, Copy)]
+struct Pointer {
+    ed: Editing,
+    press: StoredValue<Option<Press>>,
+    band: RwSignal<Option<(Point, Point)>>,
+    /// A drag or a band just ended: the click that follows it is not a click.
+    swallow_click: StoredValue<bool>,
+}
+
+impl Pointer {
+    fn down(self, ev: &leptos::ev::PointerEvent, step: Option<StepId>) {
+        self.swallow_click.set_value(false);
+        if ev.button() != 0 || self.ed.connecting.get_untracked() {
+            return;
+        }
+        let Some(svg) = document()
+            .query_selector("[data-testid=bp-canvas]")
+            .ok()
+            .flatten()
+        else {
+            return;
+        };
+        let rect = svg.get_bounding_client_rect();
+        let units = self.ed.bp.with_untracked(canvas).width;
+        let scale = if units > 0.0 {
+            rect.width() / units
+        } else {
+            1.0
+        };
+        if !(scale.is_finite() && scale > 0.0) {
+            return;
+        }
+        let client = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let start = Point::new(
+            (client.0 - rect.left()) / scale,
+            (client.1 - rect.top()) / scale,
+        );
+        let from = step
+            .and_then(|id| self.ed.bp.with_untracked(|b| b.step(id).map(Step::cell)))
+            .unwrap_or_default();
+        self.press.set_value(Some(Press {
+            step,
+            start,
+            from,
+            origin: (rect.left(), rect.top()),
+            scale,
+            client,
+            pointer: ev.pointer_id(),
+            shift: ev.shift_key(),
+            active: false,
+        }));
+    }
+
+    fn point(p: &Press, ev: &leptos::ev::PointerEvent) -> Point {
+        Point::new(
+            (f64::from(ev.client_x()) - p.origin.0) / p.scale,
+            (f64::from(ev.client_y()) - p.origin.1) / p.scale,
+        )
+    }
+
+    fn moved(self, ev: &leptos::ev::PointerEvent) {
+        let Some(mut p) = self.press.get_value() else {
+            return;
+        };
+        if !p.active {
+            let (dx, dy) = (
+                f64::from(ev.client_x()) - p.client.0,
+                f64::from(ev.client_y()) - p.client.1,
+            );
+            if dx.hypot(dy) < DRAG_PIXELS {
+                return;
+            }
+            p.active = true;
+            if let Some(svg) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = svg.set_pointer_capture(p.pointer);
+            }
+            if let Some(id) = p.step {
+                if !self.ed.selection.with_untracked(|s| s.contains(id)) {
+                    self.ed.select(Some(id));
+                }
+                self.ed.drag.set(Some(Drag {
+                    ids: self.ed.selected_ids(),
+                    lanes: 0,
+                    columns: 0,
+                }));
+            }
+            self.press.set_value(Some(p.clone()));
+        }
+        let point = Pointer::point(&p, ev);
+        if p.step.is_some() {
+            let (lanes, columns) = drag_offset(p.from, point);
+            let changed = self.ed.drag.with_untracked(|d| {
+                d.as_ref()
+                    .is_some_and(|d| (d.lanes, d.columns) != (lanes, columns))
+            });
+            if changed {
+                self.ed.drag.update(|d| {
+                    if let Some(d) = d {
+                        d.lanes = lanes;
+                        d.columns = columns;
+                    }
+                });
+            }
+        } else {
+            self.band.set(Some((p.start, point)));
+        }
+    }
+
+    fn up(self, ev: &leptos::ev::PointerEvent, cancelled: bool) {
+        let Some(p) = self.press.get_value() else {
+            return;
+        };
+        self.press.set_value(None);
+        if !p.active {
+            return;
+        }
+        self.swallow_click.set_value(true);
+        if p.step.is_some() {
+            let drag = self.ed.drag.get_untracked();
+            if let Some(d) = drag.filter(|d| !cancelled && (d.lanes != 0 || d.columns != 0)) {
+                self.ed.apply(crate::blueprints::domain::Edit::MoveSteps {
+                    ids: d.ids,
+                    lanes: d.lanes,
+                    columns: d.columns,
+                });
+            }
+            self.ed.drag.set(None);
+        } else {
+            self.band.set(None);
+            if cancelled {
+                return;
+            }
+            let end = Pointer::point(&p, ev);
+            let mut ids = self
+                .ed
+                .bp
+                .with_untracked(|b| steps_in_band(b, p.start, end));
+            if p.shift {
+                let mut all = self.ed.selected_ids();
+                ids.retain(|i| !all.contains(i));
+                all.extend(ids);
+                ids = all;
+            }
+            self.ed.selection.set(Selection::of(&ids));
+        }
+    }
+
+    /// Whether a click is the end of a drag or a band, and so not a click.
+    fn swallowed(self) -> bool {
+        let swallow = self.swallow_click.get_value();
+        self.swallow_click.set_value(false);
+        swallow
+    }
+}
+
 /// One step: its shape, name, time and badges.
-fn step_view(ed: Editing, step: &Step, selected: bool, lang: Lang) -> impl IntoView {
+fn step_view(
+    ed: Editing,
+    pointer: Pointer,
+    step: &Step,
+    selected: bool,
+    ties: (Option<TieResult>, Option<usize>),
+    lang: Lang,
+) -> impl IntoView {
     let r = step_rect(step.lane, step.column);
     let c = r.center();
     let id = step.id;
@@ -162,6 +354,24 @@ fn step_view(ed: Editing, step: &Step, selected: bool, lang: Lang) -> impl IntoV
     if step.fail_point.is_some() {
         class.push_str(" fail");
     }
+    let (tie, complaints) = ties;
+    if let Some(t) = tie {
+        class.push_str(" tie-");
+        class.push_str(t.band().key());
+    }
+    let mut label = step_label(step, lang);
+    if let Some(t) = tie {
+        label.push_str(", ");
+        label.push_str(&fill(BlueprintMsg::StepTie.in_lang(lang), &[&t.figure()]));
+    }
+    if let Some(n) = complaints {
+        label.push_str(", ");
+        label.push_str(&fill(
+            BlueprintMsg::StepComplaints.in_lang(lang),
+            &[&n.to_string()],
+        ));
+    }
+    let (aria, tooltip) = (label.clone(), label);
     let shape = if step.kind == StepKind::Decision {
         let points = format!(
             "{},{} {},{} {},{} {},{}",
@@ -215,14 +425,29 @@ fn step_view(ed: Editing, step: &Step, selected: bool, lang: Lang) -> impl IntoV
         .wait_point
         .is_some()
         .then(|| badge(r.right() - 26.0, "wait", "W"));
+    let tie_figure = tie.map(|t| {
+        view! { <text class="bp-step-tie" x=r.x + 6.0 y=r.bottom() - 6.0>{t.figure()}</text> }
+    });
+    let complaint_badge = complaints.filter(|n| *n > 0).map(|n| {
+        view! {
+            <g class="bp-badge complaints" aria-hidden="true">
+                <rect x=r.x - 4.0 y=r.y - 9.0 width=28 height=18 rx=9 />
+                <text x=r.x + 10.0 y=r.y text-anchor="middle" dominant-baseline="central">{n.to_string()}</text>
+            </g>
+        }
+    });
     view! {
-        <g class=class role="img" aria-label=step_label(step, lang) data-testid=format!("bp-step-{id}")
-            on:click=move |ev| { ev.stop_propagation(); ed.choose(id); }>
+        <g class=class role="img" aria-label=aria data-testid=format!("bp-step-{id}")
+            on:pointerdown=move |ev| pointer.down(&ev, Some(id))
+            on:click=move |ev| { ev.stop_propagation(); if !pointer.swallowed() { ed.choose(id, ev.shift_key()); } }>
             {shape}
             {text_lines(wrap(&name, width, lines), c.x, c.y - 4.0, 15.0, "bp-step-name")}
+            <title>{tooltip}</title>
             {time}
+            {tie_figure}
             {fail}
             {wait}
+            {complaint_badge}
         </g>
     }
 }
@@ -271,18 +496,41 @@ pub fn Canvas(
 ) -> impl IntoView {
     let lang = use_lang();
     let view_box = move || ed.bp.with(canvas);
+    let pointer = Pointer {
+        ed,
+        press: StoredValue::new(None),
+        band: RwSignal::new(None),
+        swallow_click: StoredValue::new(false),
+    };
     let keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if (ev.ctrl_key() || ev.meta_key())
+            && !ev.alt_key()
+            && matches!(ev.key().as_str(), "a" | "A")
+        {
+            ed.select_all();
+            ev.prevent_default();
+            return;
+        }
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         let handled = match ev.key().as_str() {
+            key @ ("ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown") if ev.shift_key() => {
+                let forward = matches!(key, "ArrowRight" | "ArrowDown");
+                let next = ed.bp.with_untracked(|b| {
+                    ed.selection
+                        .with_untracked(|s| s.within(b).extend(b, forward))
+                });
+                ed.selection.set(next);
+                true
+            }
             "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"
-                if ed.selected.get_untracked().is_none() =>
+                if ed.selected_untracked().is_none() =>
             {
                 let first = ed
                     .bp
                     .with_untracked(|b| b.steps_in_order().first().map(|s| s.id));
-                ed.selected.set(first);
+                ed.select(first);
                 true
             }
             "ArrowLeft" => {
@@ -315,7 +563,7 @@ pub fn Canvas(
                 true
             }
             "c" | "C" => {
-                let can = ed.selected.get_untracked().is_some();
+                let can = ed.selected_untracked().is_some();
                 ed.connecting.set(can && !ed.connecting.get_untracked());
                 true
             }
@@ -323,7 +571,7 @@ pub fn Canvas(
                 if ed.connecting.get_untracked() {
                     ed.connecting.set(false);
                 } else {
-                    ed.selected.set(None);
+                    ed.select(None);
                 }
                 true
             }
@@ -367,8 +615,10 @@ pub fn Canvas(
                     view! {
                         <rect class="bp-cell" x=r.x y=r.y width=r.width height=r.height
                             data-testid=format!("bp-cell-{}-{column}", lane.key())
+                            on:pointerdown=move |ev| pointer.down(&ev, None)
                             on:click=move |_| {
-                                if ed.connecting.get_untracked() {
+                                if pointer.swallowed() {
+                                } else if ed.connecting.get_untracked() {
                                     ed.connecting.set(false);
                                 } else {
                                     ed.add_at(lane, column, name);
@@ -402,16 +652,31 @@ pub fn Canvas(
         };
     let arrows = move || {
         let lang = lang.get();
-        ed.bp.with(|bp| connectors_view(bp, lang))
+        ed.shown.with(|bp| connectors_view(bp, lang))
     };
     let steps = move || {
         let lang = lang.get();
-        let selected = ed.selected.get();
-        ed.bp.with(|bp| {
+        let selection = ed.selection.get();
+        let ties = ed.ties.get();
+        ed.shown.with(|bp| {
             bp.steps
                 .iter()
-                .map(|s| step_view(ed, s, selected == Some(s.id), lang))
+                .map(|s| {
+                    let tie = (
+                        ties.results.get(&s.id).copied(),
+                        ties.complaints.get(&s.id).copied(),
+                    );
+                    step_view(ed, pointer, s, selection.contains(s.id), tie, lang)
+                })
                 .collect_view()
+        })
+    };
+    let band = move || {
+        pointer.band.get().map(|(a, b)| {
+            view! {
+                <rect class="bp-band" data-testid="bp-band" x=a.x.min(b.x) y=a.y.min(b.y)
+                    width=(a.x - b.x).abs() height=(a.y - b.y).abs() />
+            }
         })
     };
     let description = move || {
@@ -434,7 +699,10 @@ pub fn Canvas(
                 viewBox=move || view_box().attribute()
                 width=move || size(view_box().width) height=move || size(view_box().height)
                 role="group" tabindex="0" aria-labelledby="bp-svg-title" aria-describedby="bp-svg-desc"
-                on:keydown=keydown>
+                on:keydown=keydown
+                on:pointermove=move |ev| pointer.moved(&ev)
+                on:pointerup=move |ev| pointer.up(&ev, false)
+                on:pointercancel=move |ev| pointer.up(&ev, true)>
                 <title id="bp-svg-title">{move || ed.bp.with(|b| b.name.clone())}</title>
                 <desc id="bp-svg-desc">{description}</desc>
                 <defs>
@@ -449,11 +717,26 @@ pub fn Canvas(
                 <g class="bp-lines">{lines}</g>
                 <g class="bp-connectors">{arrows}</g>
                 <g class="bp-steps">{steps}</g>
+                {band}
             </svg>
         </div>
+        {move || ed.ties.with(|t| !t.results.is_empty()).then(|| view! {
+            <p class="bp-legend" data-testid="bp-legend">
+                {tr(BlueprintMsg::LegendTitle)}
+                <span class="bp-swatch good"></span>{tr(BlueprintMsg::BandGood)}
+                <span class="bp-swatch fair"></span>{tr(BlueprintMsg::BandFair)}
+                <span class="bp-swatch poor"></span>{tr(BlueprintMsg::BandPoor)}
+            </p>
+        })}
         <p class="bp-keys muted">{tr(BlueprintMsg::CanvasKeys)}</p>
         <p class="visually-hidden" aria-live="polite" data-testid="bp-selected-announcement">{move || {
             let lang = lang.get();
+            let selection = ed.selection.get();
+            let count = ed.bp.with(|b| selection.within(b).len());
+            if count > 1 {
+                let names = selection.ids().into_iter().map(|id| ed.step_name(id, lang)).collect::<Vec<_>>().join(", ");
+                return fill(BlueprintMsg::SelectedMany.in_lang(lang), &[&count.to_string(), &names]);
+            }
             ed.selected_step().map(|s| fill(BlueprintMsg::SelectedIs.in_lang(lang), &[&step_label(&s, lang)])).unwrap_or_default()
         }}</p>
         <p class="bp-connect-hint" role="status">{move || ed.connecting.get().then(|| tr(BlueprintMsg::ConnectHint)())}</p>

@@ -6,9 +6,11 @@ mod about;
 mod analysis_panel;
 pub mod canvas;
 pub mod editing;
+pub mod elements;
 pub mod export;
 mod step_panel;
 mod table_view;
+pub mod ties_panel;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -87,6 +89,8 @@ fn Editor(id: u64) -> impl IntoView {
             "z" | "Z" if ev.shift_key() => ed.redo(),
             "z" | "Z" => ed.undo(),
             "y" | "Y" => ed.redo(),
+            "c" | "C" if !ev.shift_key() => ed.copy_selected(),
+            "v" | "V" if !ev.shift_key() => ed.paste(),
             _ => return,
         }
         ev.prevent_default();
@@ -106,6 +110,7 @@ fn Editor(id: u64) -> impl IntoView {
                 })}</p>
             </header>
             <About ed />
+            <elements::ElementsCard ed />
             <div class="bp-toolbar" role="toolbar" aria-label=tr(BlueprintMsg::Toolbar)>
                 <button type="button" class="ghost" data-testid="bp-undo" disabled=move || !can_undo() on:click=move |_| ed.undo()>{tr(BlueprintMsg::Undo)}</button>
                 <button type="button" class="ghost" data-testid="bp-redo" disabled=move || !can_redo() on:click=move |_| ed.redo()>{tr(BlueprintMsg::Redo)}</button>
@@ -114,8 +119,11 @@ fn Editor(id: u64) -> impl IntoView {
                 <button type="button" class="ghost" data-testid="bp-fit" on:click=fit>{tr(BlueprintMsg::Fit)}</button>
                 <button type="button" class="ghost" data-testid="bp-connect"
                     aria-pressed=move || if ed.connecting.get() { "true" } else { "false" }
-                    disabled=move || ed.selected.get().is_none()
+                    disabled=move || ed.selected().is_none()
                     on:click=move |_| ed.connecting.update(|c| *c = !*c)>{tr(BlueprintMsg::Connect)}</button>
+                <button type="button" class="ghost" data-testid="bp-copy" disabled=move || ed.selected().is_none() on:click=move |_| ed.copy_selected()>{tr(BlueprintMsg::Copy)}</button>
+                <button type="button" class="ghost" data-testid="bp-paste" on:click=move |_| ed.paste()>{tr(BlueprintMsg::Paste)}</button>
+                <button type="button" class="ghost" data-testid="bp-delete-selection" disabled=move || ed.selected().is_none() on:click=move |_| ed.delete_selected()>{tr(BlueprintMsg::DeleteSelection)}</button>
                 <export::ExportButtons ed />
             </div>
             <p class="bp-status" role="status" data-testid="bp-status">{move || ed.status.get().map(|m| m.in_lang(lang.get()))}</p>
@@ -127,6 +135,7 @@ fn Editor(id: u64) -> impl IntoView {
             </div>
             <TableView ed />
             <AnalysisPanel ed />
+            <export::PrintPages ed />
         </div>
     }
 }

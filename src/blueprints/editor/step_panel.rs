@@ -451,6 +451,8 @@ fn StepForm(ed: Editing, id: StepId) -> impl IntoView {
         {move || has_fail.get().then(|| fail_fields(ed, id, step))}
         {check_field(ed, id, step, BlueprintMsg::IsWaitPoint, "is-wait", |s| s.wait_point.is_some(), |s, on| s.wait_point = on.then(Default::default))}
         {move || has_wait.get().then(|| wait_fields(ed, id, step))}
+        {super::elements::benchmark_fields(ed, id)}
+        {super::ties_panel::tie_fields(ed, id)}
         {arrows(ed, id)}
         <div class="actions">
             <button type="button" class="danger" data-testid="bp-delete-step" on:click=move |_| ed.delete_selected()>{tr(BlueprintMsg::DeleteStep)}</button>
@@ -466,7 +468,7 @@ pub fn StepPanel(
 ) -> impl IntoView {
     // Only a change of which step is shown draws the form again; edits update its fields.
     let shown = Memo::new(move |_| {
-        let id = ed.selected.get()?;
+        let id = ed.selected()?;
         ed.bp.with(|b| b.step(id).is_some()).then_some(id)
     });
     view! {

@@ -56,10 +56,10 @@ pub fn TableView(
                 };
                 let label = fill(BlueprintMsg::NameOfStepAt.in_lang(lang), &[&place]);
                 view! {
-                    <td class=move || if ed.selected.get() == Some(id) { "bp-table-step selected" } else { "bp-table-step" }>
+                    <td class=move || if ed.selection.with(|s| s.contains(id)) { "bp-table-step selected" } else { "bp-table-step" }>
                         <input type="text" aria-label=label data-testid=format!("bp-table-name-{id}")
                             prop:value=name
-                            on:focus=move |_| ed.selected.set(Some(id))
+                            on:focus=move |_| if !ed.selection.with_untracked(|s| s.primary == Some(id)) { ed.select(Some(id)) }
                             on:change=move |ev| { let typed = event_target_value(&ev); ed.change_step(id, |s| s.name = typed); } />
                     </td>
                 }
