@@ -120,6 +120,11 @@ pub fn survey_results(id: u64) -> String {
     app_path(&format!("/surveys/{id}/results"))
 }
 
+/// A survey's CSV import of responses (`/surveys/3/import`).
+pub fn survey_import(id: u64) -> String {
+    app_path(&format!("/surveys/{id}/import"))
+}
+
 /// The list of service blueprints.
 pub fn blueprints() -> String {
     app_path(BLUEPRINTS)
@@ -175,6 +180,7 @@ mod tests {
         assert_eq!(survey_edit(3), "/crm/surveys/3/edit");
         assert_eq!(survey_respond(3), "/crm/surveys/3/respond");
         assert_eq!(survey_results(3), "/crm/surveys/3/results");
+        assert_eq!(survey_import(3), "/crm/surveys/3/import");
         set_base_from_uri("http://host/");
         assert_eq!(new_customer(), "/customers/new");
         assert_eq!(import_customers(), "/customers/import");

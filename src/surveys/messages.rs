@@ -193,4 +193,18 @@ catalogue! { pub enum SurveyMsg {
     LessonServqualBody => "22 statements in five dimensions (tangibles, reliability, responsiveness, assurance, empathy), each rated twice: expectation and perception. The gap P − E per item and dimension shows where service falls short; the weighted score uses how customers share 100 points of importance.", "22 个陈述分属五个维度（有形性、可靠性、响应性、保证性、移情性），每个评两次：期望与感知。每题和每个维度的差距 P − E 显示服务的不足之处；加权得分按顾客分配的 100 分重要性计算。";
     LessonIndexTitle => "Satisfaction index", "顾客满意指数";
     LessonIndexBody => "Satisfaction = perceived performance ÷ expectation: above 1 highly satisfied, 1 satisfied, below 1 dissatisfied. It covers product, service, process and social satisfaction.", "顾客满意 = 感知绩效 ÷ 期望：大于 1 高度满意，等于 1 满意，小于 1 不满意。它包括产品、服务、过程和社会满意。";
+
+    ImportLink => "Import responses (CSV)", "导入回答（CSV）";
+    ImportTitle => "Import responses", "导入回答";
+    ImportIntro => "One row per response, typed from paper or exported from another tool. Columns named like the question codes are matched by themselves (a dual-scale row has two: SQ1_E and SQ1_P, or SQ1_I and SQ1_P); an optional date column dates each response, and an optional customer column (email or id) links it. Empty cells are skipped answers. Nothing is stored until you confirm.", "每行一份回答，可以是纸质问卷录入的，也可以是其他工具导出的。列名与题目代码相同的列会自动对应（双尺度的每一行有两列：SQ1_E 和 SQ1_P，或 SQ1_I 和 SQ1_P）；可选的日期列注明每份回答的日期，可选的客户列（邮箱或编号）将其关联到客户。空单元格视为未回答。确认之前不会保存任何内容。";
+    ImportChooseFile => "CSV file of responses", "回答表格文件（CSV）";
+    ImportOrPaste => "Or paste the responses here", "或在此粘贴回答";
+    ImportMapping => "Which answer each column holds:", "每一列对应的答案：";
+    ImportConfirm => "Import {0} {0|response|responses}", "导入 {0} 份回答";
+    ImportDone => "{0} {0|response|responses} imported.", "已导入 {0} 份回答。";
+    ImportNotSaved => "{0} {0|response|responses} {0|was|were} read but not saved: the browser refused to store them (see the message at the top). They are on screen until the page is reloaded. Export a backup now to keep them, then free space and import again.", "已读取 {0} 份回答，但未能保存：浏览器拒绝存储（见页面顶部的提示）。在重新加载页面之前，它们仍显示在屏幕上。请立即导出备份以保留它们，然后释放空间并重新导入。";
+    BackToResults => "Back to the results", "返回结果";
+    ColDate => "Date", "日期";
+    ColCustomer => "Customer", "客户";
+    ColAnswered => "Answers", "已答题数";
 }}

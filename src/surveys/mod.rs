@@ -9,6 +9,7 @@ mod chart;
 pub mod dashboard;
 pub mod domain;
 mod form;
+mod import_page;
 mod kiosk;
 pub mod learn;
 mod list_page;

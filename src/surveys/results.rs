@@ -96,6 +96,7 @@ fn Results(id: u64) -> impl IntoView {
                 <A href=paths::survey_edit(id) attr:class="button ghost">{tr(SurveyMsg::Edit)}</A>
                 <A href=paths::survey_respond(id) attr:class="button ghost">{tr(SurveyMsg::Collect)}</A>
                 <button type="button" class="ghost" data-testid="export-csv" on:click=export>{tr(SurveyMsg::ExportCsv)}</button>
+                <A href=paths::survey_import(id) attr:class="button ghost" attr:data-testid="import-responses">{tr(SurveyMsg::ImportLink)}</A>
             </div>
         </header>
         <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&data.with(|(_, r)| r.len()).to_string()])}</p>

@@ -7,6 +7,7 @@
 pub mod book;
 pub mod demo;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod scoring;
 pub mod share;
