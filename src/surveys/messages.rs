@@ -207,4 +207,15 @@ catalogue! { pub enum SurveyMsg {
     ColDate => "Date", "日期";
     ColCustomer => "Customer", "客户";
     ColAnswered => "Answers", "已答题数";
+    PersonalTitle => "QR code and personal links", "二维码与专属链接";
+    PersonalExplain => "Show the link as a QR code to scan, or make a link for one customer: it carries a random token (never their name or contacts), and the response code that comes back is linked to them on this device.", "把链接显示为二维码供扫描，或为某位客户生成专属链接：链接中只带一个随机令牌（绝不含其姓名或联系方式），发回的回答代码会在本设备上自动关联到该客户。";
+    ChooseCustomer => "Choose a customer", "选择客户";
+    PersonalMake => "Make the personal link", "生成专属链接";
+    PersonalFor => "Personal link for {0}", "{0} 的专属链接";
+    GeneralLink => "The survey's link (anyone)", "问卷的通用链接（任何人）";
+    QrOf => "QR code: {0}", "二维码：{0}";
+    QrTooLong => "This link is too long for a QR code; send it as text.", "此链接太长，无法生成二维码；请以文字发送。";
+    CodeQr => "Your response code as a QR code", "回答代码的二维码";
+    CodeTakenLinked => "{0}…: taken, linked to {1} by their personal link.", "{0}…：已导入，已通过专属链接关联到 {1}。";
+    CodeTakenUnknownToken => "{0}…: taken, not linked: its personal link was not made on this device.", "{0}…：已导入，但未关联客户：它的专属链接不是在本设备上生成的。";
 }}

@@ -14,6 +14,8 @@ mod kiosk;
 pub mod learn;
 mod list_page;
 mod messages;
+mod personal_link;
+mod qr;
 mod results;
 mod routes;
 mod shared_page;

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::card::SurveyCard;
+use super::domain::book::add_personal_links;
 use super::domain::demo::demo_surveys;
 use super::domain::SurveyBook;
 use crate::clock::today;
@@ -14,8 +15,9 @@ use crate::storage::{Document, Migration};
 
 impl Document for SurveyBook {
     const KEY: &'static str = "crm.surveys";
-    const SCHEMA: u32 = 1;
-    const MIGRATIONS: &'static [Migration] = &[];
+    /// 2: personal links (token → customer).
+    const SCHEMA: u32 = 2;
+    const MIGRATIONS: &'static [Migration] = &[add_personal_links];
 }
 
 crate::persist_whole_document!(SurveyBook);

@@ -15,7 +15,7 @@ pub mod templates;
 pub mod terms;
 pub mod validate;
 
-pub use book::{CodeOutcome, SurveyBook};
+pub use book::{CodeOutcome, PersonalLink, SurveyBook, TokenLink};
 pub use model::*;
 pub use scoring::{
     ces, csat, delivered_value, importance_performance, nps, response_satisfaction_index,
