@@ -13,6 +13,7 @@ pub mod scoring;
 pub mod share;
 pub mod templates;
 pub mod terms;
+pub mod trend;
 pub mod validate;
 
 pub use book::{CodeOutcome, PersonalLink, SurveyBook, TokenLink};
