@@ -218,4 +218,11 @@ catalogue! { pub enum SurveyMsg {
     CodeQr => "Your response code as a QR code", "回答代码的二维码";
     CodeTakenLinked => "{0}…: taken, linked to {1} by their personal link.", "{0}…：已导入，已通过专属链接关联到 {1}。";
     CodeTakenUnknownToken => "{0}…: taken, not linked: its personal link was not made on this device.", "{0}…：已导入，但未关联客户：它的专属链接不是在本设备上生成的。";
+    PaperLink => "Paper form", "纸质问卷";
+    PrintForm => "Print", "打印";
+    PaperExplain => "The survey as a paper form, one column, in its languages. Each question shows its code, so the answers can be typed into a CSV and imported.", "以纸质问卷形式呈现，单栏排版，使用问卷的语言。每道题都标有代码，便于把答案录入 CSV 后导入。";
+    PaperWho => "Name or e-mail (optional)", "姓名或邮箱（可选）";
+    PaperTickOne => "Tick one.", "请勾选一项。";
+    PaperTickAny => "Tick any that apply.", "可勾选多项。";
+    PaperShare => "Share {0} {0|point|points} across these.", "请把 {0} 分分配给以下各项。";
 }}

@@ -14,6 +14,7 @@ mod kiosk;
 pub mod learn;
 mod list_page;
 mod messages;
+mod paper;
 mod personal_link;
 mod qr;
 mod results;

@@ -2,7 +2,7 @@
 // errors (nothing stored before Confirm, the responses there after a reload); a personal
 // link made for one customer, shown as a QR code, answered on a phone in another browser
 // whose response code (also a QR code) comes back linked to that customer, whose churn
-// risk then says their satisfaction fell. Screenshots on a phone in dark mode, in both
+// risk then says their satisfaction fell; the paper form. Screenshots on a phone in dark mode, in both
 // languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -99,6 +99,14 @@ for (const [locale, expect] of Object.entries(IMPORT)) {
     assert.deepEqual(responses.map((r) => [r.submitted, r.customer_id ?? null, r.answers.NPS]),
       [['2026-01-15', 1, { scale: 9 }], [responses[1].submitted, 2, { scale: 6 }]]);
     assert.deepEqual(page.errors, []);
+    // The paper form, from the builder: one box per point of the 0–10 scale, in both languages.
+    await open(page, env.origin + '/surveys/1/edit');
+    await page.click('[data-testid=builder-print]');
+    const nps = page.locator('[data-testid=paper-NPS]');
+    await nps.waitFor();
+    assert.equal(await nps.locator('.paper-box').count(), 11);
+    assert.match(await text(page, 'paper-form'), /推荐[\s\S]*recommend/);
+    await screenshot(page, `surveys-paper-form-phone-dark-${locale.slice(0, 2)}`);
     await context.close();
   });
 }
