@@ -7,7 +7,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::domain::import::{CustomerRef, ImportedResponse, ResponseImport};
+use super::domain::import::{
+    CustomerRef, ImportedResponse, ResponseField, ResponseImport, ResponseProblem,
+};
 use super::domain::Response;
 use super::messages::SurveyMsg;
 use super::state::{use_surveys, SurveysState};
@@ -18,20 +20,57 @@ use crate::components::text::{tr, use_lang};
 use crate::customers::state::{use_customers, CustomersState};
 use crate::i18n::{Lang, Text};
 use crate::paths;
+use crate::tabular::import::{ImportField, ImportTarget, Row, RowProblems};
+
+/// The rules built once per visit to the page: the screens ask for them once per field
+/// label (columns × fields), and building them copies every customer's email.
+#[derive(Clone)]
+struct Rules(Arc<ResponseImport>);
+
+impl ImportTarget for Rules {
+    type Field = ResponseField;
+    type Record = ImportedResponse;
+    type Problem = ResponseProblem;
+    const REQUIRED: ResponseProblem = ResponseImport::REQUIRED;
+
+    fn fields(&self) -> &[ImportField<ResponseField>] {
+        self.0.fields()
+    }
+
+    fn label(&self, field: ResponseField, lang: Lang) -> &'static str {
+        self.0.label(field, lang)
+    }
+
+    fn record(
+        &self,
+        row: &Row<'_, ResponseField>,
+    ) -> Result<ImportedResponse, RowProblems<ResponseField, ResponseProblem>> {
+        self.0.record(row)
+    }
+
+    fn problem_text(
+        &self,
+        field: ResponseField,
+        problem: ResponseProblem,
+        value: &str,
+        lang: Lang,
+    ) -> String {
+        self.0.problem_text(field, problem, value, lang)
+    }
+}
 
 /// Surveys' part in the import flow, for one survey.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct ResponsesPlugin {
     survey_id: u64,
     surveys: SurveysState,
     customers: CustomersState,
+    rules: Rules,
 }
 
-impl ImportPlugin for ResponsesPlugin {
-    type Target = ResponseImport;
-
-    fn target(&self) -> ResponseImport {
-        let refs = self.customers.customers.with_untracked(|book| {
+impl ResponsesPlugin {
+    fn new(survey_id: u64, surveys: SurveysState, customers: CustomersState) -> Self {
+        let refs = customers.customers.with_untracked(|book| {
             book.customers
                 .iter()
                 .map(|c| CustomerRef {
@@ -40,11 +79,23 @@ impl ImportPlugin for ResponsesPlugin {
                 })
                 .collect()
         });
-        let survey = self
-            .surveys
+        let survey = surveys
             .book
-            .with_untracked(|b| b.survey(self.survey_id).cloned().unwrap_or_default());
-        ResponseImport::new(&survey, refs, today())
+            .with_untracked(|b| b.survey(survey_id).cloned().unwrap_or_default());
+        ResponsesPlugin {
+            survey_id,
+            surveys,
+            customers,
+            rules: Rules(Arc::new(ResponseImport::new(&survey, refs, today()))),
+        }
+    }
+}
+
+impl ImportPlugin for ResponsesPlugin {
+    type Target = Rules;
+
+    fn target(&self) -> Rules {
+        self.rules.clone()
     }
 
     fn word(&self, word: SectionWord, lang: Lang) -> &'static str {
@@ -146,7 +197,7 @@ pub fn ResponseImportPage() -> impl IntoView {
         <section class="page import-page" data-testid="page-responses-import">
             {move || match found.get() {
                 Some(survey_id) => {
-                    let plugin = ResponsesPlugin { survey_id, surveys, customers };
+                    let plugin = ResponsesPlugin::new(survey_id, surveys, customers);
                     let name = move || surveys.book.with(|b| b.survey(survey_id).map(|s| s.name.in_lang(lang.get()).to_owned()).unwrap_or_default());
                     view! {
                         <p class="back"><A href=paths::survey_results(survey_id)>{tr(SurveyMsg::BackToResults)}</A></p>
