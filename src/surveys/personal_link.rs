@@ -99,7 +99,7 @@ pub fn PersonalLinkBox(
         <div class="card" data-testid="personal-link-box">
             <h2>{tr(SurveyMsg::PersonalTitle)}</h2>
             <p>{tr(SurveyMsg::PersonalExplain)}</p>
-            <div class="actions">
+            <div class="actions personal-pick">
                 <label class="field"><span>{tr(SurveyMsg::ColCustomer)}</span>
                     <select data-testid="personal-customer" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
                         <option value="" selected=move || chosen.get().is_none()>{tr(SurveyMsg::ChooseCustomer)}</option>
