@@ -120,6 +120,16 @@ pub fn survey_results(id: u64) -> String {
     app_path(&format!("/surveys/{id}/results"))
 }
 
+/// A survey's CSV import of responses (`/surveys/3/import`).
+pub fn survey_import(id: u64) -> String {
+    app_path(&format!("/surveys/{id}/import"))
+}
+
+/// A survey as a paper form to print (`/surveys/3/print`).
+pub fn survey_print(id: u64) -> String {
+    app_path(&format!("/surveys/{id}/print"))
+}
+
 /// The list of service blueprints.
 pub fn blueprints() -> String {
     app_path(BLUEPRINTS)
@@ -175,6 +185,8 @@ mod tests {
         assert_eq!(survey_edit(3), "/crm/surveys/3/edit");
         assert_eq!(survey_respond(3), "/crm/surveys/3/respond");
         assert_eq!(survey_results(3), "/crm/surveys/3/results");
+        assert_eq!(survey_import(3), "/crm/surveys/3/import");
+        assert_eq!(survey_print(3), "/crm/surveys/3/print");
         set_base_from_uri("http://host/");
         assert_eq!(new_customer(), "/customers/new");
         assert_eq!(import_customers(), "/customers/import");

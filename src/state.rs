@@ -388,6 +388,9 @@ pub struct AppState {
     customer_panels: StoredValue<Vec<CustomerPanel>>,
     /// What the sections add to a customer's timeline (see [`Self::add_timeline_source`]).
     timeline_sources: StoredValue<Vec<TimelineSource>>,
+    /// What the sections tell churn risk about a customer's satisfaction (see
+    /// [`Self::add_satisfaction_source`]).
+    satisfaction_sources: StoredValue<Vec<SatisfactionSource>>,
     /// What the sections do after the demo customers are loaded.
     demo_loaders: StoredValue<Vec<DemoLoader>>,
 }
@@ -420,6 +423,10 @@ pub struct TimelineEntry {
 /// context (and is followed when that state changes).
 pub type TimelineSource = fn(u64, Lang) -> Vec<TimelineEntry>;
 
+/// A section's word on whether customer `id`'s satisfaction is falling (surveys): the
+/// latest score and the mean of the earlier ones, when the section's rule finds a fall.
+pub type SatisfactionSource = fn(u64) -> Option<(f64, f64)>;
+
 /// A section's part of "Load demo data", run after the demo customers are in place.
 type DemoLoader = Box<dyn Fn() + Send + Sync>;
 
@@ -451,6 +458,7 @@ impl AppState {
             held_changes: StoredValue::new(Vec::new()),
             customer_panels: StoredValue::new(Vec::new()),
             timeline_sources: StoredValue::new(Vec::new()),
+            satisfaction_sources: StoredValue::new(Vec::new()),
             demo_loaders: StoredValue::new(Vec::new()),
         };
         state.register(settings);
@@ -558,6 +566,22 @@ impl AppState {
     pub fn add_timeline_source(self, source: TimelineSource) {
         self.timeline_sources
             .update_value(|sources| sources.push(source));
+    }
+
+    /// Adds a section's judgement of whether a customer's satisfaction is falling (the
+    /// churn-risk reason "falling satisfaction"), so churn risk never imports the section.
+    pub fn add_satisfaction_source(self, source: SatisfactionSource) {
+        self.satisfaction_sources
+            .update_value(|sources| sources.push(source));
+    }
+
+    /// The first drop in customer `id`'s satisfaction a section reports (reactive: read
+    /// inside a memo, it follows the section's data).
+    pub fn satisfaction_drop(self, id: u64) -> Option<(f64, f64)> {
+        self.satisfaction_sources
+            .get_value()
+            .iter()
+            .find_map(|source| source(id))
     }
 
     /// The sections' entries on customer `id`'s timeline, in no particular order.

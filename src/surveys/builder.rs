@@ -263,6 +263,7 @@ fn Builder(survey: Survey) -> impl IntoView {
                 <A href=paths::surveys() attr:class="button ghost">{tr(SurveyMsg::BackToSurveys)}</A>
                 <A href=paths::survey_respond(id) attr:class="button ghost" attr:data-testid="builder-respond">{tr(SurveyMsg::Collect)}</A>
                 <A href=paths::survey_results(id) attr:class="button ghost">{tr(SurveyMsg::Results)}</A>
+                <A href=paths::survey_print(id) attr:class="button ghost" attr:data-testid="builder-print">{tr(SurveyMsg::PaperLink)}</A>
                 <button type="button" data-testid="builder-save" on:click=save>{tr(SurveyMsg::Save)}</button>
             </div>
         </header>

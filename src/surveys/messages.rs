@@ -193,4 +193,36 @@ catalogue! { pub enum SurveyMsg {
     LessonServqualBody => "22 statements in five dimensions (tangibles, reliability, responsiveness, assurance, empathy), each rated twice: expectation and perception. The gap P − E per item and dimension shows where service falls short; the weighted score uses how customers share 100 points of importance.", "22 个陈述分属五个维度（有形性、可靠性、响应性、保证性、移情性），每个评两次：期望与感知。每题和每个维度的差距 P − E 显示服务的不足之处；加权得分按顾客分配的 100 分重要性计算。";
     LessonIndexTitle => "Satisfaction index", "顾客满意指数";
     LessonIndexBody => "Satisfaction = perceived performance ÷ expectation: above 1 highly satisfied, 1 satisfied, below 1 dissatisfied. It covers product, service, process and social satisfaction.", "顾客满意 = 感知绩效 ÷ 期望：大于 1 高度满意，等于 1 满意，小于 1 不满意。它包括产品、服务、过程和社会满意。";
+
+    ImportLink => "Import responses (CSV)", "导入回答（CSV）";
+    ImportTitle => "Import responses", "导入回答";
+    ImportIntro => "One row per response, typed from paper or exported from another tool. Columns named like the question codes are matched by themselves (a dual-scale row has two: SQ1_E and SQ1_P, or SQ1_I and SQ1_P); an optional date column dates each response, and an optional customer column (email or id) links it. Empty cells are skipped answers. Nothing is stored until you confirm.", "每行一份回答，可以是纸质问卷录入的，也可以是其他工具导出的。列名与题目代码相同的列会自动对应（双尺度的每一行有两列：SQ1_E 和 SQ1_P，或 SQ1_I 和 SQ1_P）；可选的日期列注明每份回答的日期，可选的客户列（邮箱或编号）将其关联到客户。空单元格视为未回答。确认之前不会保存任何内容。";
+    ImportChooseFile => "CSV file of responses", "回答表格文件（CSV）";
+    ImportOrPaste => "Or paste the responses here", "或在此粘贴回答";
+    ImportMapping => "Which answer each column holds:", "每一列对应的答案：";
+    ImportConfirm => "Import {0} {0|response|responses}", "导入 {0} 份回答";
+    ImportDone => "{0} {0|response|responses} imported.", "已导入 {0} 份回答。";
+    ImportNotSaved => "{0} {0|response|responses} {0|was|were} read but not saved: the browser refused to store them (see the message at the top). They are on screen until the page is reloaded. Export a backup now to keep them, then free space and import again.", "已读取 {0} 份回答，但未能保存：浏览器拒绝存储（见页面顶部的提示）。在重新加载页面之前，它们仍显示在屏幕上。请立即导出备份以保留它们，然后释放空间并重新导入。";
+    BackToResults => "Back to the results", "返回结果";
+    ColDate => "Date", "日期";
+    ColCustomer => "Customer", "客户";
+    ColAnswered => "Answers", "已答题数";
+    PersonalTitle => "QR code and personal links", "二维码与专属链接";
+    PersonalExplain => "Show the link as a QR code to scan, or make a link for one customer: it carries a random token (never their name or contacts), and the response code that comes back is linked to them on this device.", "把链接显示为二维码供扫描，或为某位客户生成专属链接：链接中只带一个随机令牌（绝不含其姓名或联系方式），发回的回答代码会在本设备上自动关联到该客户。";
+    ChooseCustomer => "Choose a customer", "选择客户";
+    PersonalMake => "Make the personal link", "生成专属链接";
+    PersonalFor => "Personal link for {0}", "{0} 的专属链接";
+    GeneralLink => "The survey's link (anyone)", "问卷的通用链接（任何人）";
+    QrOf => "QR code: {0}", "二维码：{0}";
+    QrTooLong => "This link is too long for a QR code; send it as text.", "此链接太长，无法生成二维码；请以文字发送。";
+    CodeQr => "Your response code as a QR code", "回答代码的二维码";
+    CodeTakenLinked => "{0}…: taken, linked to {1} by their personal link.", "{0}…：已导入，已通过专属链接关联到 {1}。";
+    CodeTakenUnknownToken => "{0}…: taken, not linked: its personal link was not made on this device.", "{0}…：已导入，但未关联客户：它的专属链接不是在本设备上生成的。";
+    PaperLink => "Paper form", "纸质问卷";
+    PrintForm => "Print", "打印";
+    PaperExplain => "The survey as a paper form, one column, in its languages. Each question shows its code, so the answers can be typed into a CSV and imported.", "以纸质问卷形式呈现，单栏排版，使用问卷的语言。每道题都标有代码，便于把答案录入 CSV 后导入。";
+    PaperWho => "Name or e-mail (optional)", "姓名或邮箱（可选）";
+    PaperTickOne => "Tick one.", "请勾选一项。";
+    PaperTickAny => "Tick any that apply.", "可勾选多项。";
+    PaperShare => "Share {0} {0|point|points} across these.", "请把 {0} 分分配给以下各项。";
 }}

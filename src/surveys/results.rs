@@ -12,9 +12,10 @@ use super::domain::export::export_rows;
 use super::domain::{
     ces, csat, delivered_value, encode_link, find_response_codes, importance_performance, nps,
     satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
-    Invitation, NpsMethod, Quadrant, QuestionKind, Response, SatisfactionBand, Survey,
+    Invitation, NpsMethod, Quadrant, QuestionKind, Response, SatisfactionBand, Survey, TokenLink,
 };
 use super::messages::SurveyMsg;
+use super::personal_link::{token_line, PersonalLinkBox};
 use super::state::use_surveys;
 use super::view::{code_error_msg, copy_to_clipboard, num, use_survey_id, SurveyNotFound};
 use crate::clock::today;
@@ -96,6 +97,7 @@ fn Results(id: u64) -> impl IntoView {
                 <A href=paths::survey_edit(id) attr:class="button ghost">{tr(SurveyMsg::Edit)}</A>
                 <A href=paths::survey_respond(id) attr:class="button ghost">{tr(SurveyMsg::Collect)}</A>
                 <button type="button" class="ghost" data-testid="export-csv" on:click=export>{tr(SurveyMsg::ExportCsv)}</button>
+                <A href=paths::survey_import(id) attr:class="button ghost" attr:data-testid="import-responses">{tr(SurveyMsg::ImportLink)}</A>
             </div>
         </header>
         <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&data.with(|(_, r)| r.len()).to_string()])}</p>
@@ -116,6 +118,7 @@ fn Results(id: u64) -> impl IntoView {
         }}
         <div class="results-grid no-print">
             <ShareBox id />
+            <PersonalLinkBox id />
             <PasteCodes id />
         </div>
     }
@@ -456,6 +459,7 @@ fn ShareBox(id: u64) -> impl IntoView {
 #[component]
 fn PasteCodes(id: u64) -> impl IntoView {
     let surveys = use_surveys();
+    let customers = use_customers();
     let lang = use_lang();
     let text = RwSignal::new(String::new());
     let report = RwSignal::new(Vec::<String>::new());
@@ -471,6 +475,9 @@ fn PasteCodes(id: u64) -> impl IntoView {
             for code in &codes {
                 let short: String = code.chars().take(16).collect();
                 let line = match b.take_code(id, code, today()) {
+                    CodeOutcome::Taken { link, .. } if link != TokenLink::NoToken => {
+                        token_line(link, &short, lang, customers)
+                    }
                     CodeOutcome::Taken { dropped, .. } if dropped.is_empty() => {
                         fill(SurveyMsg::CodeTaken.in_lang(lang), &[&short])
                     }

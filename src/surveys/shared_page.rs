@@ -1,12 +1,13 @@
 //! A share link's page (`/respond#s1.…`): the survey travels in the URL fragment, which
 //! never reaches any server. The respondent answers in their language and gets a response
-//! code to send back; this browser keeps nothing. A damaged link gets a clear page.
+//! code to send back, as text and as a QR code; this browser keeps nothing. A damaged link gets a clear page.
 
 use leptos::prelude::*;
 
 use super::domain::{decode_link, encode_response_code, Answers, Survey};
 use super::form::{checked_answers, recheck_when_refused, LanguageSwitch, SurveyForm};
 use super::messages::SurveyMsg;
+use super::qr::QrImage;
 use super::view::{code_error_msg, copy_to_clipboard, link_error_msg};
 use crate::components::text::{tr, use_lang};
 use crate::i18n::Text;
@@ -72,6 +73,9 @@ fn Shared(survey: Survey, token: Option<u64>) -> impl IntoView {
                 <h2>{tr(SurveyMsg::YourCode)}</h2>
                 <p>{tr(SurveyMsg::YourCodeExplain)}</p>
                 <textarea readonly rows="3" class="response-code" data-testid="response-code" aria-label=tr(SurveyMsg::YourCode) prop:value=move || code.get().unwrap_or_default()></textarea>
+                <div class="qr-box">
+                    <QrImage text=Signal::derive(move || code.get().unwrap_or_default()) label=Signal::derive(move || SurveyMsg::CodeQr.in_lang(ui.get()).to_owned()) too_long=Signal::derive(move || SurveyMsg::QrTooLong.in_lang(ui.get()).to_owned()) testid="response-code-qr" />
+                </div>
                 <div class="actions">
                     <button type="button" data-testid="copy-code" on:click=move |_| { copy_to_clipboard(&code.get_untracked().unwrap_or_default()); copied.set(true); }>{tr(SurveyMsg::Copy)}</button>
                     <Show when=move || copied.get()><span class="success-text" role="status">{tr(SurveyMsg::Copied)}</span></Show>

@@ -1,11 +1,14 @@
 //! The Surveys section's state: the stored survey book (surveys, responses, earlier
 //! layouts), registered with the app state, with what the section adds to the customer
-//! pages and to "Load demo data".
+//! pages (a card, and the churn-risk reason "falling satisfaction") and to "Load demo
+//! data".
 
 use leptos::prelude::*;
 
 use super::card::SurveyCard;
+use super::domain::book::add_personal_links;
 use super::domain::demo::demo_surveys;
+use super::domain::trend::{customer_readings, falling_satisfaction};
 use super::domain::SurveyBook;
 use crate::clock::today;
 use crate::customers::state::{use_customers, CustomersState};
@@ -14,8 +17,9 @@ use crate::storage::{Document, Migration};
 
 impl Document for SurveyBook {
     const KEY: &'static str = "crm.surveys";
-    const SCHEMA: u32 = 1;
-    const MIGRATIONS: &'static [Migration] = &[];
+    /// 2: personal links (token → customer).
+    const SCHEMA: u32 = 2;
+    const MIGRATIONS: &'static [Migration] = &[add_personal_links];
 }
 
 crate::persist_whole_document!(SurveyBook);
@@ -33,6 +37,13 @@ impl SurveysState {
         };
         provide_context(state);
         app.add_customer_panel(|id| view! { <SurveyCard customer_id=id /> }.into_any());
+        app.add_satisfaction_source(|id| {
+            let surveys = use_context::<SurveysState>()?;
+            let fall = surveys
+                .book
+                .with(|b| falling_satisfaction(&customer_readings(b, id)))?;
+            Some((fall.last, fall.previous_mean))
+        });
         let customers = use_customers();
         app.on_demo_loaded(move || state.load_demo(customers));
         state

@@ -68,7 +68,7 @@ test('a survey from a template, answered twice in the kiosk, scored after a relo
   await page.waitForSelector('[data-testid=builder-saved]');
   await screenshot(page, 'surveys-builder-en');
   const saved = await stored(page);
-  assert.equal(saved.schema, 1);
+  assert.equal(saved.schema, 2, "schema 2: personal links");
   assert.equal(saved.data.surveys[0].version, 2, 'adding a question raised the version');
 
   // The kiosk: a required answer is missing first.

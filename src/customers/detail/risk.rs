@@ -6,10 +6,11 @@ use super::messages::DetailMsg;
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{
-    churn_risk, ChurnContext, ChurnLevel, Customer, LifecycleStage, RiskReason,
+    churn_risk, ChurnContext, ChurnLevel, Customer, LifecycleStage, RiskReason, SatisfactionDrop,
 };
 use crate::customers::labels::Labelled;
 use crate::i18n::{fill, CommonMsg, Lang, Text};
+use crate::state::use_app_state;
 
 /// One reason as a sentence in `lang`.
 fn reason_text(reason: &RiskReason, lang: Lang) -> String {
@@ -52,9 +53,25 @@ pub fn RiskLevel(
     customer: Signal<Customer>,
 ) -> impl IntoView {
     let lang = use_lang();
-    // Survey scores are not built yet (issue 4), so the context is empty for now.
-    let risk =
-        Memo::new(move |_| customer.with(|c| churn_risk(c, today(), &ChurnContext::default())));
+    // Other sections' signals (surveys: falling satisfaction) come from registered sources.
+    let app = use_app_state();
+    let risk = Memo::new(move |_| {
+        customer.with(|c| {
+            let falling_satisfaction =
+                app.satisfaction_drop(c.id)
+                    .map(|(last, previous_mean)| SatisfactionDrop {
+                        last,
+                        previous_mean,
+                    });
+            churn_risk(
+                c,
+                today(),
+                &ChurnContext {
+                    falling_satisfaction,
+                },
+            )
+        })
+    });
     let churned =
         move || customer.with(|c| c.stage == LifecycleStage::Churned || c.churn.is_some());
     let class = move || match risk.get().level {

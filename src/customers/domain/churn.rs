@@ -36,7 +36,8 @@ pub enum RiskReason {
     /// The oldest open complaint has been open this many days.
     UnresolvedComplaintOlderThan(i64),
     StageDecline,
-    /// The last satisfaction score is below the mean of the earlier ones.
+    /// The last satisfaction score is below the mean of the earlier ones (by the margin
+    /// of the section that reported it).
     FallingSatisfaction {
         last: f64,
         previous_mean: f64,
@@ -65,10 +66,18 @@ pub struct ChurnRisk {
     pub reasons: Vec<RiskReason>,
 }
 
-/// Data from other features; satisfaction scores come from surveys, oldest first.
+/// A drop in satisfaction another section found (surveys: the rule and its margin are
+/// theirs, see `surveys::domain::trend`): the latest score and the earlier ones' mean.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SatisfactionDrop {
+    pub last: f64,
+    pub previous_mean: f64,
+}
+
+/// Data from other features, given by the sources registered in the app state.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct ChurnContext<'a> {
-    pub satisfaction_scores: &'a [f64],
+pub struct ChurnContext {
+    pub falling_satisfaction: Option<SatisfactionDrop>,
 }
 
 /// The churn risk of `customer` on `today`. A churned customer is already gone and so
@@ -125,17 +134,16 @@ pub fn churn_risk(customer: &Customer, today: NaiveDate, context: &ChurnContext)
         points += 2;
         reasons.push(RiskReason::StageDecline);
     }
-    if let [previous @ .., last] = context.satisfaction_scores {
-        if !previous.is_empty() {
-            let previous_mean = previous.iter().sum::<f64>() / previous.len() as f64;
-            if *last < previous_mean {
-                points += 1;
-                reasons.push(RiskReason::FallingSatisfaction {
-                    last: *last,
-                    previous_mean,
-                });
-            }
-        }
+    if let Some(SatisfactionDrop {
+        last,
+        previous_mean,
+    }) = context.falling_satisfaction
+    {
+        points += 1;
+        reasons.push(RiskReason::FallingSatisfaction {
+            last,
+            previous_mean,
+        });
     }
     let level = match points {
         0 => ChurnLevel::Low,
@@ -177,12 +185,12 @@ mod tests {
 
     fn check(
         customer: Customer,
-        scores: &[f64],
+        falling_satisfaction: Option<SatisfactionDrop>,
         level: Option<ChurnLevel>,
         reasons: &[RiskReason],
     ) {
         let context = ChurnContext {
-            satisfaction_scores: scores,
+            falling_satisfaction,
         };
         let risk = churn_risk(&customer, today(), &context);
         assert_eq!(
@@ -206,20 +214,29 @@ mod tests {
             f(&mut c);
             c
         };
-        // (customer, satisfaction scores, expected level, expected reasons)
-        type Case<'a> = (Customer, &'a [f64], Option<ChurnLevel>, Vec<RiskReason>);
+        let drop = |last, previous_mean| SatisfactionDrop {
+            last,
+            previous_mean,
+        };
+        // (customer, a drop in satisfaction reported, expected level, expected reasons)
+        type Case = (
+            Customer,
+            Option<SatisfactionDrop>,
+            Option<ChurnLevel>,
+            Vec<RiskReason>,
+        );
         let cases: Vec<Case> = vec![
-            (buyer(1, &[]), &[], Some(Low), vec![]),
-            (buyer(1, &[(days_ago(90), 1)]), &[], Some(Low), vec![]),
+            (buyer(1, &[]), None, Some(Low), vec![]),
+            (buyer(1, &[(days_ago(90), 1)]), None, Some(Low), vec![]),
             (
                 buyer(1, &[(days_ago(91), 1)]),
-                &[],
+                None,
                 Some(Medium),
                 vec![since(91, 90, None)],
             ),
             (
                 buyer(1, &[(days_ago(181), 1)]),
-                &[],
+                None,
                 Some(Medium),
                 vec![since(181, 180, None)],
             ),
@@ -229,7 +246,7 @@ mod tests {
                     1,
                     &[(days_ago(61), 1), (days_ago(91), 1), (days_ago(121), 1)],
                 ),
-                &[],
+                None,
                 Some(Medium),
                 vec![since(61, 60, Some(30))],
             ),
@@ -238,7 +255,7 @@ mod tests {
                     1,
                     &[(days_ago(40), 1), (days_ago(70), 1), (days_ago(100), 1)],
                 ),
-                &[],
+                None,
                 Some(Low),
                 vec![],
             ),
@@ -248,7 +265,7 @@ mod tests {
                     1,
                     &[(days_ago(29), 1), (days_ago(36), 1), (days_ago(43), 1)],
                 ),
-                &[],
+                None,
                 Some(Medium),
                 vec![since(29, 28, Some(7))],
             ),
@@ -256,7 +273,7 @@ mod tests {
                 with(buyer(1, &[]), |c| {
                     c.interactions = vec![complaint(1, days_ago(3), None)]
                 }),
-                &[],
+                None,
                 Some(Medium),
                 vec![OpenComplaints(1)],
             ),
@@ -268,32 +285,30 @@ mod tests {
                         complaint(3, days_ago(99), Some(days_ago(90))),
                     ]
                 }),
-                &[],
+                None,
                 Some(High),
                 vec![OpenComplaints(2), UnresolvedComplaintOlderThan(20)],
             ),
             (
                 with(buyer(1, &[]), |c| c.stage = LifecycleStage::Decline),
-                &[],
+                None,
                 Some(Medium),
                 vec![StageDecline],
             ),
             (
                 buyer(1, &[]),
-                &[8.0, 9.0, 7.0],
+                Some(drop(7.0, 8.5)),
                 Some(Medium),
                 vec![FallingSatisfaction {
                     last: 7.0,
                     previous_mean: 8.5,
                 }],
             ),
-            (buyer(1, &[]), &[8.0, 9.0, 8.5], Some(Low), vec![]),
-            (buyer(1, &[]), &[3.0], Some(Low), vec![]),
             (
                 with(buyer(1, &[(days_ago(200), 1)]), |c| {
                     c.stage = LifecycleStage::Decline
                 }),
-                &[],
+                None,
                 Some(High),
                 vec![since(200, 180, None), StageDecline],
             ),
@@ -301,7 +316,7 @@ mod tests {
                 with(buyer(1, &[(days_ago(400), 1)]), |c| {
                     c.stage = LifecycleStage::Churned
                 }),
-                &[1.0, 5.0, 1.0],
+                Some(drop(1.0, 3.0)),
                 None,
                 vec![],
             ),
@@ -310,13 +325,13 @@ mod tests {
                 with(buyer(1, &[(days_ago(400), 1)]), |c| {
                     c.churn = Some(churned_on(days_ago(10)))
                 }),
-                &[],
+                None,
                 None,
                 vec![],
             ),
         ];
-        for (customer, scores, level, reasons) in cases {
-            check(customer, scores, level, &reasons);
+        for (customer, falling, level, reasons) in cases {
+            check(customer, falling, level, &reasons);
         }
     }
 }

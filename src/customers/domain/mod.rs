@@ -35,7 +35,7 @@ pub use abc::{
     abc_classes, abc_in_list_order, effective_class, suggest_relationship_level, AbcSuggestion,
     AbcThresholds, CustomerCount, Margin,
 };
-pub use churn::{churn_risk, ChurnContext, ChurnLevel, ChurnRisk, RiskReason};
+pub use churn::{churn_risk, ChurnContext, ChurnLevel, ChurnRisk, RiskReason, SatisfactionDrop};
 pub use clv::{customer_lifetime_value, Clv, ClvAssumptions, ClvError};
 pub use dedupe::{find_duplicates, DuplicatePair, DuplicateReason, MatchStrength};
 pub use demo::{demo_customers, demo_rates, DEFAULT_DEMO_COUNT};

@@ -1,6 +1,8 @@
 //! Everything the Surveys section stores: the surveys, their responses, the answer
 //! layouts of earlier versions (so codes answered before an edit can still be read) and
-//! the checksums of the response codes already taken (so a code pasted twice counts once).
+//! the checksums of the response codes already taken (so a code pasted twice counts once),
+//! and the personal links' tokens (so a code answered through one returns linked to its
+//! customer).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -21,6 +23,43 @@ pub struct SurveyBook {
     pub codes_taken: Vec<u32>,
     pub next_id: u64,
     pub next_response_id: u64,
+    /// The personal links made: which opaque token stands for which customer. Only this
+    /// book (on the owner's side) can tell; the link and the code carry the token alone.
+    pub personal_links: Vec<PersonalLink>,
+}
+
+/// Stored schema 1 → 2: the book gains its personal links (none yet).
+pub fn add_personal_links(mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+    data.as_object_mut()
+        .ok_or("the survey book is not an object")?
+        .entry("personal_links")
+        .or_insert_with(|| serde_json::json!([]));
+    Ok(data)
+}
+
+/// A personal link of one survey for one customer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonalLink {
+    pub survey_id: u64,
+    /// Random, unique in the book; never derived from the customer.
+    pub token: u64,
+    pub customer_id: u64,
+}
+
+/// Tokens keep 48 random bits: a guess hits one of a thousand links once in 2^38 tries,
+/// and the response code stays within its 100 characters (7 bytes of varint at most).
+pub const TOKEN_BITS: u32 = 48;
+
+/// Who a taken code is linked to, by the token its personal link carried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenLink {
+    /// The code came by the survey's general link.
+    NoToken,
+    /// A known token: the response is linked to this customer.
+    Customer(u64),
+    /// A token this book never made (another device's, or a deleted link): the response
+    /// is taken unlinked.
+    Unknown,
 }
 
 /// What pasting one response code did.
@@ -30,6 +69,7 @@ pub enum CodeOutcome {
     Taken {
         response_id: u64,
         dropped: Vec<Dropped>,
+        link: TokenLink,
     },
     /// The same code was taken before: it counts once.
     AlreadyTaken,
@@ -94,6 +134,7 @@ impl SurveyBook {
         self.surveys.retain(|s| s.id != id);
         self.responses.retain(|r| r.survey_id != id);
         self.layouts.retain(|l| l.survey_id != id);
+        self.personal_links.retain(|l| l.survey_id != id);
     }
 
     /// Stores an edited survey. When the edit changed what answers look like, the
@@ -147,6 +188,39 @@ impl SurveyBook {
             .collect()
     }
 
+    /// The token of customer `customer_id`'s personal link to survey `survey_id`: the one
+    /// made before, or a new one from `random` (the caller's random bits; the domain has no
+    /// random source), made unique in the book.
+    pub fn personal_token(&mut self, survey_id: u64, customer_id: u64, random: u64) -> u64 {
+        if let Some(link) = self
+            .personal_links
+            .iter()
+            .find(|l| l.survey_id == survey_id && l.customer_id == customer_id)
+        {
+            return link.token;
+        }
+        let mask = (1u64 << TOKEN_BITS) - 1;
+        let mut token = (random & mask).max(1);
+        // A clash is one in 2^48 per link; step on (odd, so every value is reached).
+        while self.personal_links.iter().any(|l| l.token == token) {
+            token = (token.wrapping_add(0x9E37_79B9_7F4B) & mask).max(1);
+        }
+        self.personal_links.push(PersonalLink {
+            survey_id,
+            token,
+            customer_id,
+        });
+        token
+    }
+
+    /// The customer a personal link's token stands for, for survey `survey_id`.
+    pub fn token_customer(&self, survey_id: u64, token: u64) -> Option<u64> {
+        self.personal_links
+            .iter()
+            .find(|l| l.survey_id == survey_id && l.token == token)
+            .map(|l| l.customer_id)
+    }
+
     /// Takes one response code for survey `survey_id`, dated `today`.
     pub fn take_code(&mut self, survey_id: u64, code: &str, today: NaiveDate) -> CodeOutcome {
         let Some(survey) = self.survey(survey_id).cloned() else {
@@ -161,9 +235,19 @@ impl SurveyBook {
             return CodeOutcome::AlreadyTaken;
         }
         self.codes_taken.push(checksum);
+        let link = match imported.header.token {
+            None => TokenLink::NoToken,
+            Some(token) => self
+                .token_customer(survey_id, token)
+                .map_or(TokenLink::Unknown, TokenLink::Customer),
+        };
         let response_id = self.record(Response {
             survey_id,
             survey_version: survey.version,
+            customer_id: match link {
+                TokenLink::Customer(id) => Some(id),
+                _ => None,
+            },
             touchpoint: Some("code".to_owned()),
             submitted: today,
             answers: imported.answers,
@@ -172,6 +256,7 @@ impl SurveyBook {
         CodeOutcome::Taken {
             response_id,
             dropped: imported.dropped,
+            link,
         }
     }
 }
@@ -252,5 +337,92 @@ mod tests {
             book.take_code(other, &code, day()),
             CodeOutcome::Refused(CodeError::OtherSurvey { survey_id: id })
         );
+    }
+
+    #[test]
+    fn a_schema_1_book_gains_no_personal_links_and_keeps_the_rest() {
+        let mut book = SurveyBook::default();
+        let id = book.add_template(TemplateId::Csat);
+        let mut v1 = serde_json::to_value(&book).unwrap();
+        v1.as_object_mut().unwrap().remove("personal_links");
+        let v2 = add_personal_links(v1).unwrap();
+        assert_eq!(v2["personal_links"], serde_json::json!([]));
+        let read: SurveyBook = serde_json::from_value(v2).unwrap();
+        assert_eq!(read, book);
+        assert!(read.survey(id).is_some());
+        assert!(add_personal_links(serde_json::json!([1])).is_err());
+    }
+
+    #[test]
+    fn a_code_from_a_personal_link_returns_linked_to_its_customer() {
+        let mut book = SurveyBook::default();
+        let id = book.add_template(TemplateId::Nps);
+        let survey = book.survey(id).unwrap().clone();
+        // The same customer keeps one token; another gets another, even from equal bits.
+        let ann = book.personal_token(id, 7, 0xFFFF_0000_0000_0042);
+        assert_eq!(ann, 0x0000_0000_0042, "48 bits kept");
+        assert_eq!(book.personal_token(id, 7, 99), ann);
+        let bob = book.personal_token(id, 8, 0x42);
+        assert_ne!(bob, ann);
+        assert_eq!(book.personal_token(id, 9, 0), 1, "never 0");
+        let code = |score, token| {
+            let answers: Answers = [("NPS".to_owned(), Answer::Scale(score))].into();
+            encode_response_code(&survey, &answers, token).unwrap()
+        };
+        // (code, how it links, the response's customer)
+        let cases = [
+            (code(9, Some(ann)), TokenLink::Customer(7), Some(7)),
+            (code(3, Some(bob)), TokenLink::Customer(8), Some(8)),
+            (code(5, Some(123_456)), TokenLink::Unknown, None),
+            (code(6, None), TokenLink::NoToken, None),
+        ];
+        for (code, link, customer) in cases {
+            let CodeOutcome::Taken {
+                response_id,
+                link: got,
+                ..
+            } = book.take_code(id, &code, day())
+            else {
+                panic!("{code} not taken");
+            };
+            assert_eq!(got, link, "{code}");
+            let response = book.responses.iter().find(|r| r.id == response_id);
+            assert_eq!(response.unwrap().customer_id, customer);
+        }
+        // A token of another survey's link does not link this survey's code.
+        let other = book.add_template(TemplateId::Nps);
+        let theirs = book.personal_token(other, 7, 5);
+        assert_eq!(book.token_customer(id, theirs), None);
+        book.delete(id);
+        assert_eq!(book.personal_links.len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Any customer's personal link, made from any random bits, brings a code back
+        /// linked to that customer and to no one else, and the token never exceeds 48 bits.
+        #[test]
+        fn any_personal_token_links_its_code_back(
+            customers in proptest::collection::vec(1u64..1_000, 1..8),
+            bits in proptest::collection::vec(proptest::prelude::any::<u64>(), 8),
+            score in 0u8..=10,
+        ) {
+            let mut book = SurveyBook::default();
+            let id = book.add_template(TemplateId::Nps);
+            let survey = book.survey(id).unwrap().clone();
+            for (customer, random) in customers.iter().zip(&bits) {
+                let token = book.personal_token(id, *customer, *random);
+                proptest::prop_assert!(token > 0 && token < 1 << TOKEN_BITS);
+                let answers: Answers = [("NPS".to_owned(), Answer::Scale(score))].into();
+                let code = encode_response_code(&survey, &answers, Some(token)).unwrap();
+                match book.take_code(id, &code, day()) {
+                    CodeOutcome::Taken { link, .. } => {
+                        proptest::prop_assert_eq!(link, TokenLink::Customer(*customer));
+                    }
+                    // The same customer twice makes the same code: it counts once.
+                    CodeOutcome::AlreadyTaken => {}
+                    other => proptest::prop_assert!(false, "{:?}", other),
+                }
+            }
+        }
     }
 }

@@ -7,14 +7,16 @@
 pub mod book;
 pub mod demo;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod scoring;
 pub mod share;
 pub mod templates;
 pub mod terms;
+pub mod trend;
 pub mod validate;
 
-pub use book::{CodeOutcome, SurveyBook};
+pub use book::{CodeOutcome, PersonalLink, SurveyBook, TokenLink};
 pub use model::*;
 pub use scoring::{
     ces, csat, delivered_value, importance_performance, nps, response_satisfaction_index,
