@@ -12,9 +12,13 @@ use super::domain::export::export_rows;
 use super::domain::{
     ces, csat, delivered_value, encode_link, find_response_codes, importance_performance, nps,
     satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
-    Invitation, NpsMethod, Quadrant, QuestionKind, Response, SatisfactionBand, Survey,
+    Invitation, NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand,
+    Survey,
 };
 use super::messages::SurveyMsg;
+use super::results_compare::{compare_view, follow_up_view, trend_view};
+use super::results_filter::{self, customer_segments, FilterBar, ResultsQuery};
+use super::results_messages::ResultsMsg;
 use super::state::use_surveys;
 use super::view::{code_error_msg, copy_to_clipboard, num, use_survey_id, SurveyNotFound};
 use crate::clock::today;
@@ -58,13 +62,38 @@ fn Results(id: u64) -> impl IntoView {
     let surveys = use_surveys();
     let customers = use_customers();
     let lang = use_lang();
-    let data = Memo::new(move |_| {
-        surveys.book.with(|b| {
-            (
-                b.survey(id).cloned().unwrap_or_default(),
-                b.responses_to(id),
-            )
+    let query = ResultsQuery::new(id);
+    let segments = customer_segments();
+    let all = Memo::new(move |_| surveys.book.with(|b| b.responses_to(id)));
+    let filtered = Memo::new(move |_| {
+        query
+            .filter
+            .with(|f| all.with(|rs| results_filter::apply(rs, f, segments)))
+    });
+    let filtered_b = Memo::new(move |_| {
+        query.comparing.get().then(|| {
+            query
+                .filter_b
+                .with(|f| all.with(|rs| results_filter::apply(rs, f, segments)))
         })
+    });
+    let tags = Memo::new(move |_| {
+        customers.customers.with(|b| {
+            b.customers
+                .iter()
+                .flat_map(|c| c.tags.iter().cloned())
+                .collect::<std::collections::BTreeSet<String>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+        })
+    });
+    let data = Memo::new(move |_| {
+        (
+            surveys
+                .book
+                .with(|b| b.survey(id).cloned().unwrap_or_default()),
+            filtered.with(|f| f.responses.clone()),
+        )
     });
     let export = move |_| {
         let (survey, responses) = data.get_untracked();
@@ -88,6 +117,12 @@ fn Results(id: u64) -> impl IntoView {
             &crate::tabular::write_csv(&rows),
         );
     };
+    let toggle_compare = move |ev: leptos::ev::Event| {
+        query.set(
+            results_filter::COMPARE,
+            if event_target_checked(&ev) { "1" } else { "" },
+        );
+    };
     view! {
         <header class="customer-header">
             <h1 data-testid="results-title">{move || data.with(|(s, _)| s.name.in_lang(lang.get()).to_owned())}</h1>
@@ -96,18 +131,45 @@ fn Results(id: u64) -> impl IntoView {
                 <A href=paths::survey_edit(id) attr:class="button ghost">{tr(SurveyMsg::Edit)}</A>
                 <A href=paths::survey_respond(id) attr:class="button ghost">{tr(SurveyMsg::Collect)}</A>
                 <button type="button" class="ghost" data-testid="export-csv" on:click=export>{tr(SurveyMsg::ExportCsv)}</button>
+                <button type="button" class="ghost" data-testid="results-print" on:click=move |_| { let _ = window().print(); }>{tr(ResultsMsg::Print)}</button>
             </div>
         </header>
-        <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&data.with(|(_, r)| r.len()).to_string()])}</p>
+        <Show when=move || !all.with(Vec::is_empty)>
+            <div class="results-filter-area">
+                <FilterBar query prefix="" tags />
+                <label class="field inline no-print">
+                    <input type="checkbox" data-testid="results-compare-toggle" prop:checked=move || query.comparing.get() on:change=toggle_compare />
+                    <span>{tr(ResultsMsg::CompareToggle)}</span>
+                </label>
+                <Show when=move || query.comparing.get()>
+                    <FilterBar query prefix=results_filter::GROUP_B tags />
+                </Show>
+            </div>
+        </Show>
+        <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&filtered.with(|f| f.responses.len()).to_string()])}</p>
+        <Show when=move || !query.filter.with(ResultsFilter::is_everything)>
+            <p data-testid="results-filter-status" role="status">{move || query.filter.with(|q| filtered.with(|f| results_filter::count_line(q, f, lang.get())))}</p>
+        </Show>
         {move || {
             let (survey, responses) = data.get();
             let lang = lang.get();
             if responses.is_empty() {
-                return view! { <p class="card" data-testid="results-empty">{SurveyMsg::NoResponses.in_lang(lang)}</p> }.into_any();
+                let msg = if all.with(Vec::is_empty) { SurveyMsg::NoResponses.in_lang(lang) } else { ResultsMsg::NoneLeft.in_lang(lang) };
+                return view! { <p class="card" data-testid="results-empty">{msg}</p> }.into_any();
             }
+            let compared = filtered_b.with(|b| b.as_ref().map(|b| {
+                let labels = (
+                    query.filter.with(|f| results_filter::describe(f, lang)),
+                    query.filter_b.with(|f| results_filter::describe(f, lang)),
+                );
+                compare_view(&survey, &responses, &b.responses, labels, lang)
+            }));
             view! {
                 <div class="results-grid">
+                    {compared}
                     {headline_figures(&survey, &responses, lang, crosshair)}
+                    {trend_view(&survey, &responses, lang)}
+                    {follow_up_view(&survey, &responses, lang)}
                     {servqual_figure(&survey, &responses, lang)}
                     {delivered_figure(&survey, &responses, lang)}
                     {survey.questions().map(|q| question_summary(&survey, &responses, &q.code, lang)).collect_view()}
