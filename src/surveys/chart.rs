@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::chart_download::chart_downloads;
+
 /// One bar: its label, its value and the table cells after the label.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartRow {
@@ -65,6 +67,7 @@ pub fn chart(
                 <thead><tr>{headers.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
                 <tbody>{table_rows}</tbody>
             </table>
+            {chart_downloads(testid.to_owned())}
         </div>
     }
 }

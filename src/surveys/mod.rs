@@ -6,6 +6,7 @@
 mod builder;
 mod card;
 mod chart;
+mod chart_download;
 pub mod dashboard;
 pub mod domain;
 mod form;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::chart::{chart, ipa_grid, ChartRow, GridPoint, GridWords};
+use super::chart_download::chart_downloads;
 use super::domain::export::export_rows;
 use super::domain::{
     ces, csat, delivered_value, encode_link, find_response_codes, importance_performance, nps,
@@ -299,6 +300,7 @@ fn headline_figures(
                         </label>
                         <div class="chart-pair">
                             {ipa_grid(&points, scale, ipa.importance_cut, ipa.performance_cut, words)}
+                            {chart_downloads(format!("survey-{}-ipa", survey.id))}
                         </div>
                         <div class="table-wrap" tabindex="0"><table class="table compact" data-testid=format!("ipa-{code}")>
                             <thead><tr><th>{t(SurveyMsg::Attribute)}</th><th class="num">"I"</th><th class="num">"P"</th><th>{t(SurveyMsg::Quadrant)}</th></tr></thead>

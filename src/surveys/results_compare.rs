@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use super::card::contacted_since;
 use super::chart::{trend_chart, TrendPoint};
+use super::chart_download::chart_downloads;
 use super::domain::{
     compare, main_headline, response_satisfaction_index, trend, Answer, DualColumns, Headline,
     NpsCategory, QuestionKind, Response, SatisfactionBand, Survey,
@@ -125,6 +126,7 @@ pub fn trend_view(survey: &Survey, responses: &[Response], lang: Lang) -> Option
                     <thead><tr><th>{t(ResultsMsg::Month)}</th><th class="num">"n"</th><th class="num">{t(ResultsMsg::Value)}</th><th class="num">{t(ResultsMsg::Interval)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
+                {chart_downloads(format!("survey-{}-trend", survey.id))}
             </div>
             <p class="muted">{t(ResultsMsg::TrendExplain)}</p>
         </div>
