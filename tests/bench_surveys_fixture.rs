@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
+use crm::storage::{KeyValueStore, MemoryStore, Persist, Repository};
 use crm::surveys::domain::demo::demo_surveys;
 use crm::surveys::domain::{encode_response_code, SurveyBook};
-use crm::storage::{KeyValueStore, MemoryStore, Persist, Repository};
 
 const RESPONSES: usize = 10_000;
 const CODES: usize = 1_000;
@@ -126,7 +126,9 @@ fn time_the_results_figures_natively() {
             from: Some(today - Days::new(90)),
             ..ResultsFilter::default()
         };
-        assert!(!filter_responses(&responses, &f, |_| None).responses.is_empty());
+        assert!(!filter_responses(&responses, &f, |_| None)
+            .responses
+            .is_empty());
     });
     time("SERVQUAL gaps", &mut || {
         servqual(&survey, &responses).unwrap();
