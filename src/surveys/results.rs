@@ -4,6 +4,8 @@
 //! and dimension, unweighted and weighted. Every figure shows its working. Responses
 //! export as CSV; the share link and pasted response codes are here too.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -65,18 +67,33 @@ fn Results(id: u64) -> impl IntoView {
     let lang = use_lang();
     let query = ResultsQuery::new(id);
     let segments = customer_segments();
-    let all = Memo::new(move |_| surveys.book.with(|b| b.responses_to(id)));
+    // Each filter reads the stored responses in place: only those it keeps are copied
+    // (once per change of the filter or the book), and shared from there.
+    let has_responses = Memo::new(move |_| {
+        surveys
+            .book
+            .with(|b| b.responses.iter().any(|r| r.survey_id == id))
+    });
     let filtered = Memo::new(move |_| {
-        query
-            .filter
-            .with(|f| all.with(|rs| results_filter::apply(rs, f, segments)))
+        query.filter.with(|f| {
+            surveys
+                .book
+                .with(|b| Arc::new(results_filter::apply(b.responses_of(id), f, segments)))
+        })
     });
     let filtered_b = Memo::new(move |_| {
         query.comparing.get().then(|| {
-            query
-                .filter_b
-                .with(|f| all.with(|rs| results_filter::apply(rs, f, segments)))
+            query.filter_b.with(|f| {
+                surveys
+                    .book
+                    .with(|b| Arc::new(results_filter::apply(b.responses_of(id), f, segments)))
+            })
         })
+    });
+    let survey = Memo::new(move |_| {
+        surveys
+            .book
+            .with(|b| b.survey(id).cloned().unwrap_or_default())
     });
     let tags = Memo::new(move |_| {
         customers.customers.with(|b| {
@@ -88,18 +105,11 @@ fn Results(id: u64) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let data = Memo::new(move |_| {
-        (
-            surveys
-                .book
-                .with(|b| b.survey(id).cloned().unwrap_or_default()),
-            filtered.with(|f| f.responses.clone()),
-        )
-    });
     let export = move |_| {
-        let (survey, responses) = data.get_untracked();
+        let (survey, filtered) = (survey.get_untracked(), filtered.get_untracked());
+        let responses = &filtered.responses;
         let rows = customers.customers.with_untracked(|book| {
-            export_rows(&survey, &responses, |cid| {
+            export_rows(&survey, responses, |cid| {
                 book.get(cid).map_or_else(
                     || cid.to_string(),
                     |c| {
@@ -126,7 +136,7 @@ fn Results(id: u64) -> impl IntoView {
     };
     view! {
         <header class="customer-header">
-            <h1 data-testid="results-title">{move || data.with(|(s, _)| s.name.in_lang(lang.get()).to_owned())}</h1>
+            <h1 data-testid="results-title">{move || survey.with(|s| s.name.in_lang(lang.get()).to_owned())}</h1>
             <div class="header-actions no-print">
                 <A href=paths::surveys() attr:class="button ghost">{tr(SurveyMsg::BackToSurveys)}</A>
                 <A href=paths::survey_edit(id) attr:class="button ghost">{tr(SurveyMsg::Edit)}</A>
@@ -135,7 +145,7 @@ fn Results(id: u64) -> impl IntoView {
                 <button type="button" class="ghost" data-testid="results-print" on:click=move |_| { let _ = window().print(); }>{tr(ResultsMsg::Print)}</button>
             </div>
         </header>
-        <Show when=move || !all.with(Vec::is_empty)>
+        <Show when=move || has_responses.get()>
             <div class="results-filter-area">
                 <FilterBar query prefix="" tags />
                 <label class="field inline no-print">
@@ -152,10 +162,11 @@ fn Results(id: u64) -> impl IntoView {
             <p data-testid="results-filter-status" role="status">{move || query.filter.with(|q| filtered.with(|f| results_filter::count_line(q, f, lang.get())))}</p>
         </Show>
         {move || {
-            let (survey, responses) = data.get();
+            let (survey, kept) = (survey.get(), filtered.get());
+            let responses = &kept.responses;
             let lang = lang.get();
             if responses.is_empty() {
-                let msg = if all.with(Vec::is_empty) { SurveyMsg::NoResponses.in_lang(lang) } else { ResultsMsg::NoneLeft.in_lang(lang) };
+                let msg = if !has_responses.get() { SurveyMsg::NoResponses.in_lang(lang) } else { ResultsMsg::NoneLeft.in_lang(lang) };
                 return view! { <p class="card" data-testid="results-empty">{msg}</p> }.into_any();
             }
             let compared = filtered_b.with(|b| b.as_ref().map(|b| {
@@ -163,17 +174,17 @@ fn Results(id: u64) -> impl IntoView {
                     query.filter.with(|f| results_filter::describe(f, lang)),
                     query.filter_b.with(|f| results_filter::describe(f, lang)),
                 );
-                compare_view(&survey, &responses, &b.responses, labels, lang)
+                compare_view(&survey, responses, &b.responses, labels, lang)
             }));
             view! {
                 <div class="results-grid">
                     {compared}
-                    {headline_figures(&survey, &responses, lang, crosshair)}
-                    {trend_view(&survey, &responses, lang)}
-                    {follow_up_view(&survey, &responses, lang)}
-                    {servqual_figure(&survey, &responses, lang)}
-                    {delivered_figure(&survey, &responses, lang)}
-                    {survey.questions().map(|q| question_summary(&survey, &responses, &q.code, lang)).collect_view()}
+                    {headline_figures(&survey, responses, lang, crosshair)}
+                    {trend_view(&survey, responses, lang)}
+                    {follow_up_view(&survey, responses, lang)}
+                    {servqual_figure(&survey, responses, lang)}
+                    {delivered_figure(&survey, responses, lang)}
+                    {survey.questions().map(|q| question_summary(&survey, responses, &q.code, lang)).collect_view()}
                 </div>
             }.into_any()
         }}

@@ -132,8 +132,8 @@ pub fn customer_segments() -> Memo<Option<Arc<HashMap<u64, CustomerSegment>>>> {
 }
 
 /// `responses` through `filter`, reading segments only when the filter has one.
-pub fn apply(
-    responses: &[Response],
+pub fn apply<'r>(
+    responses: impl IntoIterator<Item = &'r Response>,
     filter: &ResultsFilter,
     segments: Memo<Option<Arc<HashMap<u64, CustomerSegment>>>>,
 ) -> Filtered {

@@ -137,17 +137,15 @@ pub struct Filtered {
 
 /// The responses that pass `filter`; `segment_of` gives a linked customer's facts (`None`
 /// for a customer no longer in the book).
-pub fn filter_responses<'a>(
-    responses: &[Response],
+pub fn filter_responses<'a, 'r>(
+    responses: impl IntoIterator<Item = &'r Response>,
     filter: &ResultsFilter,
     segment_of: impl Fn(u64) -> Option<&'a CustomerSegment>,
 ) -> Filtered {
-    let mut out = Filtered {
-        all: responses.len(),
-        ..Filtered::default()
-    };
+    let mut out = Filtered::default();
     let by_segment = !filter.segment.is_everyone();
     for r in responses {
+        out.all += 1;
         if !filter.in_range(r.submitted) {
             out.outside_dates += 1;
             continue;
