@@ -21,7 +21,9 @@ async function withDemo(locale, viewport, colorScheme = 'light') {
   const page = await context.newPage();
   await open(page, env.origin + '/customers');
   await page.click('[data-testid=load-demo]');
-  await page.click('[data-testid=data-confirm-yes]');
+  // An empty book loads at once; one with customers asks first.
+  const yes = page.locator('[data-testid=data-confirm-yes]');
+  await yes.waitFor({ timeout: 3000 }).then(() => yes.click(), () => {});
   await page.waitForSelector('[data-testid=customer-row]');
   return { context, page };
 }
