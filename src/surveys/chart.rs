@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::chart_download::chart_downloads;
+
 /// One bar: its label, its value and the table cells after the label.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartRow {
@@ -65,6 +67,7 @@ pub fn chart(
                 <thead><tr>{headers.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
                 <tbody>{table_rows}</tbody>
             </table>
+            {chart_downloads(testid.to_owned())}
         </div>
     }
 }
@@ -135,6 +138,113 @@ pub fn ipa_grid(
             {dots}
             <text x=GRID / 2.0 y=GRID - 10.0 text-anchor="middle" class="chart-label">{words.performance}</text>
             <text x="12" y=GRID / 2.0 text-anchor="middle" class="chart-label" transform=format!("rotate(-90 12 {})", GRID / 2.0)>{words.importance}</text>
+        </svg>
+    }
+}
+
+/// One month of a trend: its label and, when it has a figure, (value, low, high).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendPoint {
+    pub label: String,
+    pub estimate: Option<(f64, f64, f64)>,
+}
+
+/// A month's position and its (value, low, high).
+type Known = (usize, (f64, f64, f64));
+
+const TREND_W: f64 = 320.0;
+const TREND_H: f64 = 160.0;
+const TREND_LEFT: f64 = 40.0;
+const TREND_PAD: f64 = 14.0;
+
+/// The trend: each month's 95% interval as a shaded band, the figure as a line with a
+/// point per month, the scale's ends and zero (when in range) marked. Drawn for the eye
+/// only (`aria-hidden`): the table beside it holds the same numbers.
+pub fn trend_chart(points: &[TrendPoint]) -> impl IntoView {
+    let known: Vec<Known> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.estimate.map(|e| (i, e)))
+        .collect();
+    let low = known.iter().map(|(_, e)| e.1).fold(f64::INFINITY, f64::min);
+    let high = known
+        .iter()
+        .map(|(_, e)| e.2)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let (low, high) = if low.is_finite() && high > low {
+        (low, high)
+    } else if low.is_finite() {
+        (low - 1.0, low + 1.0)
+    } else {
+        (0.0, 1.0)
+    };
+    let plot_w = TREND_W - TREND_LEFT - TREND_PAD;
+    let plot_h = TREND_H - 2.0 * TREND_PAD - 12.0;
+    let step = plot_w / (points.len().max(2) - 1) as f64;
+    let x = move |i: usize| {
+        if points.len() == 1 {
+            TREND_LEFT + plot_w / 2.0
+        } else {
+            TREND_LEFT + step * i as f64
+        }
+    };
+    let y = move |v: f64| TREND_PAD + (high - v) / (high - low) * plot_h;
+    // One band and one line per run of months that have a figure.
+    let mut runs: Vec<Vec<Known>> = Vec::new();
+    for (i, e) in &known {
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|(j, _)| j + 1 == *i) => run.push((*i, *e)),
+            _ => runs.push(vec![(*i, *e)]),
+        }
+    }
+    let shapes = runs
+        .iter()
+        .map(|run| {
+            let upper = run
+                .iter()
+                .map(|(i, e)| format!("{:.1},{:.1}", x(*i), y(e.2)));
+            let lower = run
+                .iter()
+                .rev()
+                .map(|(i, e)| format!("{:.1},{:.1}", x(*i), y(e.1)));
+            let band: Vec<String> = upper.chain(lower).collect();
+            let line: Vec<String> = run
+                .iter()
+                .map(|(i, e)| format!("{:.1},{:.1}", x(*i), y(e.0)))
+                .collect();
+            view! {
+                <polygon points=band.join(" ") class="trend-band"></polygon>
+                <polyline points=line.join(" ") class="trend-line"></polyline>
+            }
+        })
+        .collect_view();
+    let dots = known
+        .iter()
+        .map(|(i, e)| view! { <circle cx=x(*i) cy=y(e.0) r="3" class="grid-point"></circle> })
+        .collect_view();
+    let zero = (low < 0.0 && high > 0.0).then(|| {
+        view! { <line x1=TREND_LEFT x2=TREND_W - TREND_PAD y1=y(0.0) y2=y(0.0) class="chart-axis"></line> }
+    });
+    let label = |v: f64| {
+        if (high - low) >= 20.0 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.2}")
+        }
+    };
+    let first = points.first().map(|p| p.label.clone()).unwrap_or_default();
+    let last = points.last().map(|p| p.label.clone()).unwrap_or_default();
+    let bottom = TREND_H - 6.0;
+    view! {
+        <svg class="chart trend-chart" viewBox=format!("0 0 {TREND_W} {TREND_H}") role="img" aria-hidden="true" data-testid="trend-chart">
+            <line x1=TREND_LEFT x2=TREND_LEFT y1=TREND_PAD y2=TREND_PAD + plot_h class="chart-axis"></line>
+            <text x=TREND_LEFT - 4.0 y=TREND_PAD + 4.0 text-anchor="end" class="chart-label">{label(high)}</text>
+            <text x=TREND_LEFT - 4.0 y=TREND_PAD + plot_h text-anchor="end" class="chart-label">{label(low)}</text>
+            {zero}
+            {shapes}
+            {dots}
+            <text x=TREND_LEFT y=bottom class="chart-label">{first}</text>
+            <text x=TREND_W - TREND_PAD y=bottom text-anchor="end" class="chart-label">{last}</text>
         </svg>
     }
 }

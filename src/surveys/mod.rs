@@ -6,6 +6,7 @@
 mod builder;
 mod card;
 mod chart;
+mod chart_download;
 pub mod dashboard;
 pub mod domain;
 mod form;
@@ -18,6 +19,9 @@ mod paper;
 mod personal_link;
 mod qr;
 mod results;
+mod results_compare;
+mod results_filter;
+mod results_messages;
 mod routes;
 mod shared_page;
 pub mod state;

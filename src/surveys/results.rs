@@ -4,18 +4,25 @@
 //! and dimension, unweighted and weighted. Every figure shows its working. Responses
 //! export as CSV; the share link and pasted response codes are here too.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::chart::{chart, ipa_grid, ChartRow, GridPoint, GridWords};
+use super::chart_download::chart_downloads;
 use super::domain::export::export_rows;
 use super::domain::{
     ces, csat, delivered_value, encode_link, find_response_codes, importance_performance, nps,
     satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
-    Invitation, NpsMethod, Quadrant, QuestionKind, Response, SatisfactionBand, Survey, TokenLink,
+    Invitation, NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand,
+    Survey, TokenLink,
 };
 use super::messages::SurveyMsg;
 use super::personal_link::{token_line, PersonalLinkBox};
+use super::results_compare::{compare_view, follow_up_view, trend_view};
+use super::results_filter::{self, customer_segments, FilterBar, ResultsQuery};
+use super::results_messages::ResultsMsg;
 use super::state::use_surveys;
 use super::view::{code_error_msg, copy_to_clipboard, num, use_survey_id, SurveyNotFound};
 use crate::clock::today;
@@ -59,18 +66,51 @@ fn Results(id: u64) -> impl IntoView {
     let surveys = use_surveys();
     let customers = use_customers();
     let lang = use_lang();
-    let data = Memo::new(move |_| {
-        surveys.book.with(|b| {
-            (
-                b.survey(id).cloned().unwrap_or_default(),
-                b.responses_to(id),
-            )
+    let query = ResultsQuery::new(id);
+    let segments = customer_segments();
+    // Each filter reads the stored responses in place: only those it keeps are copied
+    // (once per change of the filter or the book), and shared from there.
+    let has_responses = Memo::new(move |_| {
+        surveys
+            .book
+            .with(|b| b.responses.iter().any(|r| r.survey_id == id))
+    });
+    let filtered = Memo::new(move |_| {
+        query.filter.with(|f| {
+            surveys
+                .book
+                .with(|b| Arc::new(results_filter::apply(b.responses_of(id), f, segments)))
+        })
+    });
+    let filtered_b = Memo::new(move |_| {
+        query.comparing.get().then(|| {
+            query.filter_b.with(|f| {
+                surveys
+                    .book
+                    .with(|b| Arc::new(results_filter::apply(b.responses_of(id), f, segments)))
+            })
+        })
+    });
+    let survey = Memo::new(move |_| {
+        surveys
+            .book
+            .with(|b| b.survey(id).cloned().unwrap_or_default())
+    });
+    let tags = Memo::new(move |_| {
+        customers.customers.with(|b| {
+            b.customers
+                .iter()
+                .flat_map(|c| c.tags.iter().cloned())
+                .collect::<std::collections::BTreeSet<String>>()
+                .into_iter()
+                .collect::<Vec<_>>()
         })
     });
     let export = move |_| {
-        let (survey, responses) = data.get_untracked();
+        let (survey, filtered) = (survey.get_untracked(), filtered.get_untracked());
+        let responses = &filtered.responses;
         let rows = customers.customers.with_untracked(|book| {
-            export_rows(&survey, &responses, |cid| {
+            export_rows(&survey, responses, |cid| {
                 book.get(cid).map_or_else(
                     || cid.to_string(),
                     |c| {
@@ -89,30 +129,64 @@ fn Results(id: u64) -> impl IntoView {
             &crate::tabular::write_csv(&rows),
         );
     };
+    let toggle_compare = move |ev: leptos::ev::Event| {
+        query.set(
+            results_filter::COMPARE,
+            if event_target_checked(&ev) { "1" } else { "" },
+        );
+    };
     view! {
         <header class="customer-header">
-            <h1 data-testid="results-title">{move || data.with(|(s, _)| s.name.in_lang(lang.get()).to_owned())}</h1>
+            <h1 data-testid="results-title">{move || survey.with(|s| s.name.in_lang(lang.get()).to_owned())}</h1>
             <div class="header-actions no-print">
                 <A href=paths::surveys() attr:class="button ghost">{tr(SurveyMsg::BackToSurveys)}</A>
                 <A href=paths::survey_edit(id) attr:class="button ghost">{tr(SurveyMsg::Edit)}</A>
                 <A href=paths::survey_respond(id) attr:class="button ghost">{tr(SurveyMsg::Collect)}</A>
                 <button type="button" class="ghost" data-testid="export-csv" on:click=export>{tr(SurveyMsg::ExportCsv)}</button>
                 <A href=paths::survey_import(id) attr:class="button ghost" attr:data-testid="import-responses">{tr(SurveyMsg::ImportLink)}</A>
+                <button type="button" class="ghost" data-testid="results-print" on:click=move |_| { let _ = window().print(); }>{tr(ResultsMsg::Print)}</button>
             </div>
         </header>
-        <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&data.with(|(_, r)| r.len()).to_string()])}</p>
+        <Show when=move || has_responses.get()>
+            <div class="results-filter-area">
+                <FilterBar query prefix="" tags />
+                <label class="field inline no-print">
+                    <input type="checkbox" data-testid="results-compare-toggle" prop:checked=move || query.comparing.get() on:change=toggle_compare />
+                    <span>{tr(ResultsMsg::CompareToggle)}</span>
+                </label>
+                <Show when=move || query.comparing.get()>
+                    <FilterBar query prefix=results_filter::GROUP_B tags />
+                </Show>
+            </div>
+        </Show>
+        <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&filtered.with(|f| f.responses.len()).to_string()])}</p>
+        <Show when=move || !query.filter.with(ResultsFilter::is_everything)>
+            <p data-testid="results-filter-status" role="status">{move || query.filter.with(|q| filtered.with(|f| results_filter::count_line(q, f, lang.get())))}</p>
+        </Show>
         {move || {
-            let (survey, responses) = data.get();
+            let (survey, kept) = (survey.get(), filtered.get());
+            let responses = &kept.responses;
             let lang = lang.get();
             if responses.is_empty() {
-                return view! { <p class="card" data-testid="results-empty">{SurveyMsg::NoResponses.in_lang(lang)}</p> }.into_any();
+                let msg = if !has_responses.get() { SurveyMsg::NoResponses.in_lang(lang) } else { ResultsMsg::NoneLeft.in_lang(lang) };
+                return view! { <p class="card" data-testid="results-empty">{msg}</p> }.into_any();
             }
+            let compared = filtered_b.with(|b| b.as_ref().map(|b| {
+                let labels = (
+                    query.filter.with(|f| results_filter::describe(f, lang)),
+                    query.filter_b.with(|f| results_filter::describe(f, lang)),
+                );
+                compare_view(&survey, responses, &b.responses, labels, lang)
+            }));
             view! {
                 <div class="results-grid">
-                    {headline_figures(&survey, &responses, lang, crosshair)}
-                    {servqual_figure(&survey, &responses, lang)}
-                    {delivered_figure(&survey, &responses, lang)}
-                    {survey.questions().map(|q| question_summary(&survey, &responses, &q.code, lang)).collect_view()}
+                    {compared}
+                    {headline_figures(&survey, responses, lang, crosshair)}
+                    {trend_view(&survey, responses, lang)}
+                    {follow_up_view(&survey, responses, lang)}
+                    {servqual_figure(&survey, responses, lang)}
+                    {delivered_figure(&survey, responses, lang)}
+                    {survey.questions().map(|q| question_summary(&survey, responses, &q.code, lang)).collect_view()}
                 </div>
             }.into_any()
         }}
@@ -240,6 +314,7 @@ fn headline_figures(
                         </label>
                         <div class="chart-pair">
                             {ipa_grid(&points, scale, ipa.importance_cut, ipa.performance_cut, words)}
+                            {chart_downloads(format!("survey-{}-ipa", survey.id))}
                         </div>
                         <div class="table-wrap" tabindex="0"><table class="table compact" data-testid=format!("ipa-{code}")>
                             <thead><tr><th>{t(SurveyMsg::Attribute)}</th><th class="num">"I"</th><th class="num">"P"</th><th>{t(SurveyMsg::Quadrant)}</th></tr></thead>

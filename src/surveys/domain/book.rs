@@ -153,6 +153,11 @@ impl SurveyBook {
         *stored = edited;
     }
 
+    /// The responses to survey `id`, in place.
+    pub fn responses_of(&self, id: u64) -> impl Iterator<Item = &Response> {
+        self.responses.iter().filter(move |r| r.survey_id == id)
+    }
+
     /// The responses to survey `id`, oldest first.
     pub fn responses_to(&self, id: u64) -> Vec<Response> {
         self.responses

@@ -1,13 +1,16 @@
 //! Surveys domain: pure types, rules, templates, scores and share codes (no UI, no IO,
 //! no clock).
 //!
-//! Outside this folder it uses only pure modules: `crate::working` (the working as data)
-//! and `crate::i18n` (languages and the catalogue macro).
+//! Outside this folder it uses only pure modules: `crate::working` (the working as data),
+//! `crate::i18n` (languages and the catalogue macro) and the customers' domain (the
+//! segment a response's customer is in).
 
 pub mod book;
+pub mod compare;
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod filter;
 pub mod model;
 pub mod scoring;
 pub mod share;
@@ -17,6 +20,10 @@ pub mod trend;
 pub mod validate;
 
 pub use book::{CodeOutcome, PersonalLink, SurveyBook, TokenLink};
+pub use compare::{
+    compare, estimate, headlines, main_headline, trend, Difference, Estimate, Headline, MonthPoint,
+};
+pub use filter::{filter_responses, CustomerSegment, Filtered, ResultsFilter, Segment};
 pub use model::*;
 pub use scoring::{
     ces, csat, delivered_value, importance_performance, nps, response_satisfaction_index,

@@ -58,4 +58,17 @@ catalogue! { pub enum SurveyTerm {
     TotalValue => "Total customer value", "顾客总价值";
     TotalCost => "Total customer cost", "顾客总成本";
     DeliveredValue => "Customer delivered value", "顾客让渡价值";
+    MeanScore => "Mean score", "平均分";
+    Respondents => "Respondents", "回答人数";
+    GroupA => "Group A", "A 组";
+    GroupB => "Group B", "B 组";
+    AdjustedCentre => "With few answers the interval is centred on the adjusted figures.", "回答较少时，置信区间以校正后的数值为中心。";
+    DifferenceBA => "Difference (B − A)", "差值（B − A）";
+    StandardErrorDiff => "Standard error of the difference", "差值的标准误";
+    WelchDf => "Degrees of freedom (Welch)", "自由度（韦尔奇法）";
+    TQuantile => "t for 95%", "95% 对应的 t 值";
+    ExcludesZero => "0 lies outside the interval [{0}, {1}]", "0 不在区间 [{0}, {1}] 之内";
+    IncludesZero => "0 lies inside the interval [{0}, {1}]", "0 在区间 [{0}, {1}] 之内";
+    BeyondChance => "more than chance", "超出偶然波动";
+    MaybeChance => "could be chance", "可能只是偶然波动";
 }}
