@@ -1,8 +1,7 @@
 // Benchmark (not a test): a blueprint of 300 steps and 400 arrows stored, measured in
 // headless Chromium: opening it from the list until every step is drawn, each pointer move
 // of a drag (the step snapping to a new cell and its arrows re-routed), saving an edit
-// (the longest main-thread task), and the SVG export. Not yet run nor wired into
-// `.ci/bench`: after a release build, `cd tests/e2e && node bench-blueprints.mjs`; it
+// (the longest main-thread task), and the SVG export. Run by `bash .ci/bench`; it
 // prints a Markdown table for BENCHMARKS.md.
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
