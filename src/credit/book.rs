@@ -15,10 +15,7 @@ use serde_json::Value;
 use super::domain::ledger::{LedgerRecord, Promise, Reminder};
 use super::domain::policy::CreditPolicy;
 use super::domain::{CreditBook, CreditFile};
-use crate::storage::{
-    Collection, Document, KeyValueStore, Loaded, Migration, Persist, Problem, Repository,
-    SaveError, ShardMemory,
-};
+use crate::storage::{Collection, Document, Migration};
 
 impl Document for CreditBook {
     const KEY: &'static str = "crm.credit";
@@ -102,44 +99,8 @@ impl Collection for CreditBook {
     }
 }
 
-/// The ledger is stored in compressed shards of [`CreditBook::SHARD_SIZE`] ids.
-impl Persist for CreditBook {
-    type Memory = ShardMemory<LedgerRecord>;
-
-    fn load<S: KeyValueStore>(repo: &Repository<S>, memory: &mut Self::Memory) -> Loaded<Self> {
-        repo.load_sharded(memory)
-    }
-
-    fn save<S: KeyValueStore>(
-        &self,
-        repo: &Repository<S>,
-        memory: &mut Self::Memory,
-    ) -> Result<(), SaveError> {
-        repo.save_sharded(self, memory)
-    }
-
-    fn replace<S: KeyValueStore>(&self, repo: &Repository<S>) -> Result<(), SaveError> {
-        repo.replace_sharded(self, &mut ShardMemory::default())
-    }
-
-    fn owns_key(key: &str) -> bool {
-        crate::storage::sharded::owns_key(key, Self::KEY)
-    }
-
-    fn follow<S: KeyValueStore>(
-        &mut self,
-        repo: &Repository<S>,
-        memory: &mut Self::Memory,
-        key: &str,
-        raw: Option<String>,
-    ) -> Vec<Problem> {
-        repo.accept_sharded(self, memory, key, raw)
-    }
-
-    fn needs_rewrite(memory: &Self::Memory) -> bool {
-        memory.needs_rewrite()
-    }
-}
+// The ledger is stored in compressed shards of `CreditBook::SHARD_SIZE` ids.
+crate::persist_sharded_collection!(CreditBook);
 
 #[cfg(test)]
 mod tests {
@@ -148,6 +109,7 @@ mod tests {
     use crate::credit::domain::CreditTerms;
     use crate::storage::sharded::shard_key;
     use crate::storage::MemoryStore;
+    use crate::storage::{KeyValueStore, Persist, Repository, ShardMemory};
     use chrono::NaiveDate;
     use std::rc::Rc;
 

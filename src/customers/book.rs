@@ -4,10 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::domain::{ClvAssumptions, Customer};
-use crate::storage::{
-    Collection, Document, KeyValueStore, Loaded, Migration, Persist, Problem, Repository,
-    SaveError, ShardMemory,
-};
+use crate::storage::{Collection, Document, Migration};
 
 /// All customers, as one versioned document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -122,49 +119,15 @@ impl Collection for CustomerBook {
     }
 }
 
-/// Customers are stored in compressed shards of [`CustomerBook::SHARD_SIZE`].
-impl Persist for CustomerBook {
-    type Memory = ShardMemory<Customer>;
-
-    fn load<S: KeyValueStore>(repo: &Repository<S>, memory: &mut Self::Memory) -> Loaded<Self> {
-        repo.load_sharded(memory)
-    }
-
-    fn save<S: KeyValueStore>(
-        &self,
-        repo: &Repository<S>,
-        memory: &mut Self::Memory,
-    ) -> Result<(), SaveError> {
-        repo.save_sharded(self, memory)
-    }
-
-    fn replace<S: KeyValueStore>(&self, repo: &Repository<S>) -> Result<(), SaveError> {
-        repo.replace_sharded(self, &mut ShardMemory::default())
-    }
-
-    fn owns_key(key: &str) -> bool {
-        crate::storage::sharded::owns_key(key, Self::KEY)
-    }
-
-    fn follow<S: KeyValueStore>(
-        &mut self,
-        repo: &Repository<S>,
-        memory: &mut Self::Memory,
-        key: &str,
-        raw: Option<String>,
-    ) -> Vec<Problem> {
-        repo.accept_sharded(self, memory, key, raw)
-    }
-
-    fn needs_rewrite(memory: &Self::Memory) -> bool {
-        memory.needs_rewrite()
-    }
-}
+// Customers are stored in compressed shards of `CustomerBook::SHARD_SIZE`.
+crate::persist_sharded_collection!(CustomerBook);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::storage::envelope::{decode, encode};
+    #[allow(unused_imports)]
+    use crate::storage::{KeyValueStore, Persist, Problem, Repository, SaveError, ShardMemory};
     use chrono::{DateTime, Utc};
 
     fn now() -> DateTime<Utc> {

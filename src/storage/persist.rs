@@ -87,3 +87,55 @@ macro_rules! persist_whole_document {
         }
     };
 }
+
+/// Implements [`Persist`] for a [`super::Collection`] stored in compressed shards (see
+/// [`super::sharded`]): the customers, the credit ledger.
+#[macro_export]
+macro_rules! persist_sharded_collection {
+    ($doc:ty) => {
+        impl $crate::storage::Persist for $doc {
+            type Memory =
+                $crate::storage::ShardMemory<<$doc as $crate::storage::Collection>::Record>;
+
+            fn load<S: $crate::storage::KeyValueStore>(
+                repo: &$crate::storage::Repository<S>,
+                memory: &mut Self::Memory,
+            ) -> $crate::storage::Loaded<Self> {
+                repo.load_sharded(memory)
+            }
+
+            fn save<S: $crate::storage::KeyValueStore>(
+                &self,
+                repo: &$crate::storage::Repository<S>,
+                memory: &mut Self::Memory,
+            ) -> Result<(), $crate::storage::SaveError> {
+                repo.save_sharded(self, memory)
+            }
+
+            fn replace<S: $crate::storage::KeyValueStore>(
+                &self,
+                repo: &$crate::storage::Repository<S>,
+            ) -> Result<(), $crate::storage::SaveError> {
+                repo.replace_sharded(self, &mut $crate::storage::ShardMemory::default())
+            }
+
+            fn owns_key(key: &str) -> bool {
+                $crate::storage::sharded::owns_key(key, <Self as $crate::storage::Document>::KEY)
+            }
+
+            fn follow<S: $crate::storage::KeyValueStore>(
+                &mut self,
+                repo: &$crate::storage::Repository<S>,
+                memory: &mut Self::Memory,
+                key: &str,
+                raw: Option<String>,
+            ) -> Vec<$crate::storage::Problem> {
+                repo.accept_sharded(self, memory, key, raw)
+            }
+
+            fn needs_rewrite(memory: &Self::Memory) -> bool {
+                memory.needs_rewrite()
+            }
+        }
+    };
+}

@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::domain::{
-    response_satisfaction_index, Answer, DualColumns, NpsCategory, QuestionKind, SatisfactionBand,
-};
+use super::domain::trend::response_scores;
+use super::domain::{NpsCategory, SatisfactionBand};
 use super::messages::SurveyMsg;
 use super::state::use_surveys;
 use super::view::num;
@@ -45,28 +44,7 @@ pub fn responses_of(book: &super::domain::SurveyBook, customer_id: u64) -> Vec<C
         .filter(|r| r.customer_id == Some(customer_id))
         .filter_map(|r| {
             let s = book.survey(r.survey_id)?;
-            let nps = s
-                .questions()
-                .find(|q| q.kind == QuestionKind::Nps)
-                .and_then(|q| match r.answers.get(&q.code) {
-                    Some(Answer::Scale(v)) => Some(*v),
-                    _ => None,
-                });
-            let indexes: Vec<f64> = s
-                .questions()
-                .filter(|q| {
-                    matches!(
-                        q.kind,
-                        QuestionKind::DualMatrix {
-                            columns: DualColumns::ExpectationPerception,
-                            ..
-                        }
-                    )
-                })
-                .filter_map(|q| response_satisfaction_index(s, r, &q.code))
-                .collect();
-            let index =
-                (!indexes.is_empty()).then(|| indexes.iter().sum::<f64>() / indexes.len() as f64);
+            let (nps, index) = response_scores(s, r);
             Some(CustomerResponse {
                 survey_id: s.id,
                 survey_name: s.name.clone(),

@@ -14,7 +14,7 @@
 use chrono::NaiveDate;
 
 use super::book::SurveyBook;
-use super::model::{Answer, DualColumns, QuestionKind};
+use super::model::{Answer, DualColumns, QuestionKind, Response, Survey};
 use super::scoring::response_satisfaction_index;
 
 /// A latest NPS answer more than this many points under the earlier mean is a fall.
@@ -56,28 +56,7 @@ pub fn customer_readings(book: &SurveyBook, customer_id: u64) -> Vec<Reading> {
         .filter(|r| r.customer_id == Some(customer_id))
         .filter_map(|r| {
             let survey = book.survey(r.survey_id)?;
-            let nps = survey
-                .questions()
-                .filter(|q| q.kind == QuestionKind::Nps)
-                .find_map(|q| match r.answers.get(&q.code) {
-                    Some(Answer::Scale(v)) => Some(*v),
-                    _ => None,
-                });
-            let indexes: Vec<f64> = survey
-                .questions()
-                .filter(|q| {
-                    matches!(
-                        q.kind,
-                        QuestionKind::DualMatrix {
-                            columns: DualColumns::ExpectationPerception,
-                            ..
-                        }
-                    )
-                })
-                .filter_map(|q| response_satisfaction_index(survey, r, &q.code))
-                .collect();
-            let index =
-                (!indexes.is_empty()).then(|| indexes.iter().sum::<f64>() / indexes.len() as f64);
+            let (nps, index) = response_scores(survey, r);
             Some(Reading {
                 date: r.submitted,
                 response_id: r.id,
@@ -88,6 +67,34 @@ pub fn customer_readings(book: &SurveyBook, customer_id: u64) -> Vec<Reading> {
         .collect();
     readings.sort_by_key(|r| (r.date, r.response_id));
     readings
+}
+
+/// One response's NPS answer (the first NPS question answered) and satisfaction index
+/// (the mean P ÷ E over its expectation/perception matrices), where it has them: what
+/// the customer card shows and what the fall is read from.
+pub fn response_scores(survey: &Survey, response: &Response) -> (Option<u8>, Option<f64>) {
+    let nps = survey
+        .questions()
+        .filter(|q| q.kind == QuestionKind::Nps)
+        .find_map(|q| match response.answers.get(&q.code) {
+            Some(Answer::Scale(v)) => Some(*v),
+            _ => None,
+        });
+    let indexes: Vec<f64> = survey
+        .questions()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuestionKind::DualMatrix {
+                    columns: DualColumns::ExpectationPerception,
+                    ..
+                }
+            )
+        })
+        .filter_map(|q| response_satisfaction_index(survey, response, &q.code))
+        .collect();
+    let index = (!indexes.is_empty()).then(|| indexes.iter().sum::<f64>() / indexes.len() as f64);
+    (nps, index)
 }
 
 /// The fall of one series (oldest first) beyond `margin`, if any.
