@@ -227,7 +227,7 @@ fn ScorecardPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                                     if let Ok(w) = event_target_value(&ev).trim().parse::<u32>() {
                                         credit.book.edit(move |b| b.file_mut(id).scorecard.set_weight(c, w.min(100)));
                                     }
-                                } /></td>
+                                } /><span class="print-only">{weight}</span></td>
                             <td><select data-testid=format!("rating-{}", c.key())
                                 aria-label=move || format!("{} {}", c.name().in_lang(lang.get()), CreditMsg::Rating.in_lang(lang.get()))
                                 prop:value=rating on:change=move |ev| {
@@ -236,13 +236,13 @@ fn ScorecardPanel(id: u64, file: Memo<CreditFile>) -> impl IntoView {
                                 }>
                                 <option value="">"–"</option>
                                 {(1..=5u8).map(|r| view! { <option value=r.to_string()>{r.to_string()}</option> }).collect_view()}
-                            </select></td>
+                            </select><span class="print-only">{rating}</span></td>
                             <td><input type="text" data-testid=format!("evidence-{}", c.key())
                                 aria-label=move || format!("{} {}", c.name().in_lang(lang.get()), CreditMsg::Evidence.in_lang(lang.get()))
                                 prop:value=evidence on:change=move |ev| {
                                     let text = event_target_value(&ev);
                                     credit.book.edit(move |b| b.file_mut(id).scorecard.rating_mut(c).evidence = text.clone());
-                                } /></td>
+                                } /><span class="print-only">{evidence}</span></td>
                         </tr>
                     }
                 }).collect_view()}

@@ -174,6 +174,8 @@ test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('[data-testid=sale-form]').isVisible(), false);
   assert.equal(await page.locator('[data-testid=credit-scorecard]').isVisible(), true);
+  // The memo shows the ratings, weights and evidence as text where the form had fields.
+  assert.match(await text(page, 'credit-scorecard'), /Character\s+30\s+4/);
   await screenshot(page, 'credit-memo-print-en');
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(page.errors, []);
