@@ -165,7 +165,9 @@ test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the
   assert.equal(await page.locator('[data-testid=sale-amount]').isDisabled(), true);
   await page.click('[data-testid=sale-save]');
   await page.waitForSelector('text=Sale recorded');
-  assert.match(await text(page, 'ledger-entries'), /Credit sale INV-0003: \S*50\.00/);
+  // In the purchase's own currency, as the timeline wrote it.
+  const purchaseAmount = choice[1].split(' · ')[1];
+  assert.match(await text(page, 'ledger-entries'), new RegExp(`Credit sale INV-0003: ${purchaseAmount.replace(/[$.]/g, '\\$&')},`));
   await page.waitForSelector('[data-testid=sale-purchase]', { state: 'detached' });
   const after = await storedBook(page);
   assert.equal(after.data.customers[0].interactions.filter((i) => i.kind.type === 'purchase').length, 3);
