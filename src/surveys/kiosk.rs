@@ -8,7 +8,7 @@ use super::domain::{Answers, Response, Survey, SurveyStatus};
 use super::form::{checked_answers, recheck_when_refused, LanguageSwitch, SurveyForm};
 use super::messages::SurveyMsg;
 use super::state::use_surveys;
-use super::view::{use_survey_id, SurveyNotFound};
+use super::view::{use_survey_in_url, SurveyNotFound};
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::state::use_customers;
@@ -17,12 +17,7 @@ use crate::paths;
 /// The kiosk page.
 #[component]
 pub fn KioskPage() -> impl IntoView {
-    let id = use_survey_id();
-    let surveys = use_surveys();
-    let survey = Memo::new(move |_| {
-        id.get()
-            .and_then(|id| surveys.book.with(|b| b.survey(id).cloned()))
-    });
+    let survey = use_survey_in_url();
     view! {
         <section class="page respond-page" data-testid="page-survey-respond">
             {move || match survey.get() {

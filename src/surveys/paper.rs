@@ -8,8 +8,7 @@ use leptos_router::components::A;
 
 use super::domain::{Bilingual, DualColumns, Question, QuestionKind, Scale, Survey};
 use super::messages::SurveyMsg;
-use super::state::use_surveys;
-use super::view::{use_survey_id, SurveyNotFound};
+use super::view::{use_survey_in_url, SurveyNotFound};
 use crate::components::text::tr;
 use crate::i18n::{fill, Lang, Text};
 use crate::paths;
@@ -17,12 +16,7 @@ use crate::paths;
 /// `/surveys/:id/print`.
 #[component]
 pub fn PaperFormPage() -> impl IntoView {
-    let id = use_survey_id();
-    let surveys = use_surveys();
-    let survey = Memo::new(move |_| {
-        id.get()
-            .and_then(|id| surveys.book.with(|b| b.survey(id).cloned()))
-    });
+    let survey = use_survey_in_url();
     view! {
         <section class="page paper-page" data-testid="page-survey-print">
             {move || match survey.get() {

@@ -4,15 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::domain::{encode_link, Invitation, TokenLink};
+use super::domain::TokenLink;
 use super::messages::SurveyMsg;
 use super::qr::QrImage;
 use super::state::use_surveys;
-use super::view::copy_to_clipboard;
+use super::view::{copy_to_clipboard, share_url};
 use crate::components::text::{tr, use_lang};
 use crate::customers::state::{use_customers, CustomersState};
 use crate::i18n::{fill, Lang, Text};
-use crate::paths;
 
 /// 64 random bits from the browser's cryptographic source (a token must not be guessable
 /// from the ones made before it).
@@ -56,16 +55,7 @@ pub fn PersonalLinkBox(
         let token = shown.get().map(|(_, token)| token);
         surveys
             .book
-            .with(|b| {
-                b.survey(id).map(|s| {
-                    let origin = window().location().origin().unwrap_or_default();
-                    format!(
-                        "{origin}{}#{}",
-                        paths::app_path("/respond"),
-                        encode_link(&Invitation::to(s, token))
-                    )
-                })
-            })
+            .with(|b| b.survey(id).map(|s| share_url(s, token)))
             .unwrap_or_default()
     });
     let make = move |_| {

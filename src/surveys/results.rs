@@ -13,10 +13,10 @@ use super::chart::{chart, ipa_grid, ChartRow, GridPoint, GridWords};
 use super::chart_download::chart_downloads;
 use super::domain::export::export_rows;
 use super::domain::{
-    ces, csat, delivered_value, encode_link, find_response_codes, importance_performance, nps,
+    ces, csat, delivered_value, find_response_codes, importance_performance, nps,
     satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
-    Invitation, NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand,
-    Survey, TokenLink,
+    NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand, Survey,
+    TokenLink,
 };
 use super::messages::SurveyMsg;
 use super::personal_link::{token_line, PersonalLinkBox};
@@ -24,7 +24,9 @@ use super::results_compare::{compare_view, follow_up_view, trend_view};
 use super::results_filter::{self, customer_segments, FilterBar, ResultsQuery};
 use super::results_messages::ResultsMsg;
 use super::state::use_surveys;
-use super::view::{code_error_msg, copy_to_clipboard, num, use_survey_id, SurveyNotFound};
+use super::view::{
+    code_error_msg, copy_to_clipboard, num, share_url, use_survey_id, SurveyNotFound,
+};
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
@@ -501,16 +503,7 @@ fn ShareBox(id: u64) -> impl IntoView {
     let link = Memo::new(move |_| {
         surveys
             .book
-            .with(|b| {
-                b.survey(id).map(|s| {
-                    let origin = window().location().origin().unwrap_or_default();
-                    format!(
-                        "{origin}{}#{}",
-                        paths::app_path("/respond"),
-                        encode_link(&Invitation::to(s, None))
-                    )
-                })
-            })
+            .with(|b| b.survey(id).map(|s| share_url(s, None)))
             .unwrap_or_default()
     });
     let copied = RwSignal::new(false);

@@ -20,6 +20,30 @@ pub fn use_survey_id() -> Memo<Option<u64>> {
     Memo::new(move |_| params.read().get("id").and_then(|v| v.parse::<u64>().ok()))
 }
 
+/// The stored survey the URL names, followed as the book changes (`None`: no such survey).
+pub fn use_survey_in_url() -> Memo<Option<super::domain::Survey>> {
+    let id = use_survey_id();
+    let surveys = super::state::use_surveys();
+    Memo::new(move |_| {
+        id.get()
+            .and_then(|id| surveys.book.with(|b| b.survey(id).cloned()))
+    })
+}
+
+/// The address of a share link for `survey` on this site (`…/respond#…`, the survey after
+/// the `#`), personal when `token` is given.
+pub fn share_url(survey: &super::domain::Survey, token: Option<u64>) -> String {
+    let origin = leptos::prelude::window()
+        .location()
+        .origin()
+        .unwrap_or_default();
+    format!(
+        "{origin}{}#{}",
+        crate::paths::app_path("/respond"),
+        super::domain::encode_link(&super::domain::Invitation::to(survey, token))
+    )
+}
+
 /// Shown when the URL names no stored survey.
 #[component]
 pub fn SurveyNotFound() -> impl IntoView {

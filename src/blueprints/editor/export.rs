@@ -231,13 +231,16 @@ pub fn ExportButtons(
         let text = ed.bp.with_untracked(export_steps);
         let _ = download_text(&file_name(&name(), "-steps.csv"), "text/csv", &text);
     };
-    let svg = move |_| {
-        let markup = document()
+    // The drawing as it is on screen, for the SVG and PNG exports.
+    let drawn = || {
+        document()
             .query_selector("[data-testid=bp-canvas]")
             .ok()
             .flatten()
-            .map(|e| e.outer_html());
-        if let Some(markup) = markup {
+            .map(|e| e.outer_html())
+    };
+    let svg = move |_| {
+        if let Some(markup) = drawn() {
             let _ = download_text(
                 &file_name(&name(), ".svg"),
                 "image/svg+xml",
@@ -246,12 +249,7 @@ pub fn ExportButtons(
         }
     };
     let png = move |_| {
-        let markup = document()
-            .query_selector("[data-testid=bp-canvas]")
-            .ok()
-            .flatten()
-            .map(|e| e.outer_html());
-        if let Some(markup) = markup {
+        if let Some(markup) = drawn() {
             let view = ed.bp.with_untracked(canvas);
             let status = ed.status;
             download_png(
