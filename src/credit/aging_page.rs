@@ -111,33 +111,43 @@ pub fn AgingPage() -> impl IntoView {
     let names = move |id: u64| {
         name_of.with(|names| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}")))
     };
-    let rows = Memo::new(move |_| {
-        let mut rows = result.get().rows;
+    // The rows' order as places in `result`: sorting 10,000 rows' places instead of
+    // copies of the rows keeps a new date or order quick.
+    let order = Memo::new(move |_| {
         let key = sort.get();
-        match key.as_str() {
-            "name" => rows.sort_by_cached_key(|r| names(r.customer_id).to_lowercase()),
-            "" | "total" => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
-            k => {
-                if let Some(i) = k.strip_prefix('b').and_then(|i| i.parse::<usize>().ok()) {
-                    rows.sort_by_key(|r| std::cmp::Reverse(r.amounts.get(i).copied().unwrap_or(0)));
+        result.with(|a| {
+            let rows = &a.rows;
+            let mut order: Vec<usize> = (0..rows.len()).collect();
+            match key.as_str() {
+                "name" => order.sort_by_cached_key(|&r| names(rows[r].customer_id).to_lowercase()),
+                "" | "total" => order.sort_by_key(|&r| std::cmp::Reverse(rows[r].total)),
+                k => {
+                    if let Some(i) = k.strip_prefix('b').and_then(|i| i.parse::<usize>().ok()) {
+                        order.sort_by_key(|&r| {
+                            std::cmp::Reverse(rows[r].amounts.get(i).copied().unwrap_or(0))
+                        });
+                    }
                 }
             }
-        }
-        rows
+            order
+        })
     });
-    let pages = move || rows.with(|r| r.len().div_ceil(ROWS_PER_PAGE).max(1));
+    let pages = move || order.with(|o| o.len().div_ceil(ROWS_PER_PAGE).max(1));
     let shown = Memo::new(move |_| {
         let first = (page.get().min(pages()) - 1) * ROWS_PER_PAGE;
-        rows.with(|r| {
-            r.iter()
-                .skip(first)
-                .take(ROWS_PER_PAGE)
-                .cloned()
-                .collect::<Vec<_>>()
+        order.with(|order| {
+            result.with(|a| {
+                order
+                    .iter()
+                    .skip(first)
+                    .take(ROWS_PER_PAGE)
+                    .map(|&r| a.rows[r].clone())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let showing = move || {
-        let all = rows.with(Vec::len);
+        let all = order.with(Vec::len);
         let first = (page.get().min(pages()) - 1) * ROWS_PER_PAGE;
         let group = |n: usize| group_thousands(n as u64);
         fill(
@@ -151,37 +161,39 @@ pub fn AgingPage() -> impl IntoView {
     };
     let allowance_of = Memo::new(move |_| {
         credit.book.with(|b| {
-            let a = result.get();
-            a.totals
-                .iter()
-                .map(|(currency, (totals, _))| {
-                    let (cents, working) = allowance(totals, &a.buckets, &b.policy.loss_rates);
-                    (currency.clone(), cents, working)
-                })
-                .collect::<Vec<_>>()
+            result.with(|a| {
+                a.totals
+                    .iter()
+                    .map(|(currency, (totals, _))| {
+                        let (cents, working) = allowance(totals, &a.buckets, &b.policy.loss_rates);
+                        (currency.clone(), cents, working)
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let export = move |_| {
-        let a = result.get_untracked();
         let lang = lang.get_untracked();
-        let mut header = vec![
-            CreditMsg::Customer.in_lang(lang).to_owned(),
-            CreditMsg::Currency.in_lang(lang).to_owned(),
-        ];
-        header.extend(a.buckets.iter().map(|b| b.label(lang)));
-        header.push(CreditMsg::Total.in_lang(lang).to_owned());
-        let mut table = vec![header];
-        for r in rows.get_untracked() {
-            let mut line = vec![names(r.customer_id), r.currency.clone()];
-            line.extend(r.amounts.iter().map(|c| format_cents(*c)));
-            line.push(format_cents(r.total));
-            table.push(line);
-        }
-        let _ = download_text(
-            &format!("aging-{}.csv", a.as_of),
-            "text/csv",
-            &write_csv(&table),
-        );
+        result.with_untracked(|a| {
+            let mut header = vec![
+                CreditMsg::Customer.in_lang(lang).to_owned(),
+                CreditMsg::Currency.in_lang(lang).to_owned(),
+            ];
+            header.extend(a.buckets.iter().map(|b| b.label(lang)));
+            header.push(CreditMsg::Total.in_lang(lang).to_owned());
+            let mut table = vec![header];
+            for r in order.with_untracked(|o| o.iter().map(|&r| &a.rows[r]).collect::<Vec<_>>()) {
+                let mut line = vec![names(r.customer_id), r.currency.clone()];
+                line.extend(r.amounts.iter().map(|c| format_cents(*c)));
+                line.push(format_cents(r.total));
+                table.push(line);
+            }
+            let _ = download_text(
+                &format!("aging-{}.csv", a.as_of),
+                "text/csv",
+                &write_csv(&table),
+            );
+        });
     };
     view! {
         <section class="page" data-testid="page-aging">
@@ -216,7 +228,7 @@ pub fn AgingPage() -> impl IntoView {
                 <caption>{move || fill(CreditMsg::AgingCaption.in_lang(lang.get()), &[&as_of.get().to_string()])}</caption>
                 <thead><tr>
                     <th><button type="button" class="link" on:click=move |_| go.run(("sort", "name".into()))>{tr(CreditMsg::Customer)}</button></th>
-                    {move || result.get().buckets.iter().enumerate().map(|(i, b)| {
+                    {move || result.with(|a| a.buckets.clone()).into_iter().enumerate().map(|(i, b)| {
                         view! { <th class="num"><button type="button" class="link" on:click=move |_| go.run(("sort", format!("b{i}")))>{b.label(lang.get())}</button></th> }
                     }).collect_view()}
                     <th class="num"><button type="button" class="link" on:click=move |_| go.run(("sort", "total".into()))>{tr(CreditMsg::Total)}</button></th>
@@ -229,7 +241,7 @@ pub fn AgingPage() -> impl IntoView {
                     </tr> }).collect_view()}
                 </tbody>
                 <tfoot>
-                    {move || result.get().totals.into_iter().map(|(currency, (amounts, total))| view! { <tr data-testid="aging-total">
+                    {move || result.with(|a| a.totals.clone()).into_iter().map(|(currency, (amounts, total))| view! { <tr data-testid="aging-total">
                         <th scope="row">{fill(CreditMsg::TotalIn.in_lang(lang.get()), &[&currency])}</th>
                         {amounts.iter().map(|c| view! { <td class="num">{grouped(*c)}</td> }).collect_view()}
                         <td class="num">{amount(total, &currency)}</td>

@@ -435,6 +435,45 @@ mod tests {
         }
 
         #[test]
+        fn a_book_out_of_id_order_is_stored_shard_by_shard_all_the_same() {
+            // Shards are found in one pass over a list in id order; a list out of order
+            // (ids of shards 0, 2, 0, 1, 2) still puts every customer in its shard.
+            let store = Rc::new(MemoryStore::new());
+            let (mut tab, _) = Tab::open(&store);
+            let mut book = book_of(250);
+            let order = [3_u64, 201, 7, 120, 250, 1];
+            book.customers.sort_by_key(|c| {
+                order
+                    .iter()
+                    .position(|id| *id == c.id)
+                    .unwrap_or(order.len())
+            });
+            tab.save(&book).unwrap();
+            let (_, read) = Tab::open(&store);
+            let ids = |b: &CustomerBook| {
+                let mut ids: Vec<u64> = b.customers.iter().map(|c| c.id).collect();
+                ids.sort_unstable();
+                ids
+            };
+            assert_eq!(ids(&read), (1..=250).collect::<Vec<u64>>());
+            // Unchanged, nothing is written again.
+            let before = store
+                .keys()
+                .unwrap()
+                .iter()
+                .map(|k| stored(&store, k))
+                .collect::<Vec<_>>();
+            tab.save(&book).unwrap();
+            let after = store
+                .keys()
+                .unwrap()
+                .iter()
+                .map(|k| stored(&store, k))
+                .collect::<Vec<_>>();
+            assert_eq!(before, after);
+        }
+
+        #[test]
         fn a_shard_whose_customers_are_all_deleted_is_removed() {
             let store = Rc::new(MemoryStore::new());
             let (mut tab, _) = Tab::open(&store);

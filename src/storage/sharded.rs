@@ -73,7 +73,8 @@ const BINARY: &str = "postcard";
 /// stored record's fingerprint (a 64-bit SipHash of its value) rather than a copy, so
 /// start-up does not duplicate 10,000 customers in memory.
 pub struct ShardMemory<R> {
-    saved: HashMap<u64, Vec<u64>>,
+    /// Per stored shard, its fingerprint ([`shard_print`]); `None` matches nothing.
+    saved: HashMap<u64, Option<u64>>,
     saved_meta: Option<String>,
     /// The stored document is still the old single-key layout.
     legacy: bool,
@@ -94,24 +95,24 @@ impl<R> Default for ShardMemory<R> {
     }
 }
 
-/// A record's fingerprint, with rustc-hash's FxHasher: every save fingerprints every
-/// record (180,000 ledger entries, 10,000 customers), and SipHash's resistance to chosen
-/// inputs buys nothing here, where no adversary writes the records. Only within one
-/// session (nothing hashed is stored): a changed record whose old and new values happen
-/// to collide would not be saved, as unlikely as for any 64-bit hash.
-fn fingerprint<R: Hash>(record: &R) -> u64 {
+/// A shard's fingerprint: its records' count and values through one of rustc-hash's
+/// FxHashers. Every save fingerprints every record (180,000 ledger entries, 10,000
+/// customers), and SipHash's resistance to chosen inputs buys nothing here, where no
+/// adversary writes the records. Only within one session (nothing hashed is stored): a
+/// changed shard whose old and new values happen to collide would not be saved, as
+/// unlikely as for any 64-bit hash.
+fn shard_print<'a, R: Hash + 'a>(records: impl ExactSizeIterator<Item = &'a R>) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
-    record.hash(&mut hasher);
+    records.len().hash(&mut hasher);
+    for record in records {
+        record.hash(&mut hasher);
+    }
     hasher.finish()
 }
 
 /// A shard that differs from what was saved: its number, its records (none: remove its
-/// key) and their fingerprints.
-type Changed<'a, R> = (u64, Vec<&'a R>, Vec<u64>);
-
-fn fingerprints<'a, R: Hash + 'a>(records: impl IntoIterator<Item = &'a R>) -> Vec<u64> {
-    records.into_iter().map(fingerprint).collect()
-}
+/// key) and their fingerprint.
+type Changed<'a, R> = (u64, Vec<&'a R>, Option<u64>);
 
 impl<R> ShardMemory<R> {
     /// Whether what is stored should be rewritten at once (old layout or JSON shards
@@ -127,10 +128,10 @@ impl<R> ShardMemory<R> {
         R: Hash,
     {
         let prints = if binary {
-            fingerprints(shard)
+            Some(shard_print(shard.iter()))
         } else {
             self.outdated = true;
-            Vec::new()
+            None
         };
         self.saved.insert(n, prints);
     }
@@ -306,15 +307,15 @@ impl<S: KeyValueStore> Repository<S> {
             .saved
             .keys()
             .filter(|n| !groups.contains_key(n))
-            .map(|n| (*n, Vec::new(), Vec::new()))
+            .map(|n| (*n, Vec::new(), None))
             .collect();
         let mut changed: Vec<Changed<C::Record>> = groups
             .into_iter()
             .map(|(n, records)| {
-                let prints = fingerprints(records.iter().copied());
-                (n, records, prints)
+                let print = shard_print(records.iter().copied());
+                (n, records, Some(print))
             })
-            .filter(|(n, _, prints)| memory.saved.get(n) != Some(prints))
+            .filter(|(n, _, print)| memory.saved.get(n) != Some(print))
             .collect();
         changed.extend(emptied);
         let mut writes: Vec<(String, Option<String>)> = Vec::new();
@@ -352,10 +353,10 @@ impl<S: KeyValueStore> Repository<S> {
         memory: &mut ShardMemory<C::Record>,
     ) -> Result<(), SaveError> {
         let keys = self.store().keys()?;
-        let stale: HashMap<u64, Vec<u64>> = keys
+        let stale: HashMap<u64, Option<u64>> = keys
             .iter()
             .filter_map(|k| shard_number(k, C::KEY))
-            .map(|n| (n, Vec::new()))
+            .map(|n| (n, None))
             .collect();
         for key in keys.iter().filter(|k| owns_key(k, C::KEY)) {
             self.adopt_stored_rev(key)?;
@@ -668,14 +669,28 @@ fn decode_shard<C: Collection>(raw: &str) -> Result<Shard<C::Record>, DecodeErro
     })
 }
 
-/// The records of each shard, in the collection's order.
+/// The records of each shard, in the collection's order. The collection is kept in id
+/// order, so the shard is looked up once per shard, not once per record.
 fn group_by_shard<C: Collection>(records: &[C::Record]) -> BTreeMap<u64, Vec<&C::Record>> {
     let mut groups: BTreeMap<u64, Vec<&C::Record>> = BTreeMap::new();
+    let mut current: Option<(u64, Vec<&C::Record>)> = None;
     for record in records {
-        groups
-            .entry(C::record_id(record) / C::SHARD_SIZE)
-            .or_default()
-            .push(record);
+        let n = C::record_id(record) / C::SHARD_SIZE;
+        match &mut current {
+            Some((at, group)) if *at == n => group.push(record),
+            _ => {
+                if let Some((at, group)) = current.take() {
+                    groups.insert(at, group);
+                }
+                // Out of id order, the shard's group may have begun already.
+                let mut group = groups.remove(&n).unwrap_or_default();
+                group.push(record);
+                current = Some((n, group));
+            }
+        }
+    }
+    if let Some((at, group)) = current {
+        groups.insert(at, group);
     }
     groups
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
+import { profiled } from './bench-lib.mjs';
 
 const COUNT = Number(process.env.CRM_BENCH_CUSTOMERS ?? 10000);
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
@@ -19,7 +20,6 @@ const fixture = readFileSync(join(benchDir, 'storage-fixture.json'), 'utf8');
 const measuredFixture = readFileSync(join(benchDir, 'storage-fixture-measured.json'), 'utf8');
 const SHARD_SIZE = 100;
 
-const PROFILE = process.env.CRM_BENCH_PROFILE === '1';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs) => Math.max(...xs);
 
@@ -52,55 +52,6 @@ async function timeUntil(page, action, selector) {
   }, selector);
   await action();
   return page.evaluate(async () => (await window.__done) - window.__t0);
-}
-
-/**
- * With CRM_BENCH_PROFILE=1: runs `phase` under the DevTools CPU profiler and prints the
- * functions with the most self time (wasm functions keep their Rust names in the profile
- * build). Without it, just runs `phase`.
- */
-async function profiled(page, name, phase) {
-  if (!PROFILE) return phase();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  const result = await phase();
-  const { profile } = await cdp.send('Profiler.stop');
-  const dt = profile.timeDeltas;
-  const self = new Map();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id).callFrame;
-    const key = f.functionName || `(${f.url.split('/').pop() || 'program'})`;
-    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-  });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`\n## ${name}: ${total.toFixed(0)} ms sampled; most self time`);
-  for (const [fn, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`${ms.toFixed(1).padStart(8)} ms  ${fn.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 150)}`);
-  }
-  // Inclusive time of this app's own functions (a function counted once per sample).
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const total2 = new Map();
-  profile.samples.forEach((id, i) => {
-    const seen = new Set();
-    for (let n = id; n !== undefined; n = parent.get(n)) {
-      const fn = byId.get(n).callFrame.functionName;
-      if (!fn.startsWith('crm[') && !fn.startsWith('<crm[')) continue;
-      if (seen.has(fn)) continue;
-      seen.add(fn);
-      total2.set(fn, (total2.get(fn) ?? 0) + (dt[i] ?? 0) / 1000);
-    }
-  });
-  console.log(`-- this app's functions, most time including callees`);
-  const short = (fn) => fn.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 150);
-  for (const [fn, ms] of [...total2].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`${ms.toFixed(1).padStart(8)} ms  ${short(fn)}`);
-  }
-  await cdp.detach();
-  return result;
 }
 
 async function measureOnce(env, count) {

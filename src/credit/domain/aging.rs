@@ -139,11 +139,13 @@ pub struct Aging {
 pub fn aging(ledger: &Ledger, as_of: NaiveDate, basis: AgeBasis, edges: &[u32]) -> Aging {
     let columns = buckets(basis, edges);
     let settled = ledger.settled_as_of(as_of);
-    // Rows by (customer, currency), found without allocating a key per invoice.
-    let mut index: rustc_hash::FxHashMap<(u64, &str), usize> = Default::default();
+    // Rows found by customer, then along that customer's rows (one per currency): no
+    // key is built or hashed per invoice.
+    let mut first_row: rustc_hash::FxHashMap<u64, usize> = Default::default();
+    let mut next_row: Vec<Option<usize>> = Vec::new();
     let mut rows: Vec<AgingRow> = Vec::new();
     for invoice in ledger.invoices().filter(|i| i.date <= as_of) {
-        let open = invoice.amount_cents - settled.get(&invoice.id).copied().unwrap_or(0);
+        let open = invoice.amount_cents - settled.get(invoice.id);
         if open <= 0 {
             continue;
         }
@@ -153,18 +155,33 @@ pub fn aging(ledger: &Ledger, as_of: NaiveDate, basis: AgeBasis, edges: &[u32]) 
         };
         let age = (as_of - from).num_days();
         let past_due = (as_of - invoice.due).num_days();
-        let at = *index
-            .entry((invoice.customer_id, invoice.currency.as_str()))
-            .or_insert_with(|| {
-                rows.push(AgingRow {
-                    customer_id: invoice.customer_id,
-                    currency: invoice.currency.clone(),
-                    amounts: vec![0; columns.len()],
-                    total: 0,
-                    oldest_days_past_due: i64::MIN,
-                });
-                rows.len() - 1
+        let mut found = first_row.get(&invoice.customer_id).copied();
+        let mut last = None;
+        while let Some(at) = found {
+            if rows[at].currency == invoice.currency {
+                break;
+            }
+            last = Some(at);
+            found = next_row[at];
+        }
+        let at = found.unwrap_or_else(|| {
+            rows.push(AgingRow {
+                customer_id: invoice.customer_id,
+                currency: invoice.currency.clone(),
+                amounts: vec![0; columns.len()],
+                total: 0,
+                oldest_days_past_due: i64::MIN,
             });
+            next_row.push(None);
+            let at = rows.len() - 1;
+            match last {
+                Some(before) => next_row[before] = Some(at),
+                None => {
+                    first_row.insert(invoice.customer_id, at);
+                }
+            }
+            at
+        });
         let row = &mut rows[at];
         row.amounts[bucket_of(basis, edges, age)] += open;
         row.total += open;
@@ -254,6 +271,7 @@ fn bucket_symbol(bucket: Bucket) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::super::ledger::tests::{day, invoice};
+    use super::super::ledger::LedgerRecord;
     use super::*;
 
     #[test]
@@ -303,6 +321,57 @@ mod tests {
         // The first invoice is 33 days past due: 31–60.
         assert_eq!(after.totals["CNY"], (vec![5_000, 0, 6_000, 0, 0], 11_000));
         assert_eq!(after.rows[0].oldest_days_past_due, 33);
+    }
+
+    #[test]
+    fn a_customer_has_one_row_per_currency_whatever_the_order() {
+        let mut l = Ledger::default();
+        for (customer, currency, cents) in [
+            (1, "CNY", 100),
+            (1, "USD", 200),
+            (2, "CNY", 400),
+            (1, "CNY", 800),
+            (1, "EUR", 1_600),
+            (1, "USD", 3_200),
+        ] {
+            let id = invoice(&mut l, customer, "2026-01-01", "net 30", cents);
+            if let Some(LedgerRecord::Invoice(i)) =
+                l.records_mut().iter_mut().find(|r| r.id() == id)
+            {
+                i.currency = currency.into();
+            }
+        }
+        let a = aging(&l, day("2026-01-10"), AgeBasis::DueDate, &DEFAULT_EDGES);
+        let rows: Vec<(u64, &str, i64)> = a
+            .rows
+            .iter()
+            .map(|r| (r.customer_id, r.currency.as_str(), r.total))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (1, "CNY", 900),
+                (1, "EUR", 1_600),
+                (1, "USD", 3_400),
+                (2, "CNY", 400)
+            ]
+        );
+    }
+
+    #[test]
+    fn settlements_are_found_when_ids_are_far_apart() {
+        // Ids a million apart (an imported ledger could be): the settled amounts are
+        // kept in a map instead of a list by id, with the same result.
+        let mut l = Ledger::default();
+        invoice(&mut l, 1, "2026-01-01", "net 30", 10_000);
+        l.next_id = 1_000_000;
+        invoice(&mut l, 1, "2026-01-02", "net 30", 5_000);
+        l.record_payment(1, "CNY", day("2026-01-05"), 12_000, None, "")
+            .unwrap();
+        let settled = l.settled_as_of(day("2026-01-10"));
+        assert!(matches!(settled, super::super::ledger::Settled::Sparse(_)));
+        let a = aging(&l, day("2026-01-10"), AgeBasis::DueDate, &DEFAULT_EDGES);
+        assert_eq!(a.totals["CNY"].1, 3_000);
     }
 
     #[test]

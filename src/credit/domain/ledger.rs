@@ -143,6 +143,53 @@ impl LedgerRecord {
     }
 }
 
+/// What payments and adjustments have settled on each invoice (cents, discounts
+/// included) by some date: a list by id when the ids are close together, as a ledger's
+/// are (the aging looks up 100,000 invoices), a map otherwise.
+#[derive(Clone, Debug)]
+pub enum Settled {
+    Dense { first: u64, cents: Vec<i64> },
+    Sparse(HashMap<u64, i64>),
+}
+
+impl Settled {
+    /// What is settled on the invoice `id` (0 for none).
+    pub fn get(&self, id: u64) -> i64 {
+        match self {
+            Settled::Dense { first, cents } => id
+                .checked_sub(*first)
+                .and_then(|at| cents.get(at as usize))
+                .copied()
+                .unwrap_or(0),
+            Settled::Sparse(map) => map.get(&id).copied().unwrap_or(0),
+        }
+    }
+
+    fn add(&mut self, id: u64, amount: i64) {
+        match self {
+            Settled::Dense { first, cents } => {
+                match id
+                    .checked_sub(*first)
+                    .and_then(|at| cents.get_mut(at as usize))
+                {
+                    Some(slot) => *slot += amount,
+                    // An allocation to an id outside the ledger: kept, never lost.
+                    None => {
+                        let mut map: HashMap<u64, i64> = (0..)
+                            .zip(cents.iter())
+                            .filter(|(_, c)| **c != 0)
+                            .map(|(at, c)| (*first + at, *c))
+                            .collect();
+                        *map.entry(id).or_default() += amount;
+                        *self = Settled::Sparse(map);
+                    }
+                }
+            }
+            Settled::Sparse(map) => *map.entry(id).or_default() += amount,
+        }
+    }
+}
+
 /// The receivables ledger. Written as JSON (backups, and the whole-document layout of
 /// earlier builds) with one list per kind, as before the entries shared one list.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -311,37 +358,53 @@ impl Ledger {
 
     /// How much of each invoice was settled (paid, discounted, credited or written off)
     /// on or before `as_of`.
-    pub fn settled_as_of(&self, as_of: NaiveDate) -> HashMap<u64, i64> {
-        self.settled_where(as_of, |_| true)
+    pub fn settled_as_of(&self, as_of: NaiveDate) -> Settled {
+        // Ledger ids are handed out one after another, so a list by id is dense.
+        let span = match (self.records.first(), self.records.last()) {
+            (Some(first), Some(last)) => Some((first.id(), last.id() - first.id() + 1)),
+            _ => None,
+        };
+        let mut settled = match span {
+            Some((first, span)) if span <= 4 * self.records.len() as u64 + 4_096 => {
+                Settled::Dense {
+                    first,
+                    cents: vec![0; span as usize],
+                }
+            }
+            _ => Settled::Sparse(HashMap::default()),
+        };
+        self.settle_into(&mut settled, as_of, |_| true);
+        settled
     }
 
     /// [`Self::settled_as_of`] for one customer's invoices only: a payment or an
     /// adjustment only ever settles invoices of its own customer, so this reads a
     /// handful of entries where the whole ledger's map would hold every invoice.
-    fn settled_of(&self, customer_id: u64, as_of: NaiveDate) -> HashMap<u64, i64> {
-        self.settled_where(as_of, |r| r.customer_id() == customer_id)
+    fn settled_of(&self, customer_id: u64, as_of: NaiveDate) -> Settled {
+        let mut settled = Settled::Sparse(HashMap::default());
+        self.settle_into(&mut settled, as_of, |r| r.customer_id() == customer_id);
+        settled
     }
 
-    fn settled_where(
+    fn settle_into(
         &self,
+        settled: &mut Settled,
         as_of: NaiveDate,
         include: impl Fn(&LedgerRecord) -> bool,
-    ) -> HashMap<u64, i64> {
-        let mut settled: HashMap<u64, i64> = HashMap::default();
+    ) {
         for record in self.records.iter().filter(|r| include(r)) {
             match record {
                 LedgerRecord::Payment(payment) if payment.date <= as_of => {
                     for a in &payment.allocations {
-                        *settled.entry(a.invoice_id).or_default() += a.cents + a.discount_cents;
+                        settled.add(a.invoice_id, a.cents + a.discount_cents);
                     }
                 }
                 LedgerRecord::Adjustment(adj) if adj.date <= as_of => {
-                    *settled.entry(adj.invoice_id).or_default() += adj.amount_cents;
+                    settled.add(adj.invoice_id, adj.amount_cents);
                 }
                 _ => {}
             }
         }
-        settled
     }
 
     /// What is open on `invoice` on `as_of` (0 before it was issued).
@@ -350,7 +413,7 @@ impl Ledger {
             return 0;
         }
         let settled = self.settled_of(invoice.customer_id, as_of);
-        invoice.amount_cents - settled.get(&invoice.id).copied().unwrap_or(0)
+        invoice.amount_cents - settled.get(invoice.id)
     }
 
     /// The customer's invoices still open on `as_of`, with what is open, oldest due first.
@@ -363,13 +426,13 @@ impl Ledger {
         &self,
         customer_id: u64,
         issued_by: NaiveDate,
-        settled: &HashMap<u64, i64>,
+        settled: &Settled,
     ) -> Vec<(&Invoice, i64)> {
         let as_of = issued_by;
         let mut open: Vec<(&Invoice, i64)> = self
             .invoices()
             .filter(|i| i.customer_id == customer_id && i.date <= as_of)
-            .map(|i| (i, i.amount_cents - settled.get(&i.id).copied().unwrap_or(0)))
+            .map(|i| (i, i.amount_cents - settled.get(i.id)))
             .filter(|(_, open)| *open > 0)
             .collect();
         open.sort_by_key(|(i, _)| (i.due, i.date, i.id));
@@ -871,7 +934,7 @@ pub(crate) mod tests {
                 let end = day("2027-01-01");
                 let settled = l.settled_as_of(end);
                 for inv in l.invoices() {
-                    let s = settled.get(&inv.id).copied().unwrap_or(0);
+                    let s = settled.get(inv.id);
                     prop_assert!(s <= inv.amount_cents, "{} settled of {}", s, inv.amount_cents);
                     prop_assert!(s >= 0);
                 }

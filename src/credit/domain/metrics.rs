@@ -48,7 +48,7 @@ fn receivables(ledger: &Ledger, currency: &str, as_of: NaiveDate) -> (i64, i64) 
         .invoices()
         .filter(|i| i.currency == currency && i.date <= as_of)
     {
-        let open = invoice.amount_cents - settled.get(&invoice.id).copied().unwrap_or(0);
+        let open = invoice.amount_cents - settled.get(invoice.id);
         all += open;
         if invoice.due >= as_of {
             current += open;
