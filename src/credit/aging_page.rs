@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::domain::aging::{allowance, parse_edges};
+use super::domain::aging::{allowance, buckets, parse_edges, Aging};
 use super::domain::{aging, AgeBasis};
 use super::messages::CreditMsg;
 use super::state::use_credit;
@@ -25,6 +25,7 @@ use crate::i18n::{fill, Text};
 use crate::money::{group_thousands, grouped_amount as grouped};
 use crate::paths;
 use crate::tabular::csv::write_csv;
+use crate::tasks::next_task;
 
 /// Rows shown on one page of the aging.
 const ROWS_PER_PAGE: usize = 100;
@@ -67,11 +68,34 @@ pub fn AgingPage() -> impl IntoView {
             .unwrap_or(1)
             .max(1)
     });
-    let result = Memo::new(move |_| {
-        credit
-            .book
-            .with(|b| aging(&b.ledger, as_of.get(), basis.get(), &edges.get()))
+    // The aging of 100,000 invoices is worked out in a task of its own, after the page
+    // (or the new date) is on screen, so neither task keeps the browser busy for long;
+    // the rows shown stay those of the aging worked out last until then.
+    let result = RwSignal::new(None::<Aging>);
+    Effect::new(move |_| {
+        let (day, basis, edges) = (as_of.get(), basis.get(), edges.get());
+        credit.book.with(|_| ());
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            let fresh = credit
+                .book
+                .with_untracked(|b| aging(&b.ledger, day, basis, &edges));
+            result.try_set(Some(fresh));
+        });
     });
+    let working = move || {
+        result.with(|a| {
+            a.as_ref().is_none_or(|a| {
+                (a.as_of, a.basis, &a.buckets)
+                    != (
+                        as_of.get(),
+                        basis.get(),
+                        &buckets(basis.get(), &edges.get()),
+                    )
+            })
+        })
+    };
+    let columns = Memo::new(move |_| buckets(basis.get(), &edges.get()));
     let go = Callback::new(move |(key, value): (&'static str, String)| {
         let mut params: Vec<(String, String)> = vec![
             ("asof".into(), as_of.get_untracked().to_string()),
@@ -116,6 +140,7 @@ pub fn AgingPage() -> impl IntoView {
     let order = Memo::new(move |_| {
         let key = sort.get();
         result.with(|a| {
+            let Some(a) = a else { return Vec::new() };
             let rows = &a.rows;
             let mut order: Vec<usize> = (0..rows.len()).collect();
             match key.as_str() {
@@ -137,6 +162,7 @@ pub fn AgingPage() -> impl IntoView {
         let first = (page.get().min(pages()) - 1) * ROWS_PER_PAGE;
         order.with(|order| {
             result.with(|a| {
+                let Some(a) = a else { return Vec::new() };
                 order
                     .iter()
                     .skip(first)
@@ -162,6 +188,7 @@ pub fn AgingPage() -> impl IntoView {
     let allowance_of = Memo::new(move |_| {
         credit.book.with(|b| {
             result.with(|a| {
+                let Some(a) = a else { return Vec::new() };
                 a.totals
                     .iter()
                     .map(|(currency, (totals, _))| {
@@ -175,6 +202,7 @@ pub fn AgingPage() -> impl IntoView {
     let export = move |_| {
         let lang = lang.get_untracked();
         result.with_untracked(|a| {
+            let Some(a) = a else { return };
             let mut header = vec![
                 CreditMsg::Customer.in_lang(lang).to_owned(),
                 CreditMsg::Currency.in_lang(lang).to_owned(),
@@ -221,14 +249,15 @@ pub fn AgingPage() -> impl IntoView {
                         } /></label>
                 <button type="button" class="ghost" data-testid="aging-export" on:click=export>{tr(CreditMsg::ExportCsv)}</button>
             </div>
+            <p class="muted" role="status" data-testid="aging-working">{move || working().then(|| fill(CreditMsg::AgingWorking.in_lang(lang.get()), &[&as_of.get().to_string()]))}</p>
             <Show when=move || edges_error.get()><p class="danger-text" role="alert" data-error-summary>{tr(CreditMsg::BadEdges)}</p></Show>
             <div class="table-wrap" tabindex="0">
             <div class="scroll-x" tabindex="0">
             <table class="table" data-testid="aging-table">
-                <caption>{move || fill(CreditMsg::AgingCaption.in_lang(lang.get()), &[&as_of.get().to_string()])}</caption>
+                <caption>{move || result.with(|a| a.as_ref().map(|a| fill(CreditMsg::AgingCaption.in_lang(lang.get()), &[&a.as_of.to_string()])))}</caption>
                 <thead><tr>
                     <th><button type="button" class="link" on:click=move |_| go.run(("sort", "name".into()))>{tr(CreditMsg::Customer)}</button></th>
-                    {move || result.with(|a| a.buckets.clone()).into_iter().enumerate().map(|(i, b)| {
+                    {move || columns.get().into_iter().enumerate().map(|(i, b)| {
                         view! { <th class="num"><button type="button" class="link" on:click=move |_| go.run(("sort", format!("b{i}")))>{b.label(lang.get())}</button></th> }
                     }).collect_view()}
                     <th class="num"><button type="button" class="link" on:click=move |_| go.run(("sort", "total".into()))>{tr(CreditMsg::Total)}</button></th>
@@ -241,7 +270,7 @@ pub fn AgingPage() -> impl IntoView {
                     </tr> }).collect_view()}
                 </tbody>
                 <tfoot>
-                    {move || result.with(|a| a.totals.clone()).into_iter().map(|(currency, (amounts, total))| view! { <tr data-testid="aging-total">
+                    {move || result.with(|a| a.as_ref().map(|a| a.totals.clone()).unwrap_or_default()).into_iter().map(|(currency, (amounts, total))| view! { <tr data-testid="aging-total">
                         <th scope="row">{fill(CreditMsg::TotalIn.in_lang(lang.get()), &[&currency])}</th>
                         {amounts.iter().map(|c| view! { <td class="num">{grouped(*c)}</td> }).collect_view()}
                         <td class="num">{amount(total, &currency)}</td>

@@ -23,6 +23,7 @@ catalogue! { pub enum CreditMsg {
     AgingCaption => "Aging as of {0}", "截至 {0} 的账龄";
     AgingShowing => "Rows {0}–{1} of {2}", "第 {0}–{1} 行，共 {2} 行";
     AgingPages => "Pages of the aging", "账龄分页";
+    AgingWorking => "Working out the aging as of {0}…", "正在计算截至 {0} 的账龄…";
     PreviousPage => "Previous", "上一页";
     NextPage => "Next", "下一页";
     AsOf => "As of", "截止日期";

@@ -192,7 +192,7 @@ impl Settled {
 
 /// The receivables ledger. Written as JSON (backups, and the whole-document layout of
 /// earlier builds) with one list per kind, as before the entries shared one list.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(from = "LedgerJson", into = "LedgerJson")]
 pub struct Ledger {
     /// Invoices, payments and adjustments, in id order.
@@ -200,6 +200,21 @@ pub struct Ledger {
     pub promises: Vec<Promise>,
     pub reminders: Vec<Reminder>,
     pub next_id: u64,
+    /// Each customer's places in `records`, in order: made the first time a customer's
+    /// entries are asked for (a credit file reads them half a dozen times a change, and a
+    /// ledger holds 180,000 entries), kept up by an append and dropped by any other
+    /// change to the records.
+    by_customer: std::sync::OnceLock<HashMap<u64, Vec<u32>>>,
+}
+
+/// Ledgers are equal when what they record is; the look-up table is not compared.
+impl PartialEq for Ledger {
+    fn eq(&self, other: &Ledger) -> bool {
+        self.records == other.records
+            && self.promises == other.promises
+            && self.reminders == other.reminders
+            && self.next_id == other.next_id
+    }
 }
 
 /// The ledger's JSON shape: one list per kind.
@@ -229,6 +244,7 @@ impl From<LedgerJson> for Ledger {
             promises: json.promises,
             reminders: json.reminders,
             next_id: json.next_id,
+            by_customer: Default::default(),
         }
     }
 }
@@ -286,7 +302,27 @@ impl Ledger {
 
     /// The entries for storage to fill; kept in id order by whoever fills them.
     pub fn records_mut(&mut self) -> &mut Vec<LedgerRecord> {
+        self.by_customer = Default::default();
         &mut self.records
+    }
+
+    /// The customer's entries, in id order.
+    fn records_of(&self, customer_id: u64) -> impl Iterator<Item = &LedgerRecord> + '_ {
+        let places = self.by_customer.get_or_init(|| {
+            let mut index: HashMap<u64, Vec<u32>> = HashMap::default();
+            for (at, record) in self.records.iter().enumerate() {
+                index
+                    .entry(record.customer_id())
+                    .or_default()
+                    .push(at as u32);
+            }
+            index
+        });
+        places
+            .get(&customer_id)
+            .into_iter()
+            .flatten()
+            .map(|&at| &self.records[at as usize])
     }
 
     /// Adds an entry in its place by id (new entries have the highest id, so it is
@@ -297,8 +333,15 @@ impl Ledger {
             Some(last) if last.id() > id => {
                 let at = self.records.partition_point(|r| r.id() < id);
                 self.records.insert(at, record);
+                self.by_customer = Default::default();
             }
-            _ => self.records.push(record),
+            _ => {
+                if let Some(index) = self.by_customer.get_mut() {
+                    let at = self.records.len() as u32;
+                    index.entry(record.customer_id()).or_default().push(at);
+                }
+                self.records.push(record);
+            }
         }
     }
 
@@ -373,7 +416,7 @@ impl Ledger {
             }
             _ => Settled::Sparse(HashMap::default()),
         };
-        self.settle_into(&mut settled, as_of, |_| true);
+        self.settle_into(&mut settled, as_of, self.records.iter());
         settled
     }
 
@@ -382,17 +425,17 @@ impl Ledger {
     /// handful of entries where the whole ledger's map would hold every invoice.
     fn settled_of(&self, customer_id: u64, as_of: NaiveDate) -> Settled {
         let mut settled = Settled::Sparse(HashMap::default());
-        self.settle_into(&mut settled, as_of, |r| r.customer_id() == customer_id);
+        self.settle_into(&mut settled, as_of, self.records_of(customer_id));
         settled
     }
 
-    fn settle_into(
+    fn settle_into<'a>(
         &self,
         settled: &mut Settled,
         as_of: NaiveDate,
-        include: impl Fn(&LedgerRecord) -> bool,
+        records: impl Iterator<Item = &'a LedgerRecord>,
     ) {
-        for record in self.records.iter().filter(|r| include(r)) {
+        for record in records {
             match record {
                 LedgerRecord::Payment(payment) if payment.date <= as_of => {
                     for a in &payment.allocations {
@@ -430,8 +473,12 @@ impl Ledger {
     ) -> Vec<(&Invoice, i64)> {
         let as_of = issued_by;
         let mut open: Vec<(&Invoice, i64)> = self
-            .invoices()
-            .filter(|i| i.customer_id == customer_id && i.date <= as_of)
+            .records_of(customer_id)
+            .filter_map(|r| match r {
+                LedgerRecord::Invoice(i) => Some(i),
+                _ => None,
+            })
+            .filter(|i| i.date <= as_of)
             .map(|i| (i, i.amount_cents - settled.get(i.id)))
             .filter(|(_, open)| *open > 0)
             .collect();
@@ -589,9 +636,7 @@ impl Ledger {
     /// Everything recorded for one customer, newest first, for the timeline.
     pub fn entries_of(&self, customer_id: u64) -> Vec<Entry<'_>> {
         let mut entries: Vec<Entry> = self
-            .records
-            .iter()
-            .filter(|r| r.customer_id() == customer_id)
+            .records_of(customer_id)
             .map(LedgerRecord::entry)
             .collect();
         entries.sort_by_key(|e| std::cmp::Reverse((e.date(), e.id())));
@@ -601,15 +646,18 @@ impl Ledger {
     /// The timeline purchases of a customer already recorded as credit sales, so a
     /// purchase is put on credit at most once.
     pub fn purchases_on_credit(&self, customer_id: u64) -> std::collections::HashSet<u64> {
-        self.invoices()
-            .filter(|i| i.customer_id == customer_id)
-            .filter_map(|i| i.purchase_id)
+        self.records_of(customer_id)
+            .filter_map(|r| match r {
+                LedgerRecord::Invoice(i) => i.purchase_id,
+                _ => None,
+            })
             .collect()
     }
 
     /// Removes everything recorded for a customer (when the customer is deleted).
     pub fn forget_customer(&mut self, customer_id: u64) {
-        self.records.retain(|r| r.customer_id() != customer_id);
+        self.records_mut()
+            .retain(|r| r.customer_id() != customer_id);
         self.promises.retain(|p| p.customer_id != customer_id);
         self.reminders.retain(|r| r.customer_id != customer_id);
     }
@@ -660,6 +708,46 @@ pub(crate) mod tests {
 
     pub fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_customers_entries_stay_right_as_the_ledger_changes() {
+        let mut l = Ledger::default();
+        for n in 0..30 {
+            invoice(&mut l, n % 3 + 1, "2026-01-01", "net 30", 1_000);
+        }
+        let by_hand = |l: &Ledger, c: u64| -> Vec<u64> {
+            let mut ids: Vec<u64> = l
+                .records()
+                .iter()
+                .filter(|r| r.customer_id() == c)
+                .map(LedgerRecord::id)
+                .collect();
+            ids.sort_by(|a, b| b.cmp(a));
+            ids
+        };
+        let seen =
+            |l: &Ledger, c: u64| -> Vec<u64> { l.entries_of(c).iter().map(Entry::id).collect() };
+        assert_eq!(seen(&l, 2), by_hand(&l, 2));
+        // An append keeps the look-up table; an entry put back in the middle and a
+        // customer forgotten drop it.
+        l.record_payment(2, "CNY", day("2026-01-05"), 1_500, None, "")
+            .unwrap();
+        assert_eq!(seen(&l, 2), by_hand(&l, 2));
+        let mut early = l.invoice(4).unwrap().clone();
+        l.records_mut().retain(|r| r.id() != 4);
+        assert_eq!(seen(&l, 1), by_hand(&l, 1));
+        early.customer_id = 3;
+        l.add_invoice(early);
+        assert_eq!(seen(&l, 3), by_hand(&l, 3));
+        assert_eq!(seen(&l, 1), by_hand(&l, 1));
+        l.forget_customer(3);
+        assert!(seen(&l, 3).is_empty());
+        assert_eq!(seen(&l, 2), by_hand(&l, 2));
+        assert_eq!(
+            l.open_total(2, "CNY", day("2026-01-10")),
+            10 * 1_000 - 1_500
+        );
     }
 
     /// Adds an invoice and returns its id.
