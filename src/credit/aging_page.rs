@@ -284,12 +284,12 @@ pub fn AgingPage() -> impl IntoView {
                     <p class="count" role="status" data-testid="aging-showing">{showing}</p>
                     <div class="pager-buttons">
                         <button type="button" class="ghost" data-testid="aging-prev"
-                            disabled=move || page.get() <= 1
+                            disabled=move || { page.get() <= 1 }
                             on:click=move |_| go.run(("page", (page.get_untracked() - 1).to_string()))>
                             {tr(CreditMsg::PreviousPage)}
                         </button>
                         <button type="button" class="ghost" data-testid="aging-next"
-                            disabled=move || page.get() >= pages()
+                            disabled=move || { page.get() >= pages() }
                             on:click=move |_| go.run(("page", (page.get_untracked() + 1).to_string()))>
                             {tr(CreditMsg::NextPage)}
                         </button>

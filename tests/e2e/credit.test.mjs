@@ -35,6 +35,11 @@ async function seeded(locale, viewport) {
 }
 
 const text = (page, id) => page.locator(`[data-testid=${id}]`).first().innerText();
+/** Waits until the aging on screen is the one as of `date` (it is worked out in a task
+ *  of its own after the page or the new date is shown). */
+const agingAsOf = (page, date) => page.waitForFunction(
+  (d) => document.querySelector('[data-testid=aging-table] caption')?.textContent.includes(d)
+    && !document.querySelector('[data-testid=aging-working]')?.textContent, date);
 const credit = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('crm.credit') || 'null'));
 
 test('a credit file: scorecard, Z′, terms, limit, the decision; sales meet the hold; all kept on reload', async () => {
@@ -195,16 +200,20 @@ test('the aging follows its as-of date in the URL, and the demo fills Credit', a
 
   // Net 30 from 45 days ago: 15 days late today (1–30), current 20 days ago.
   await open(page, env.origin + '/credit/aging');
+  await agingAsOf(page, day(0));
   const cells = async () => (await page.locator('[data-testid=aging-row] td').allInnerTexts()).slice(1);
   assert.deepEqual(await cells(), ['0.00', '500.00', '0.00', '0.00', '0.00', '500.00']);
   await open(page, env.origin + `/credit/aging?asof=${day(20)}`);
+  await agingAsOf(page, day(20));
   assert.deepEqual(await cells(), ['500.00', '0.00', '0.00', '0.00', '0.00', '500.00']);
   // Before the sale there is nothing.
   await open(page, env.origin + `/credit/aging?asof=${day(50)}`);
+  await agingAsOf(page, day(50));
   assert.equal(await page.locator('[data-testid=aging-row]').count(), 0);
   await page.fill('[data-testid=aging-asof]', day(0));
   await page.locator('[data-testid=aging-asof]').dispatchEvent('change');
   await page.waitForURL(/asof=/);
+  await agingAsOf(page, day(0));
   assert.deepEqual(await cells(), ['0.00', '500.00', '0.00', '0.00', '0.00', '500.00']);
   assert.match(await text(page, 'allowance'), /¥15\.00/);
   await screenshot(page, 'credit-aging-zh');
@@ -229,6 +238,47 @@ test('the aging follows its as-of date in the URL, and the demo fills Credit', a
   assert.equal(await page.locator('[data-testid=sale-form]').isVisible(), false);
   await screenshot(page, 'credit-memo-print-zh');
   await page.emulateMedia({ media: 'screen' });
+  await context.close();
+});
+
+test('a long aging is shown 100 rows a page, the page in the URL, with the totals of every row', async () => {
+  // 250 customers with one open invoice each, stored the way an earlier build stored the
+  // whole credit book (one JSON document), which the app reads as it is.
+  const invoices = Array.from({ length: 250 }, (_, n) => ({
+    id: n + 1, customer_id: n + 1, number: `INV-${n + 1}`, date: '2026-01-01', due: '2026-01-31',
+    terms: { net_days: 30, discount_pct: 0, discount_days: 0 }, amount_cents: (n + 1) * 100,
+    currency: 'CNY', items: '', purchase_id: null, hold_override: null,
+  }));
+  const stored = JSON.stringify({ schema: 1, rev: 1, data: { ledger: { invoices, next_id: 250 } } });
+  const context = await newContext(env.browser, { locale: 'en-US' });
+  await context.addInitScript((raw) => {
+    if (!localStorage.getItem('crm.credit')) localStorage.setItem('crm.credit', raw);
+  }, stored);
+  const page = await context.newPage();
+  await open(page, env.origin + '/credit/aging?asof=2026-03-01');
+  await agingAsOf(page, '2026-03-01');
+  assert.equal(await page.locator('[data-testid=aging-row]').count(), 100);
+  assert.equal(await text(page, 'aging-showing'), 'Rows 1–100 of 250');
+  // Largest first: customer 250 owes 250.00.
+  assert.match(await page.locator('[data-testid=aging-row]').first().innerText(), /#250[\s\S]*250\.00/);
+  // The totals count every row, not the page: 100 × (1 + … + 250) cents = 31,375.00.
+  assert.match(await text(page, 'aging-total'), /31,375\.00/);
+  await page.click('[data-testid=aging-next]');
+  await page.waitForURL(/page=2/);
+  await page.click('[data-testid=aging-next]');
+  await page.waitForURL(/page=3/);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=aging-row]').length === 50);
+  assert.equal(await text(page, 'aging-showing'), 'Rows 201–250 of 250');
+  assert.equal(await page.locator('[data-testid=aging-next]').isDisabled(), true);
+  // The page survives a reload; a new date starts again from the first page.
+  await page.reload();
+  await agingAsOf(page, '2026-03-01');
+  assert.equal(await text(page, 'aging-showing'), 'Rows 201–250 of 250');
+  await page.fill('[data-testid=aging-asof]', '2026-02-15');
+  await page.locator('[data-testid=aging-asof]').dispatchEvent('change');
+  await agingAsOf(page, '2026-02-15');
+  assert.equal(await text(page, 'aging-showing'), 'Rows 1–100 of 250');
+  assert.doesNotMatch(page.url(), /page=/);
   await context.close();
 });
 
