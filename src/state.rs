@@ -7,6 +7,8 @@
 //! data in a context of its own. Following other tabs, reloading, backup and restore go
 //! over the registered documents, so a new section's data takes part by registering.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use serde_json::Value;
 use web_sys::StorageEvent;
@@ -423,9 +425,14 @@ pub struct TimelineEntry {
 /// context (and is followed when that state changes).
 pub type TimelineSource = fn(u64, Lang) -> Vec<TimelineEntry>;
 
-/// A section's word on whether customer `id`'s satisfaction is falling (surveys): the
-/// latest score and the mean of the earlier ones, when the section's rule finds a fall.
-pub type SatisfactionSource = fn(u64) -> Option<(f64, f64)>;
+/// Every customer whose satisfaction a section finds falling (surveys), by customer id:
+/// the latest score and the mean of the earlier ones.
+pub type SatisfactionDrops = rustc_hash::FxHashMap<u64, (f64, f64)>;
+
+/// A section's word on whose satisfaction is falling; called inside memos, so it may
+/// read the section's state from context (and is followed when that state changes). It
+/// answers for every customer at once: the customer list shows churn risk for 10,000.
+pub type SatisfactionSource = fn() -> Arc<SatisfactionDrops>;
 
 /// A section's part of "Load demo data", run after the demo customers are in place.
 type DemoLoader = Box<dyn Fn() + Send + Sync>;
@@ -575,13 +582,22 @@ impl AppState {
             .update_value(|sources| sources.push(source));
     }
 
-    /// The first drop in customer `id`'s satisfaction a section reports (reactive: read
-    /// inside a memo, it follows the section's data).
-    pub fn satisfaction_drop(self, id: u64) -> Option<(f64, f64)> {
-        self.satisfaction_sources
-            .get_value()
-            .iter()
-            .find_map(|source| source(id))
+    /// The drops in satisfaction the sections report, every customer's (reactive: read
+    /// inside a memo, it follows the sections' data). Where two sections report on one
+    /// customer, the first registered wins.
+    pub fn satisfaction_drops(self) -> Arc<SatisfactionDrops> {
+        let sources = self.satisfaction_sources.get_value();
+        match sources.as_slice() {
+            [] => Arc::default(),
+            [one] => one(),
+            several => {
+                let mut all = SatisfactionDrops::default();
+                for source in several.iter().rev() {
+                    all.extend(source().iter().map(|(id, drop)| (*id, *drop)));
+                }
+                Arc::new(all)
+            }
+        }
     }
 
     /// The sections' entries on customer `id`'s timeline, in no particular order.

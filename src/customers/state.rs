@@ -30,7 +30,7 @@ impl CustomersState {
         let customers = app.unread::<CustomerBook>(Loading::Reading { read: 0, all: 0 });
         let state = Self {
             customers,
-            derived: BookDerived::new(app.conversion),
+            derived: BookDerived::new(app.conversion, Memo::new(move |_| app.satisfaction_drops())),
             conversion: app.conversion,
         };
         state.refresh_derived_after_changes(app);

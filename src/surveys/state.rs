@@ -3,16 +3,18 @@
 //! pages (a card, and the churn-risk reason "falling satisfaction") and to "Load demo
 //! data".
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::card::SurveyCard;
 use super::domain::book::add_personal_links;
 use super::domain::demo::demo_surveys;
-use super::domain::trend::{customer_readings, falling_satisfaction};
+use super::domain::trend::falls_by_customer;
 use super::domain::SurveyBook;
 use crate::clock::today;
 use crate::customers::state::{use_customers, CustomersState};
-use crate::state::AppState;
+use crate::state::{AppState, SatisfactionDrops};
 use crate::storage::{Document, Migration};
 
 impl Document for SurveyBook {
@@ -28,21 +30,29 @@ crate::persist_whole_document!(SurveyBook);
 #[derive(Clone, Copy)]
 pub struct SurveysState {
     pub book: crate::state::Persisted<SurveyBook>,
+    /// Whose satisfaction is falling (churn risk's reason), worked out once per change of
+    /// the book for every linked customer.
+    drops: Memo<Arc<SatisfactionDrops>>,
 }
 
 impl SurveysState {
     pub fn provide(app: AppState) -> Self {
-        let state = Self {
-            book: app.load::<SurveyBook>(),
-        };
+        let book = app.load::<SurveyBook>();
+        let drops = Memo::new(move |_| {
+            Arc::new(book.with(|b| {
+                falls_by_customer(b)
+                    .into_iter()
+                    .map(|(id, fall)| (id, (fall.last, fall.previous_mean)))
+                    .collect()
+            }))
+        });
+        let state = Self { book, drops };
         provide_context(state);
         app.add_customer_panel(|id| view! { <SurveyCard customer_id=id /> }.into_any());
-        app.add_satisfaction_source(|id| {
-            let surveys = use_context::<SurveysState>()?;
-            let fall = surveys
-                .book
-                .with(|b| falling_satisfaction(&customer_readings(b, id)))?;
-            Some((fall.last, fall.previous_mean))
+        app.add_satisfaction_source(|| {
+            use_context::<SurveysState>()
+                .map(|surveys| surveys.drops.get())
+                .unwrap_or_default()
         });
         let customers = use_customers();
         app.on_demo_loaded(move || state.load_demo(customers));

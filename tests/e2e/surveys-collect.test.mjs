@@ -177,6 +177,12 @@ for (const [locale, expect] of Object.entries(PERSONAL)) {
     // Their churn risk now gives the reason: 3 is more than 1 point under 9.
     await open(page, env.origin + '/customers/1');
     assert.match(await text(page, 'churn-risk-reasons'), expect.fell);
+    // The customer list shows the same level (it reads every customer's fall at once).
+    const level = await text(page, 'churn-risk-level');
+    await open(page, env.origin + '/customers');
+    const row = page.locator('[data-testid=customer-row][data-id="1"] [data-testid=cell-risk]');
+    await page.waitForFunction((want) => document.querySelector('[data-testid=customer-row][data-id="1"] [data-testid=cell-risk]')?.textContent.trim() === want, level.trim());
+    assert.equal((await row.innerText()).trim(), level.trim());
     assert.deepEqual(page.errors, []);
     await context.close();
   });

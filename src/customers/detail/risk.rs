@@ -58,7 +58,9 @@ pub fn RiskLevel(
     let risk = Memo::new(move |_| {
         customer.with(|c| {
             let falling_satisfaction =
-                app.satisfaction_drop(c.id)
+                app.satisfaction_drops()
+                    .get(&c.id)
+                    .copied()
                     .map(|(last, previous_mean)| SatisfactionDrop {
                         last,
                         previous_mean,

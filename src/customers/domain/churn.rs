@@ -74,6 +74,10 @@ pub struct SatisfactionDrop {
     pub previous_mean: f64,
 }
 
+/// Every customer whose satisfaction other sections find falling, by id: the latest
+/// score and the earlier ones' mean (the app state's report, see `state.rs`).
+pub type SatisfactionDrops = rustc_hash::FxHashMap<u64, (f64, f64)>;
+
 /// Data from other features, given by the sources registered in the app state.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct ChurnContext {

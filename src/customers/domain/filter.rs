@@ -148,10 +148,20 @@ pub fn row_facts(
 /// (the ABC split needs every customer's spend); until then it is the manual class or
 /// general.
 pub fn unclassed_facts(customer: &Customer, today: NaiveDate, conversion: &Conversion) -> RowFacts {
+    unclassed_facts_in(customer, today, conversion, &ChurnContext::default())
+}
+
+/// [`unclassed_facts`] with what other sections tell churn risk (falling satisfaction).
+pub fn unclassed_facts_in(
+    customer: &Customer,
+    today: NaiveDate,
+    conversion: &Conversion,
+    context: &ChurnContext,
+) -> RowFacts {
     let spend = customer.spend(conversion);
     RowFacts {
         value_class: effective_class(customer, ValueClass::General),
-        churn_level: churn_risk(customer, today, &ChurnContext::default()).level,
+        churn_level: churn_risk(customer, today, context).level,
         total_spend_cents: spend.cents,
         purchases_not_counted: spend.not_counted_count(),
         last_purchase: customer.last_purchase(),

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::abc::{abc_in_list_order, AbcSuggestion, AbcThresholds};
-use super::filter::{classify, unclassed_facts, RowFacts};
+use super::churn::{ChurnContext, SatisfactionDrop, SatisfactionDrops};
+use super::filter::{classify, unclassed_facts_in, RowFacts};
 use super::model::Customer;
 use super::search::SearchIndex;
 use crate::money::Conversion;
@@ -58,6 +59,7 @@ pub struct PreparedBuilder {
     owners: BTreeSet<String>,
     today: NaiveDate,
     conversion: Conversion,
+    drops: Arc<SatisfactionDrops>,
 }
 
 impl PreparedBuilder {
@@ -69,7 +71,15 @@ impl PreparedBuilder {
             owners: BTreeSet::new(),
             today,
             conversion,
+            drops: Arc::default(),
         }
+    }
+
+    /// Whose satisfaction other sections find falling: churn risk's reason "falling
+    /// satisfaction" (see [`super::churn::churn_risk`]).
+    pub fn with_drops(mut self, drops: Arc<SatisfactionDrops>) -> Self {
+        self.drops = drops;
+        self
     }
 
     /// How many customers have been added: the next slice starts there.
@@ -85,8 +95,20 @@ impl PreparedBuilder {
     pub fn add(&mut self, next: &[Customer]) {
         for customer in next {
             self.index.push(customer);
-            self.facts
-                .push(unclassed_facts(customer, self.today, &self.conversion));
+            let context = ChurnContext {
+                falling_satisfaction: self.drops.get(&customer.id).map(|&(last, previous_mean)| {
+                    SatisfactionDrop {
+                        last,
+                        previous_mean,
+                    }
+                }),
+            };
+            self.facts.push(unclassed_facts_in(
+                customer,
+                self.today,
+                &self.conversion,
+                &context,
+            ));
             for tag in &customer.tags {
                 remember(&mut self.tags, tag);
             }
@@ -171,6 +193,35 @@ mod tests {
         assert_eq!(ids, list_ids);
         assert_eq!(whole.abc.len(), by_rank.len());
         assert!(whole.abc.iter().all(|s| by_rank.contains(s)));
+    }
+
+    #[test]
+    fn falling_satisfaction_raises_the_churn_level_in_the_list() {
+        // The list's churn level is the customer page's: with falling satisfaction
+        // reported, a low-risk customer is medium, like `churn_risk` with that context.
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let customers = demo_customers(7, 60, today);
+        let plain = Prepared::new(&customers, today, &cny());
+        let low = customers
+            .iter()
+            .zip(&plain.facts)
+            .find(|(_, f)| f.churn_level == Some(super::super::churn::ChurnLevel::Low))
+            .map(|(c, _)| c.id)
+            .expect("a low-risk demo customer");
+        let drops: SatisfactionDrops = [(low, (3.0, 9.0))].into_iter().collect();
+        let mut builder = PreparedBuilder::new(today, cny()).with_drops(Arc::new(drops));
+        builder.add(&customers);
+        let told = builder.finish(&customers);
+        for ((customer, before), after) in customers.iter().zip(&plain.facts).zip(&told.facts) {
+            if customer.id == low {
+                assert_eq!(
+                    after.churn_level,
+                    Some(super::super::churn::ChurnLevel::Medium)
+                );
+            } else {
+                assert_eq!(after, before, "customer {}", customer.id);
+            }
+        }
     }
 
     #[test]

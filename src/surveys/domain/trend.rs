@@ -54,19 +54,42 @@ pub fn customer_readings(book: &SurveyBook, customer_id: u64) -> Vec<Reading> {
         .responses
         .iter()
         .filter(|r| r.customer_id == Some(customer_id))
-        .filter_map(|r| {
-            let survey = book.survey(r.survey_id)?;
-            let (nps, index) = response_scores(survey, r);
-            Some(Reading {
-                date: r.submitted,
-                response_id: r.id,
-                nps,
-                index,
-            })
-        })
+        .filter_map(|r| reading(book, r))
         .collect();
     readings.sort_by_key(|r| (r.date, r.response_id));
     readings
+}
+
+/// Every linked customer whose satisfaction is falling ([`falling_satisfaction`]), in one
+/// pass over the responses: what the customer list's churn risk reads for 10,000
+/// customers at once.
+pub fn falls_by_customer(book: &SurveyBook) -> rustc_hash::FxHashMap<u64, Fall> {
+    let mut readings: rustc_hash::FxHashMap<u64, Vec<Reading>> = Default::default();
+    for response in &book.responses {
+        if let Some(customer_id) = response.customer_id {
+            if let Some(reading) = reading(book, response) {
+                readings.entry(customer_id).or_default().push(reading);
+            }
+        }
+    }
+    readings
+        .into_iter()
+        .filter_map(|(customer_id, mut readings)| {
+            readings.sort_by_key(|r| (r.date, r.response_id));
+            Some((customer_id, falling_satisfaction(&readings)?))
+        })
+        .collect()
+}
+
+fn reading(book: &SurveyBook, response: &Response) -> Option<Reading> {
+    let survey = book.survey(response.survey_id)?;
+    let (nps, index) = response_scores(survey, response);
+    Some(Reading {
+        date: response.submitted,
+        response_id: response.id,
+        nps,
+        index,
+    })
 }
 
 /// One response's NPS answer (the first NPS question answered) and satisfaction index
@@ -247,5 +270,10 @@ mod tests {
             falling_satisfaction(&readings).map(|f| (f.measure, f.last, f.previous_mean)),
             Some((Measure::Nps, 3.0, 9.0))
         );
+        // All customers at once, as the customer list reads it: customer 7's fall, and
+        // none for customer 8 (one reading) or for the unlinked response.
+        let all = falls_by_customer(&book);
+        assert_eq!(all.len(), 1);
+        assert_eq!(all.get(&7), falling_satisfaction(&readings).as_ref());
     }
 }
