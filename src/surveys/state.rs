@@ -1,28 +1,18 @@
 //! The Surveys section's state: the stored survey book (surveys, responses, earlier
-//! layouts), registered with the app state, with what the section adds to the customer
-//! pages (a card, and the churn-risk reason "falling satisfaction") and to "Load demo
-//! data".
+//! layouts; stored as `super::book` says), read in steps at start-up and registered with
+//! the app state, with what the section adds to the customer pages (a card, and the
+//! churn-risk reason "falling satisfaction") and to "Load demo data".
 
 use leptos::prelude::*;
 
 use super::card::SurveyCard;
-use super::domain::book::add_personal_links;
 use super::domain::demo::demo_surveys;
 use super::domain::trend::{customer_readings, falling_satisfaction};
 use super::domain::SurveyBook;
 use crate::clock::today;
 use crate::customers::state::{use_customers, CustomersState};
-use crate::state::AppState;
-use crate::storage::{Document, Migration};
-
-impl Document for SurveyBook {
-    const KEY: &'static str = "crm.surveys";
-    /// 2: personal links (token → customer).
-    const SCHEMA: u32 = 2;
-    const MIGRATIONS: &'static [Migration] = &[add_personal_links];
-}
-
-crate::persist_whole_document!(SurveyBook);
+use crate::state::{AppState, Loading};
+use crate::tasks::next_task;
 
 /// The survey book, provided as context.
 #[derive(Clone, Copy)]
@@ -32,9 +22,17 @@ pub struct SurveysState {
 
 impl SurveysState {
     pub fn provide(app: AppState) -> Self {
+        // 10,000 responses take tens of milliseconds to read: they are read a few shards
+        // per task beside the customers, and the pages wait for all of them.
         let state = Self {
-            book: app.load::<SurveyBook>(),
+            book: app.unread::<SurveyBook>(Loading::Reading { read: 0, all: 0 }),
         };
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            state.book.read_in_steps(|_, _| {}).await;
+            state.book.loaded();
+            app.started();
+        });
         provide_context(state);
         app.add_customer_panel(|id| view! { <SurveyCard customer_id=id /> }.into_any());
         app.add_satisfaction_source(|id| {
