@@ -7,6 +7,8 @@
 //! to the survey passed in count. A figure with nothing to compute from is an `Err` with
 //! the reason, never NaN.
 
+use std::borrow::Borrow;
+
 use super::model::{
     Answer, DualAnswer, DualColumns, Question, QuestionKind, Response, Scale, Survey,
 };
@@ -46,12 +48,16 @@ pub struct Interval {
     pub high: f64,
 }
 
-fn to_survey<'a>(
-    survey: &'a Survey,
-    responses: &'a [Response],
+/// The responses to `survey` among `responses`: owned (`&[Response]`) or borrowed
+/// (`&[&Response]`, the results page's filtered view of the stored book), so no caller has
+/// to copy responses to score them.
+fn to_survey<'a, R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &'a [R],
 ) -> Result<Vec<&'a Response>, NoScore> {
     let own: Vec<&Response> = responses
         .iter()
+        .map(Borrow::borrow)
         .filter(|r| r.survey_id == survey.id)
         .collect();
     if own.is_empty() {
@@ -392,7 +398,11 @@ impl Nps {
 }
 
 /// The NPS of question `code` (an NPS question) over `responses` to `survey`.
-pub fn nps(survey: &Survey, responses: &[Response], code: &str) -> Result<Nps, NoScore> {
+pub fn nps<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+    code: &str,
+) -> Result<Nps, NoScore> {
     let q = question(survey, code)?;
     if q.kind != QuestionKind::Nps {
         return Err(wrong_kind(code));
@@ -561,7 +571,11 @@ impl Csat {
 
 /// CSAT of question `code`: a CSAT question (1–5), or any rating, whose top two points
 /// count as satisfied (not assuming every scale is 1–5).
-pub fn csat(survey: &Survey, responses: &[Response], code: &str) -> Result<Csat, NoScore> {
+pub fn csat<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+    code: &str,
+) -> Result<Csat, NoScore> {
     let q = question(survey, code)?;
     let scale = match &q.kind {
         QuestionKind::Csat | QuestionKind::Rating { .. } => {
@@ -597,9 +611,9 @@ pub struct ScaleSummary {
 }
 
 /// The summary of single-scale question `code` (rating, NPS, CSAT, CES, importance).
-pub fn scale_summary(
+pub fn scale_summary<R: Borrow<Response>>(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[R],
     code: &str,
 ) -> Result<ScaleSummary, NoScore> {
     let q = question(survey, code)?;
@@ -782,7 +796,11 @@ impl MeanScore {
 }
 
 /// The CES (mean effort, 1–7) of question `code`, a CES question.
-pub fn ces(survey: &Survey, responses: &[Response], code: &str) -> Result<MeanScore, NoScore> {
+pub fn ces<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+    code: &str,
+) -> Result<MeanScore, NoScore> {
     let q = question(survey, code)?;
     if q.kind != QuestionKind::Ces {
         return Err(wrong_kind(code));
@@ -966,9 +984,9 @@ impl SatisfactionIndex {
 /// Per attribute the index is the ratio of the means over respondents who answered
 /// both columns (a ratio of means, so one respondent's low expectation cannot blow it
 /// up); overall it pools every answered pair.
-pub fn satisfaction_index(
+pub fn satisfaction_index<R: Borrow<Response>>(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[R],
     code: &str,
 ) -> Result<SatisfactionIndex, NoScore> {
     let q = question(survey, code)?;
@@ -1178,7 +1196,10 @@ fn static_code(code: &str) -> &'static str {
 /// each customer's gaps by that customer's points and then average, which equals this
 /// when the weights and gaps are uncorrelated; the aggregate form is the one whose
 /// working a reader can follow).
-pub fn servqual(survey: &Survey, responses: &[Response]) -> Result<Servqual, NoScore> {
+pub fn servqual<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+) -> Result<Servqual, NoScore> {
     let own = to_survey(survey, responses)?;
     let mut dimensions = Vec::new();
     for dimension in ServqualDimension::ALL {
@@ -1389,9 +1410,9 @@ impl ImportancePerformance {
 }
 
 /// Importance–performance analysis of the I/P matrix `code`.
-pub fn importance_performance(
+pub fn importance_performance<R: Borrow<Response>>(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[R],
     code: &str,
     crosshair: Crosshair,
 ) -> Result<ImportancePerformance, NoScore> {
@@ -1533,9 +1554,9 @@ fn components(
 }
 
 /// Customer delivered value from the value matrix and the cost matrix.
-pub fn delivered_value(
+pub fn delivered_value<R: Borrow<Response>>(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[R],
     value_code: &str,
     cost_code: &str,
 ) -> Result<DeliveredValue, NoScore> {
@@ -2037,7 +2058,10 @@ mod tests {
     #[test]
     fn servqual_says_what_is_missing() {
         let survey = template(TemplateId::Servqual, SURVEY);
-        assert_eq!(servqual(&survey, &[]), Err(NoScore::NoResponses));
+        assert_eq!(
+            servqual(&survey, &[] as &[Response]),
+            Err(NoScore::NoResponses)
+        );
         // Only tangibles answered: reliability has no answers.
         let partial = response(vec![("SQ_TAN", dual(&[("SQ1", 5, 5)]))]);
         assert_eq!(
