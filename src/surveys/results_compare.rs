@@ -3,8 +3,6 @@
 //! figure by month (a chart with its interval band, and its table), and the follow-ups
 //! among the responses shown.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -210,16 +208,22 @@ pub fn follow_up_view(survey: &Survey, responses: &[Response], lang: Lang) -> An
     let (list, names) = customers.customers.with(|book| {
         // Thousands of linked responses each look up their customer: by id, not by a
         // walk through the whole book each time.
-        let by_id: HashMap<u64, &Customer> = book.customers.iter().map(|c| (c.id, c)).collect();
+        let mut by_id: Vec<(u64, &Customer)> = book.customers.iter().map(|c| (c.id, c)).collect();
+        by_id.sort_unstable_by_key(|(id, _)| *id);
+        let customer = |id: u64| {
+            by_id
+                .binary_search_by_key(&id, |(k, _)| *k)
+                .ok()
+                .map(|at| by_id[at].1)
+        };
         let list = follow_ups(survey, responses, |id, date| {
-            by_id.get(&id).map(|c| contacted_since(c, date))
+            customer(id).map(|c| contacted_since(c, date))
         });
         let names: Vec<String> = list
             .iter()
             .take(FOLLOW_UPS_SHOWN)
             .map(|f| {
-                by_id
-                    .get(&f.customer_id)
+                customer(f.customer_id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default()
             })

@@ -8,6 +8,7 @@
 //! the reason, never NaN.
 
 use std::borrow::Borrow;
+use std::collections::BTreeMap;
 
 use super::model::{
     Answer, DualAnswer, DualColumns, Question, QuestionKind, Response, Scale, Survey,
@@ -862,7 +863,44 @@ pub struct RowMeans {
 }
 
 fn row_means(responses: &[&Response], question: &str, row: &str, scale: Scale) -> Option<RowMeans> {
-    let pairs = dual_pairs(responses, question, row, scale);
+    means_of(row, dual_pairs(responses, question, row, scale))
+}
+
+/// The dual-scale answers to matrix `question`, one per response that answered it.
+fn dual_answers<'a>(
+    responses: &[&'a Response],
+    question: &str,
+) -> Vec<&'a BTreeMap<String, DualAnswer>> {
+    responses
+        .iter()
+        .filter_map(|r| match r.answers.get(question) {
+            Some(Answer::Dual(rows)) => Some(rows),
+            _ => None,
+        })
+        .collect()
+}
+
+/// [`row_means`] over the answers of [`dual_answers`]: the same pairs in the same order,
+/// without looking the matrix up again in every response for each of its rows.
+fn row_means_in(
+    answers: &[&BTreeMap<String, DualAnswer>],
+    row: &str,
+    scale: Scale,
+) -> Option<RowMeans> {
+    let pairs = answers
+        .iter()
+        .filter_map(|rows| match rows.get(row) {
+            Some(DualAnswer {
+                first: Some(a),
+                second: Some(b),
+            }) if scale.contains(*a) && scale.contains(*b) => Some((f64::from(*a), f64::from(*b))),
+            _ => None,
+        })
+        .collect();
+    means_of(row, pairs)
+}
+
+fn means_of(row: &str, pairs: Vec<(f64, f64)>) -> Option<RowMeans> {
     Some(RowMeans {
         code: row.to_owned(),
         n: pairs.len(),
@@ -1201,6 +1239,8 @@ pub fn servqual<R: Borrow<Response>>(
     responses: &[R],
 ) -> Result<Servqual, NoScore> {
     let own = to_survey(survey, responses)?;
+    // Each matrix's answers, found once for its rows (22 items × 10,000 responses).
+    let mut answers: Vec<(&str, Vec<&BTreeMap<String, DualAnswer>>)> = Vec::new();
     let mut dimensions = Vec::new();
     for dimension in ServqualDimension::ALL {
         let mut items = Vec::new();
@@ -1210,7 +1250,14 @@ pub fn servqual<R: Borrow<Response>>(
             if columns != DualColumns::ExpectationPerception {
                 return Err(wrong_kind(&q.code));
             }
-            match row_means(&own, &q.code, &code, scale) {
+            let found = match answers.iter().position(|(c, _)| *c == q.code) {
+                Some(at) => at,
+                None => {
+                    answers.push((&q.code, dual_answers(&own, &q.code)));
+                    answers.len() - 1
+                }
+            };
+            match row_means_in(&answers[found].1, &code, scale) {
                 Some(means) => items.push(ItemGap {
                     gap: means.second - means.first,
                     means,
@@ -1580,8 +1627,6 @@ pub fn delivered_value<R: Borrow<Response>>(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::*;
     use crate::i18n::Lang;
     use crate::surveys::domain::model::{Answers, TemplateId};
@@ -1625,6 +1670,34 @@ mod tests {
             .filter(|w| !SURVEY_ABBREVIATIONS.contains(w))
             .collect();
         assert!(english.is_empty(), "{english:?} in {zh}");
+    }
+
+    /// SERVQUAL reads each matrix once for all its rows: the same pairs, in the same
+    /// order, as reading every row from the responses (the satisfaction index's way).
+    #[test]
+    fn a_matrix_read_once_gives_every_row_the_same_means() {
+        let ids: Vec<u64> = (1..=40).collect();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let book = crate::surveys::domain::demo::demo_surveys(&ids, day);
+        let survey = &book.surveys[0];
+        let own = to_survey(survey, &book.responses).unwrap();
+        let mut rows = 0;
+        for q in survey.questions() {
+            let (Some(scale), QuestionKind::DualMatrix { .. }) = (q.kind.scale(), &q.kind) else {
+                continue;
+            };
+            let answers = dual_answers(&own, &q.code);
+            for row in q.kind.rows() {
+                rows += 1;
+                assert_eq!(
+                    row_means_in(&answers, &row.code, scale),
+                    row_means(&own, &q.code, &row.code, scale),
+                    "{}",
+                    row.code
+                );
+            }
+        }
+        assert_eq!(rows, 22, "the demo survey's SERVQUAL items");
     }
 
     #[test]
