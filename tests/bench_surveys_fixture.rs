@@ -1,13 +1,14 @@
 //! Writes the surveys benchmark's fixture: the demo SERVQUAL survey with 10,000 responses
 //! (44 answers each, plus the importance split), linked to customers 1…10,000 and dated
-//! over a year, exactly as the app stores the survey book in localStorage; and 1,000
+//! over a year, exactly as the app stores the survey book in localStorage (the book's
+//! key and its response shards); and 1,000
 //! response codes to the same survey for the import timing. Ignored by the test suite;
 //! `.ci/bench` runs it: `cargo test --test bench_surveys_fixture -- --ignored`.
 
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
-use crm::storage::{KeyValueStore, MemoryStore, Persist, Repository};
+use crm::storage::{KeyValueStore, MemoryStore, Persist, Repository, ShardMemory};
 use crm::surveys::domain::demo::demo_surveys;
 use crm::surveys::domain::{encode_response_code, SurveyBook};
 
@@ -42,7 +43,7 @@ fn write_surveys_benchmark_fixture() {
     book.next_id = 2;
     book.next_response_id = RESPONSES as u64 + 1;
     let repo = Repository::new(MemoryStore::new());
-    book.save(&repo, &mut ()).unwrap();
+    book.save(&repo, &mut ShardMemory::default()).unwrap();
     let store = repo.store();
     let items: BTreeMap<String, String> = store
         .keys()
@@ -74,6 +75,7 @@ fn write_surveys_benchmark_fixture() {
         .join("bench");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("surveys-fixture.json");
+    // localStorage counts keys and values in UTF-16 units.
     let stored_chars: usize = items
         .iter()
         .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())

@@ -210,6 +210,8 @@ catalogue! { pub enum SurveyMsg {
     PersonalTitle => "QR code and personal links", "二维码与专属链接";
     PersonalExplain => "Show the link as a QR code to scan, or make a link for one customer: it carries a random token (never their name or contacts), and the response code that comes back is linked to them on this device.", "把链接显示为二维码供扫描，或为某位客户生成专属链接：链接中只带一个随机令牌（绝不含其姓名或联系方式），发回的回答代码会在本设备上自动关联到该客户。";
     ChooseCustomer => "Choose a customer", "选择客户";
+    FindCustomer => "Find a customer", "查找客户";
+    FirstMatches => "The list shows the first {0} of {1} {1|customer|customers}: type part of a name to find the others.", "列表显示 {1} 位客户中的前 {0} 位：输入姓名的一部分以查找其他客户。";
     PersonalMake => "Make the personal link", "生成专属链接";
     PersonalFor => "Personal link for {0}", "{0} 的专属链接";
     GeneralLink => "The survey's link (anyone)", "问卷的通用链接（任何人）";

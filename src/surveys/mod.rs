@@ -3,6 +3,7 @@
 //! pages: the list, the builder, the kiosk, a share link's page and the results; plus the
 //! customer card, the dashboard figures and the Learn cards.
 
+pub mod book;
 mod builder;
 mod card;
 mod chart;

@@ -33,6 +33,7 @@ use crate::components::working::ShowWorking;
 use crate::customers::state::use_customers;
 use crate::i18n::{fill, Lang, Text};
 use crate::paths;
+use crate::tasks::next_task;
 
 /// The results page.
 #[component]
@@ -131,6 +132,35 @@ fn Results(id: u64) -> impl IntoView {
             &crate::tabular::write_csv(&rows),
         );
     };
+    // The figures are drawn a group per task, after the count: over 10,000 responses a
+    // group takes tens of milliseconds, all of them together far longer than a task
+    // should hold the page (50 ms). A new filter (or a new response) clears them and
+    // draws them again the same way; `round` tells a drawing that a newer one began.
+    let stage = RwSignal::new(0usize);
+    let round = StoredValue::new(0u64);
+    let boxes = RwSignal::new(false);
+    let drawn: [Memo<bool>; FIGURE_GROUPS] =
+        std::array::from_fn(|group| Memo::new(move |_| stage.get() > group));
+    Effect::new(move |_| {
+        filtered.track();
+        filtered_b.track();
+        survey.track();
+        let this = round.get_value() + 1;
+        round.set_value(this);
+        stage.set(0);
+        leptos::task::spawn_local(async move {
+            for group in 1..=FIGURE_GROUPS {
+                next_task().await;
+                if round.try_get_value() != Some(this) {
+                    return;
+                }
+                stage.set(group);
+            }
+            // The share, personal-link and paste boxes come once, after the first figures,
+            // and stay (a new response must not clear a pasted text or its report).
+            boxes.set(true);
+        });
+    });
     let toggle_compare = move |ev: leptos::ev::Event| {
         query.set(
             results_filter::COMPARE,
@@ -165,39 +195,52 @@ fn Results(id: u64) -> impl IntoView {
         <Show when=move || !query.filter.with(ResultsFilter::is_everything)>
             <p data-testid="results-filter-status" role="status">{move || query.filter.with(|q| filtered.with(|f| results_filter::count_line(q, f, lang.get())))}</p>
         </Show>
-        {move || {
-            let (survey, kept) = (survey.get(), filtered.get());
-            let responses = &kept.responses;
-            let lang = lang.get();
-            if responses.is_empty() {
-                let msg = if !has_responses.get() { SurveyMsg::NoResponses.in_lang(lang) } else { ResultsMsg::NoneLeft.in_lang(lang) };
-                return view! { <p class="card" data-testid="results-empty">{msg}</p> }.into_any();
+        <Show
+            when=move || !filtered.with(|f| f.responses.is_empty())
+            fallback=move || {
+                let msg = move || if has_responses.get() { ResultsMsg::NoneLeft.in_lang(lang.get()) } else { SurveyMsg::NoResponses.in_lang(lang.get()) };
+                view! { <p class="card" data-testid="results-empty">{msg}</p> }
             }
-            let compared = filtered_b.with(|b| b.as_ref().map(|b| {
+        >
+        <div class="results-grid">
+            {figure_group(drawn[0], move || filtered_b.with_untracked(|b| b.clone()).map(|b| {
+                let lang = lang.get();
                 let labels = (
-                    query.filter.with(|f| results_filter::describe(f, lang)),
-                    query.filter_b.with(|f| results_filter::describe(f, lang)),
+                    query.filter.with_untracked(|f| results_filter::describe(f, lang)),
+                    query.filter_b.with_untracked(|f| results_filter::describe(f, lang)),
                 );
-                compare_view(&survey, responses, &b.responses, labels, lang)
-            }));
-            view! {
-                <div class="results-grid">
-                    {compared}
-                    {headline_figures(&survey, responses, lang, crosshair)}
-                    {trend_view(&survey, responses, lang)}
-                    {follow_up_view(&survey, responses, lang)}
-                    {servqual_figure(&survey, responses, lang)}
-                    {delivered_figure(&survey, responses, lang)}
-                    {survey.questions().map(|q| question_summary(&survey, responses, &q.code, lang)).collect_view()}
-                </div>
-            }.into_any()
-        }}
-        <div class="results-grid no-print">
-            <ShareBox id />
-            <PersonalLinkBox id />
-            <PasteCodes id />
+                survey.with_untracked(|survey| filtered.with_untracked(|kept| compare_view(survey, &kept.responses, &b.responses, labels, lang)))
+            }))}
+            {figure_group(drawn[1], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| Some(headline_figures(s, &kept.responses, lang, crosshair).into_any()))) })}
+            {figure_group(drawn[2], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| trend_view(s, &kept.responses, lang))) })}
+            {figure_group(drawn[3], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| Some(follow_up_view(s, &kept.responses, lang)))) })}
+            {figure_group(drawn[4], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| servqual_figure(s, &kept.responses, lang))) })}
+            {figure_group(drawn[5], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| delivered_figure(s, &kept.responses, lang))) })}
+            {figure_group(drawn[6], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| {
+                let responses = &kept.responses;
+                Some(s.questions().map(|q| question_summary(s, responses, &q.code, lang)).collect_view().into_any())
+            })) })}
         </div>
+        </Show>
+        <Show when=move || boxes.get()>
+            <div class="results-grid no-print">
+                <ShareBox id />
+                <PersonalLinkBox id />
+                <PasteCodes id />
+            </div>
+        </Show>
     }
+}
+
+/// The groups of figures drawn one per task (see `Results`).
+const FIGURE_GROUPS: usize = 7;
+
+/// A group of figures, drawn once `drawn` says its turn has come (nothing until then).
+fn figure_group<V: IntoView + 'static>(
+    drawn: Memo<bool>,
+    draw: impl Fn() -> Option<V> + Send + Sync + 'static,
+) -> impl IntoView {
+    move || drawn.get().then(&draw).flatten()
 }
 
 fn figure(

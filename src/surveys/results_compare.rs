@@ -16,6 +16,7 @@ use super::domain::{
 use super::results_messages::ResultsMsg;
 use super::view::num;
 use crate::components::working::ShowWorking;
+use crate::customers::domain::Customer;
 use crate::customers::state::use_customers;
 use crate::i18n::{fill, Lang, Text};
 use crate::paths;
@@ -197,18 +198,32 @@ fn follow_ups(
     list
 }
 
+/// How many follow-ups are listed (the count says how many there are in all).
+const FOLLOW_UPS_SHOWN: usize = 50;
+
 /// The follow-ups among the responses shown, each linking to its customer.
 pub fn follow_up_view(survey: &Survey, responses: &[Response], lang: Lang) -> AnyView {
     let t = |m: ResultsMsg| m.in_lang(lang);
     let customers = use_customers();
     let (list, names) = customers.customers.with(|book| {
+        // Thousands of linked responses each look up their customer: by id, not by a
+        // walk through the whole book each time.
+        let mut by_id: Vec<(u64, &Customer)> = book.customers.iter().map(|c| (c.id, c)).collect();
+        by_id.sort_unstable_by_key(|(id, _)| *id);
+        let customer = |id: u64| {
+            by_id
+                .binary_search_by_key(&id, |(k, _)| *k)
+                .ok()
+                .map(|at| by_id[at].1)
+        };
         let list = follow_ups(survey, responses, |id, date| {
-            book.get(id).map(|c| contacted_since(c, date))
+            customer(id).map(|c| contacted_since(c, date))
         });
         let names: Vec<String> = list
             .iter()
+            .take(FOLLOW_UPS_SHOWN)
             .map(|f| {
-                book.get(f.customer_id)
+                customer(f.customer_id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default()
             })
@@ -224,7 +239,7 @@ pub fn follow_up_view(survey: &Survey, responses: &[Response], lang: Lang) -> An
                 view! { <p>{t(ResultsMsg::NoFollowUps)}</p> }.into_any()
             } else {
                 view! { <ul class="plain-list follow-up-list">
-                    {list.into_iter().zip(names).take(50).map(|(f, name)| view! {
+                    {list.into_iter().zip(names).map(|(f, name)| view! {
                         <li data-testid="follow-up"><A href=paths::customer(f.customer_id, "")>{name}</A>{format!(" · {} · {}", f.date, f.score)}</li>
                     }).collect_view()}
                 </ul> }.into_any()

@@ -1,30 +1,20 @@
 //! The Surveys section's state: the stored survey book (surveys, responses, earlier
-//! layouts), registered with the app state, with what the section adds to the customer
-//! pages (a card, and the churn-risk reason "falling satisfaction") and to "Load demo
-//! data".
+//! layouts; stored as `super::book` says), read in steps at start-up and registered with
+//! the app state, with what the section adds to the customer pages (a card, and the
+//! churn-risk reason "falling satisfaction") and to "Load demo data".
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::card::SurveyCard;
-use super::domain::book::add_personal_links;
 use super::domain::demo::demo_surveys;
 use super::domain::trend::falls_by_customer;
 use super::domain::SurveyBook;
 use crate::clock::today;
 use crate::customers::state::{use_customers, CustomersState};
-use crate::state::{AppState, SatisfactionDrops};
-use crate::storage::{Document, Migration};
-
-impl Document for SurveyBook {
-    const KEY: &'static str = "crm.surveys";
-    /// 2: personal links (token → customer).
-    const SCHEMA: u32 = 2;
-    const MIGRATIONS: &'static [Migration] = &[add_personal_links];
-}
-
-crate::persist_whole_document!(SurveyBook);
+use crate::state::{AppState, Loading, SatisfactionDrops};
+use crate::tasks::next_task;
 
 /// The survey book, provided as context.
 #[derive(Clone, Copy)]
@@ -37,7 +27,9 @@ pub struct SurveysState {
 
 impl SurveysState {
     pub fn provide(app: AppState) -> Self {
-        let book = app.load::<SurveyBook>();
+        // 10,000 responses take tens of milliseconds to read: they are read a few shards
+        // per task beside the customers, and the pages wait for all of them.
+        let book = app.unread::<SurveyBook>(Loading::Reading { read: 0, all: 0 });
         let drops = Memo::new(move |_| {
             Arc::new(book.with(|b| {
                 falls_by_customer(b)
@@ -47,6 +39,12 @@ impl SurveysState {
             }))
         });
         let state = Self { book, drops };
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            state.book.read_in_steps(|_, _| {}).await;
+            state.book.loaded();
+            app.started();
+        });
         provide_context(state);
         app.add_customer_panel(|id| view! { <SurveyCard customer_id=id /> }.into_any());
         app.add_satisfaction_source(|| {

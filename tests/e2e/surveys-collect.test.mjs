@@ -6,6 +6,7 @@
 // languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, newContext, open, screenshot, SCREENSHOTS } from './harness.mjs';
 
@@ -33,7 +34,17 @@ async function seeded(locale, viewport = PHONE) {
 }
 
 const text = (page, id) => page.locator(`[data-testid=${id}]`).first().innerText();
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('crm.surveys') || 'null'));
+/** The survey book as stored, read back by the app in another tab of the same profile:
+ *  its backup copy (the responses are kept in compressed binary shards `crm.surveys.s<n>`
+ *  beside the book's own key, so the raw key alone no longer shows them). */
+const stored = async (page) => {
+  const reader = await page.context().newPage();
+  await open(reader, env.origin + '/settings');
+  const [download] = await Promise.all([reader.waitForEvent('download'), reader.click('[data-testid=export-backup]')]);
+  const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  await reader.close();
+  return backup.documents['crm.surveys'] ?? null;
+};
 const noSidewaysScroll = async (page) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no sideways scroll on a phone (${overflow}px)`);
@@ -96,6 +107,9 @@ for (const [locale, expect] of Object.entries(IMPORT)) {
     await page.reload();
     await open(page, env.origin + '/surveys/1/results');
     assert.match(await text(page, 'results-count'), expect.count);
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('crm.surveys')).sort());
+    assert.deepEqual(keys, ['crm.surveys', 'crm.surveys.s0'], 'the responses are in a shard of their own');
+    assert.doesNotMatch(await page.evaluate(() => localStorage.getItem('crm.surveys')), /"responses"/);
     const responses = (await stored(page)).data.responses;
     assert.deepEqual(responses.map((r) => [r.submitted, r.customer_id ?? null, r.answers.NPS]),
       [['2026-01-15', 1, { scale: 9 }], [responses[1].submitted, 2, { scale: 6 }]]);

@@ -18,6 +18,7 @@ pub mod templates;
 pub mod terms;
 pub mod trend;
 pub mod validate;
+pub mod wire;
 
 pub use book::{CodeOutcome, PersonalLink, SurveyBook, TokenLink};
 pub use compare::{

@@ -536,20 +536,36 @@ impl Answer {
     }
 }
 
+/// Saving fingerprints every stored response, so answers hash; a number by its bits.
+impl std::hash::Hash for Answer {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Answer::Choice(code) | Answer::Text(code) => code.hash(state),
+            Answer::Choices(codes) => codes.hash(state),
+            Answer::Scale(v) => v.hash(state),
+            Answer::Matrix(rows) => rows.hash(state),
+            Answer::Dual(rows) => rows.hash(state),
+            Answer::Split(items) => items.hash(state),
+            Answer::Number(v) => v.to_bits().hash(state),
+            Answer::Date(d) => d.hash(state),
+        }
+    }
+}
+
 enum Comparable<'a> {
     Choices(&'a [String]),
     Number(f64),
 }
 
-/// The two answers of one dual-scale row; either may be skipped.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[serde(default)]
+/// The two answers of one dual-scale row; either may be skipped. Written as
+/// `{"e": …, "p": …}` without the skipped ones in JSON, and as two options in the
+/// stored binary form (see `super::wire`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DualAnswer {
     /// Expectation (or importance).
-    #[serde(rename = "e", skip_serializing_if = "Option::is_none")]
     pub first: Option<u8>,
     /// Perception (or performance).
-    #[serde(rename = "p", skip_serializing_if = "Option::is_none")]
     pub second: Option<u8>,
 }
 
@@ -622,19 +638,18 @@ impl Condition {
     }
 }
 
-/// One respondent's answers to one survey.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(default)]
+/// One respondent's answers to one survey. Written as JSON (backups, exports) without
+/// the absent options, and in a fixed binary form in the stored shards (see
+/// `super::wire`).
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Response {
     pub id: u64,
     pub survey_id: u64,
     /// The survey version answered (see [`Survey::version`]).
     pub survey_version: u32,
     /// The customer it is linked to, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<u64>,
     /// Where it was collected (a touchpoint of a blueprint, "kiosk", …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub touchpoint: Option<String>,
     pub submitted: NaiveDate,
     pub answers: Answers,

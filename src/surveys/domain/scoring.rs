@@ -7,6 +7,9 @@
 //! to the survey passed in count. A figure with nothing to compute from is an `Err` with
 //! the reason, never NaN.
 
+use std::borrow::Borrow;
+use std::collections::BTreeMap;
+
 use super::model::{
     Answer, DualAnswer, DualColumns, Question, QuestionKind, Response, Scale, Survey,
 };
@@ -46,12 +49,16 @@ pub struct Interval {
     pub high: f64,
 }
 
-fn to_survey<'a>(
-    survey: &'a Survey,
-    responses: &'a [Response],
+/// The responses to `survey` among `responses`: owned (`&[Response]`) or borrowed
+/// (`&[&Response]`, the results page's filtered view of the stored book), so no caller has
+/// to copy responses to score them.
+fn to_survey<'a, R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &'a [R],
 ) -> Result<Vec<&'a Response>, NoScore> {
     let own: Vec<&Response> = responses
         .iter()
+        .map(Borrow::borrow)
         .filter(|r| r.survey_id == survey.id)
         .collect();
     if own.is_empty() {
@@ -392,7 +399,11 @@ impl Nps {
 }
 
 /// The NPS of question `code` (an NPS question) over `responses` to `survey`.
-pub fn nps(survey: &Survey, responses: &[Response], code: &str) -> Result<Nps, NoScore> {
+pub fn nps<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+    code: &str,
+) -> Result<Nps, NoScore> {
     let q = question(survey, code)?;
     if q.kind != QuestionKind::Nps {
         return Err(wrong_kind(code));
@@ -561,7 +572,11 @@ impl Csat {
 
 /// CSAT of question `code`: a CSAT question (1–5), or any rating, whose top two points
 /// count as satisfied (not assuming every scale is 1–5).
-pub fn csat(survey: &Survey, responses: &[Response], code: &str) -> Result<Csat, NoScore> {
+pub fn csat<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+    code: &str,
+) -> Result<Csat, NoScore> {
     let q = question(survey, code)?;
     let scale = match &q.kind {
         QuestionKind::Csat | QuestionKind::Rating { .. } => {
@@ -597,9 +612,9 @@ pub struct ScaleSummary {
 }
 
 /// The summary of single-scale question `code` (rating, NPS, CSAT, CES, importance).
-pub fn scale_summary(
+pub fn scale_summary<R: Borrow<Response>>(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[R],
     code: &str,
 ) -> Result<ScaleSummary, NoScore> {
     let q = question(survey, code)?;
@@ -782,7 +797,11 @@ impl MeanScore {
 }
 
 /// The CES (mean effort, 1–7) of question `code`, a CES question.
-pub fn ces(survey: &Survey, responses: &[Response], code: &str) -> Result<MeanScore, NoScore> {
+pub fn ces<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+    code: &str,
+) -> Result<MeanScore, NoScore> {
     let q = question(survey, code)?;
     if q.kind != QuestionKind::Ces {
         return Err(wrong_kind(code));
@@ -844,7 +863,44 @@ pub struct RowMeans {
 }
 
 fn row_means(responses: &[&Response], question: &str, row: &str, scale: Scale) -> Option<RowMeans> {
-    let pairs = dual_pairs(responses, question, row, scale);
+    means_of(row, dual_pairs(responses, question, row, scale))
+}
+
+/// The dual-scale answers to matrix `question`, one per response that answered it.
+fn dual_answers<'a>(
+    responses: &[&'a Response],
+    question: &str,
+) -> Vec<&'a BTreeMap<String, DualAnswer>> {
+    responses
+        .iter()
+        .filter_map(|r| match r.answers.get(question) {
+            Some(Answer::Dual(rows)) => Some(rows),
+            _ => None,
+        })
+        .collect()
+}
+
+/// [`row_means`] over the answers of [`dual_answers`]: the same pairs in the same order,
+/// without looking the matrix up again in every response for each of its rows.
+fn row_means_in(
+    answers: &[&BTreeMap<String, DualAnswer>],
+    row: &str,
+    scale: Scale,
+) -> Option<RowMeans> {
+    let pairs = answers
+        .iter()
+        .filter_map(|rows| match rows.get(row) {
+            Some(DualAnswer {
+                first: Some(a),
+                second: Some(b),
+            }) if scale.contains(*a) && scale.contains(*b) => Some((f64::from(*a), f64::from(*b))),
+            _ => None,
+        })
+        .collect();
+    means_of(row, pairs)
+}
+
+fn means_of(row: &str, pairs: Vec<(f64, f64)>) -> Option<RowMeans> {
     Some(RowMeans {
         code: row.to_owned(),
         n: pairs.len(),
@@ -966,9 +1022,9 @@ impl SatisfactionIndex {
 /// Per attribute the index is the ratio of the means over respondents who answered
 /// both columns (a ratio of means, so one respondent's low expectation cannot blow it
 /// up); overall it pools every answered pair.
-pub fn satisfaction_index(
+pub fn satisfaction_index<R: Borrow<Response>>(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[R],
     code: &str,
 ) -> Result<SatisfactionIndex, NoScore> {
     let q = question(survey, code)?;
@@ -1178,8 +1234,13 @@ fn static_code(code: &str) -> &'static str {
 /// each customer's gaps by that customer's points and then average, which equals this
 /// when the weights and gaps are uncorrelated; the aggregate form is the one whose
 /// working a reader can follow).
-pub fn servqual(survey: &Survey, responses: &[Response]) -> Result<Servqual, NoScore> {
+pub fn servqual<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+) -> Result<Servqual, NoScore> {
     let own = to_survey(survey, responses)?;
+    // Each matrix's answers, found once for its rows (22 items × 10,000 responses).
+    let mut answers: Vec<(&str, Vec<&BTreeMap<String, DualAnswer>>)> = Vec::new();
     let mut dimensions = Vec::new();
     for dimension in ServqualDimension::ALL {
         let mut items = Vec::new();
@@ -1189,7 +1250,14 @@ pub fn servqual(survey: &Survey, responses: &[Response]) -> Result<Servqual, NoS
             if columns != DualColumns::ExpectationPerception {
                 return Err(wrong_kind(&q.code));
             }
-            match row_means(&own, &q.code, &code, scale) {
+            let found = match answers.iter().position(|(c, _)| *c == q.code) {
+                Some(at) => at,
+                None => {
+                    answers.push((&q.code, dual_answers(&own, &q.code)));
+                    answers.len() - 1
+                }
+            };
+            match row_means_in(&answers[found].1, &code, scale) {
                 Some(means) => items.push(ItemGap {
                     gap: means.second - means.first,
                     means,
@@ -1389,9 +1457,9 @@ impl ImportancePerformance {
 }
 
 /// Importance–performance analysis of the I/P matrix `code`.
-pub fn importance_performance(
+pub fn importance_performance<R: Borrow<Response>>(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[R],
     code: &str,
     crosshair: Crosshair,
 ) -> Result<ImportancePerformance, NoScore> {
@@ -1533,9 +1601,9 @@ fn components(
 }
 
 /// Customer delivered value from the value matrix and the cost matrix.
-pub fn delivered_value(
+pub fn delivered_value<R: Borrow<Response>>(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[R],
     value_code: &str,
     cost_code: &str,
 ) -> Result<DeliveredValue, NoScore> {
@@ -1559,8 +1627,6 @@ pub fn delivered_value(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::*;
     use crate::i18n::Lang;
     use crate::surveys::domain::model::{Answers, TemplateId};
@@ -1604,6 +1670,34 @@ mod tests {
             .filter(|w| !SURVEY_ABBREVIATIONS.contains(w))
             .collect();
         assert!(english.is_empty(), "{english:?} in {zh}");
+    }
+
+    /// SERVQUAL reads each matrix once for all its rows: the same pairs, in the same
+    /// order, as reading every row from the responses (the satisfaction index's way).
+    #[test]
+    fn a_matrix_read_once_gives_every_row_the_same_means() {
+        let ids: Vec<u64> = (1..=40).collect();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let book = crate::surveys::domain::demo::demo_surveys(&ids, day);
+        let survey = &book.surveys[0];
+        let own = to_survey(survey, &book.responses).unwrap();
+        let mut rows = 0;
+        for q in survey.questions() {
+            let (Some(scale), QuestionKind::DualMatrix { .. }) = (q.kind.scale(), &q.kind) else {
+                continue;
+            };
+            let answers = dual_answers(&own, &q.code);
+            for row in q.kind.rows() {
+                rows += 1;
+                assert_eq!(
+                    row_means_in(&answers, &row.code, scale),
+                    row_means(&own, &q.code, &row.code, scale),
+                    "{}",
+                    row.code
+                );
+            }
+        }
+        assert_eq!(rows, 22, "the demo survey's SERVQUAL items");
     }
 
     #[test]
@@ -2037,7 +2131,10 @@ mod tests {
     #[test]
     fn servqual_says_what_is_missing() {
         let survey = template(TemplateId::Servqual, SURVEY);
-        assert_eq!(servqual(&survey, &[]), Err(NoScore::NoResponses));
+        assert_eq!(
+            servqual(&survey, &[] as &[Response]),
+            Err(NoScore::NoResponses)
+        );
         // Only tangibles answered: reliability has no answers.
         let partial = response(vec![("SQ_TAN", dual(&[("SQ1", 5, 5)]))]);
         assert_eq!(
