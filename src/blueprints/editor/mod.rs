@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod editing;
 pub mod elements;
 pub mod export;
+mod looks;
 mod step_panel;
 mod table_view;
 pub mod ties_panel;

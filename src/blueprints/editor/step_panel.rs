@@ -366,15 +366,16 @@ fn arrows(ed: Editing, id: StepId) -> impl IntoView {
     };
     let others = move || {
         let lang = lang.get();
-        let ids: Vec<StepId> = ed.bp.with(|b| {
+        let others: Vec<(StepId, String)> = ed.bp.with(|b| {
             b.steps_in_order()
                 .iter()
-                .map(|s| s.id)
-                .filter(|s| *s != id)
+                .filter(|s| s.id != id)
+                .map(|s| (s.id, super::editing::name_of(s, lang)))
                 .collect()
         });
-        ids.into_iter()
-            .map(|s| view! { <option value=s.to_string()>{ed.step_name(s, lang)}</option> })
+        others
+            .into_iter()
+            .map(|(s, name)| view! { <option value=s.to_string()>{name}</option> })
             .collect_view()
     };
     let add = move |_| {
