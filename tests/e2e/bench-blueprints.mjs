@@ -93,17 +93,21 @@ async function run(env) {
   const page = await context.newPage();
   await page.goto(env.origin + '/blueprints');
   await page.waitForSelector('[data-testid=bp-open-1]');
-  // Open: from the click on the list until the 300th step is drawn.
-  const open = await profiled(page, 'open', () => page.evaluate(async () => {
+  // Open: from the click on the list until the 300th step is drawn; and until the whole
+  // page is built (the table and the analysis below the drawing come a task later).
+  const [open, openAll] = await profiled(page, 'open', () => page.evaluate(async () => {
     const t0 = performance.now();
-    const done = new Promise((resolve) => {
+    const until = (selector) => new Promise((resolve) => {
       const obs = new MutationObserver(() => {
-        if (document.querySelector('[data-testid=bp-step-300]')) { obs.disconnect(); resolve(performance.now()); }
+        if (document.querySelector(selector)) { obs.disconnect(); resolve(performance.now()); }
       });
       obs.observe(document.body, { subtree: true, childList: true });
     });
+    const drawn = until('[data-testid=bp-step-300]');
+    const all = until('[data-testid=bp-analysis] [data-testid=bp-risk-card]');
+    const table = until('[data-testid=bp-table-name-300]');
     document.querySelector('[data-testid=bp-open-1]').click();
-    return (await done) - t0;
+    return [(await drawn) - t0, Math.max(await all, await table) - t0];
   }));
   // Drag step 1 (customer lane, column 0) up into the free evidence lane and along it:
   // every move lands in a new cell, so the step and its arrows are drawn again each time.
@@ -118,15 +122,22 @@ async function run(env) {
     const y0 = box.top + box.height / 2;
     step.dispatchEvent(new PointerEvent('pointerdown', at(x0, y0)));
     const times = [];
+    const laidOut = [];
     for (let i = 1; i <= 30; i++) {
       const t = performance.now();
       svg.dispatchEvent(new PointerEvent('pointermove', at(x0 + i * 180 * scale, y0 - 110 * scale)));
       await settled();
       times.push(performance.now() - t);
+      // The same move until the browser has also restyled and laid out what changed (the
+      // move's work alone leaves that to the next frame).
+      svg.getBoundingClientRect();
+      laidOut.push(performance.now() - t);
     }
+    // The drop: the move stored as one undoable edit, the page drawn from it.
+    const t = performance.now();
     svg.dispatchEvent(new PointerEvent('pointerup', at(x0 + 30 * 180 * scale, y0 - 110 * scale)));
     await settled();
-    return times;
+    return { times, laidOut, drop: performance.now() - t };
   }, settled.toString()));
   const moved = await page.locator('[data-testid=bp-step-1]').getAttribute('aria-label');
   if (!/Physical evidence, column 31/.test(moved)) throw new Error(`the drag did not land: ${moved}`);
@@ -141,6 +152,10 @@ async function run(env) {
     await page.waitForTimeout(300);
   });
   const longest = await page.evaluate((since) => Math.max(0, ...window.__longTasks.filter((t) => t.start >= since).map((t) => t.duration)), since);
+  if (PROFILE) {
+    const tasks = await page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), since);
+    console.log(`long tasks of the edit (ms after its start: duration): ${tasks.map((t) => `${Math.round(t.start - since)}: ${t.duration}`).join(', ') || 'none'}`);
+  }
   // SVG export: the click's whole work (it is synchronous: markup, styles, the file).
   const [exported] = await Promise.all([
     page.waitForEvent('download'),
@@ -153,7 +168,10 @@ async function run(env) {
   const svgTime = await page.evaluate(() => window.__export);
   await exported.path();
   await context.close();
-  return { open, move: median(moves), moveMax: Math.max(...moves), longest, svg: svgTime };
+  return {
+    open, openAll, move: median(moves.times), moveMax: Math.max(...moves.times), moveLaidOut: median(moves.laidOut),
+    drop: moves.drop, longest, svg: svgTime,
+  };
 }
 
 const env = await start();
@@ -168,6 +186,9 @@ console.log(`\nBlueprint of 300 steps and 400 arrows, median of ${RUNS} runs —
 console.log('| Measure | Budget | Median |');
 console.log('| --- | --- | --- |');
 console.log(`| Open from the list until every step is drawn | ≤ 200 ms | ${pick('open')} ms |`);
+console.log(`| … until the whole page is built (the table and the analysis too) | | ${pick('openAll')} ms |`);
 console.log(`| One pointer move of a drag (step re-placed, arrows re-routed) | ≤ 8 ms | ${pick('move')} ms (slowest ${pick('moveMax')} ms) |`);
+console.log(`| The same move with the browser's style and layout | (≤ 16 ms) | ${pick('moveLaidOut')} ms |`);
+console.log(`| The drop (the move stored as one undoable edit, the page redrawn) | ≤ 50 ms | ${pick('drop')} ms |`);
 console.log(`| Longest task while an edit is saved | ≤ 50 ms | ${pick('longest')} ms |`);
 console.log(`| SVG export | ≤ 500 ms | ${pick('svg')} ms |`);

@@ -364,20 +364,22 @@ fn arrows(ed: Editing, id: StepId) -> impl IntoView {
             })
             .collect_view()
     };
-    let others = move || {
+    // Every other step, keyed so that an edit redraws only the options it changed; the
+    // first list comes a task after the form (choosing a step should not wait for it).
+    let ready = super::in_next_task();
+    let others = Memo::new(move |_| {
+        if !ready.get() {
+            return Vec::new();
+        }
         let lang = lang.get();
-        let others: Vec<(StepId, String)> = ed.bp.with(|b| {
+        ed.bp.with(|b| {
             b.steps_in_order()
                 .iter()
                 .filter(|s| s.id != id)
                 .map(|s| (s.id, super::editing::name_of(s, lang)))
-                .collect()
-        });
-        others
-            .into_iter()
-            .map(|(s, name)| view! { <option value=s.to_string()>{name}</option> })
-            .collect_view()
-    };
+                .collect::<Vec<_>>()
+        })
+    });
     let add = move |_| {
         if let Ok(to) = target.get_untracked().parse::<StepId>() {
             ed.edit(Edit::Connect(Connector::new(id, to)));
@@ -391,7 +393,8 @@ fn arrows(ed: Editing, id: StepId) -> impl IntoView {
                 <label class="field"><span>{tr(BlueprintMsg::ConnectTo)}</span>
                     <select data-testid="bp-connect-target" on:change=move |ev| target.set(event_target_value(&ev))>
                         <option value="">{tr(BlueprintMsg::ChooseStep)}</option>
-                        {others}
+                        <For each=move || others.get() key=|other| other.clone()
+                            children=|(s, name)| view! { <option value=s.to_string()>{name}</option> } />
                     </select>
                 </label>
                 <button type="button" class="ghost" data-testid="bp-connect-add" on:click=add>{tr(BlueprintMsg::AddArrow)}</button>
