@@ -280,7 +280,8 @@ impl<'a> Layout<'a> {
 
 /// A connector as drawn: its route and where it crosses the line of interaction when it
 /// is a touchpoint.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Arrow {
     pub route: Vec<Point>,
     pub touchpoint: Option<Point>,

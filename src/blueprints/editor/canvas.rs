@@ -484,7 +484,7 @@ fn arrow_view(c: &Connector, arrow: &Arrow, lang: Lang) -> impl IntoView {
 /// What one step looks like: it is drawn again only when this changes, so a drag or an
 /// edit redraws the steps it changed and no other. (A step's id is unique: `For` keys
 /// the steps by it.)
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 struct StepLook {
     step: Step,
     selected: bool,
@@ -609,8 +609,8 @@ pub fn Canvas(
             }).collect_view()
         })
     };
-    // The empty cells, in lanes top to bottom: each is drawn once and stays until a step
-    // takes its place.
+    // The empty cells, in lanes top to bottom: drawn again only when a step takes or leaves
+    // one, not on every edit.
     let empty_cells = Memo::new(move |_| {
         ed.bp.with(|bp| {
             let taken: std::collections::BTreeSet<(Lane, u32)> =
@@ -669,13 +669,13 @@ pub fn Canvas(
                 .iter()
                 .zip(arrows(bp))
                 .enumerate()
-                .filter_map(|(i, (c, arrow))| Some((i, (c.clone(), arrow?, lang))))
+                .filter_map(|(i, (c, arrow))| Some((i as u32, (c.clone(), arrow?, lang))))
                 .collect()
         })
     });
     let arrow_count = Memo::new(move |_| ed.bp.with(|bp| bp.connectors.len()));
     let arrow = move |i: usize| {
-        let look = arrow_looks.of(i);
+        let look = arrow_looks.of(i as u32);
         move || look.with(|l| l.as_ref().map(|(c, a, lang)| arrow_view(c, a, *lang)))
     };
     // The steps in the blueprint's order, each drawn again only when its own look changes.
@@ -758,7 +758,7 @@ pub fn Canvas(
                 <g class="bp-lanes">{lanes}</g>
                 <rect class="bp-phase-band" x=LABEL_WIDTH y=0 width=move || view_box().width - LABEL_WIDTH height=PHASE_HEIGHT />
                 <g class="bp-phases">{phases}</g>
-                <g class="bp-cells"><For each=move || empty_cells.get() key=|cell| *cell children=cell /></g>
+                <g class="bp-cells">{move || empty_cells.with(|cells| cells.iter().map(|c| cell(*c)).collect_view())}</g>
                 <g class="bp-lines">{lines}</g>
                 <g class="bp-connectors"><For each=move || 0..arrow_count.get() key=|i| *i children=arrow /></g>
                 <g class="bp-steps"><For each=move || step_ids.get() key=|id| *id children=step /></g>

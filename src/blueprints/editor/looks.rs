@@ -5,43 +5,51 @@
 //! look differs. A memo per item would also redraw only the changed ones, but each of the
 //! hundreds would re-read the blueprint on every change (a drag's every move), and
 //! re-subscribing costs each of them the length of the blueprint's subscriber list: the
-//! profile of a 300-step drag spent most of its time in exactly that.
-
-use std::collections::BTreeMap;
+//! profile of a 300-step drag spent most of its time in exactly that. (Plain sorted lists
+//! rather than maps: the same work in less code, which the bundle's budget counts.)
 
 use leptos::prelude::*;
 
+/// An item's key: a step's id, an arrow's place in the list.
+pub type Key = u32;
+
 /// The looks of a set of items, each in a signal of its own.
-pub struct Looks<K: Send + Sync + 'static, T: Send + Sync + 'static> {
-    all: Memo<BTreeMap<K, T>>,
-    signals: StoredValue<BTreeMap<K, ArcRwSignal<Option<T>>>>,
+pub struct Looks<T: Send + Sync + 'static> {
+    /// Every item's look, sorted by key.
+    all: Memo<Vec<(Key, T)>>,
+    /// The signals of the items drawn, sorted by key.
+    signals: StoredValue<Vec<(Key, ArcRwSignal<Option<T>>)>>,
 }
 
-impl<K: Send + Sync + 'static, T: Send + Sync + 'static> Clone for Looks<K, T> {
+impl<T: Send + Sync + 'static> Clone for Looks<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<K: Send + Sync + 'static, T: Send + Sync + 'static> Copy for Looks<K, T> {}
+impl<T: Send + Sync + 'static> Copy for Looks<T> {}
 
-impl<K, T> Looks<K, T>
-where
-    K: Ord + Clone + Send + Sync + 'static,
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
+fn find<V>(list: &[(Key, V)], key: Key) -> Result<usize, usize> {
+    list.binary_search_by_key(&key, |(k, _)| *k)
+}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Looks<T> {
     /// The looks `compute` gives, followed as what it reads changes.
-    pub fn new(compute: impl Fn() -> BTreeMap<K, T> + Send + Sync + 'static) -> Self {
-        let all = Memo::new(move |_| compute());
-        let signals = StoredValue::new(BTreeMap::<K, ArcRwSignal<Option<T>>>::new());
+    pub fn new(compute: impl Fn() -> Vec<(Key, T)> + Send + Sync + 'static) -> Self {
+        let all = Memo::new(move |_| {
+            let mut all = compute();
+            all.sort_by_key(|(key, _)| *key);
+            all
+        });
+        let signals = StoredValue::new(Vec::<(Key, ArcRwSignal<Option<T>>)>::new());
         Effect::new(move |_| {
             let changed: Vec<(ArcRwSignal<Option<T>>, Option<T>)> = all.with(|all| {
                 signals
                     .try_update_value(|signals| {
-                        signals.retain(|key, _| all.contains_key(key));
+                        signals.retain(|(key, _)| find(all, *key).is_ok());
                         signals
                             .iter()
                             .filter_map(|(key, signal)| {
-                                let look = all.get(key);
+                                let look = find(all, *key).ok().map(|i| &all[i].1);
                                 signal
                                     .with_untracked(|old| old.as_ref() != look)
                                     .then(|| (signal.clone(), look.cloned()))
@@ -58,16 +66,18 @@ where
     }
 
     /// Item `key`'s look, to draw it from (`None` while it has none).
-    pub fn of(self, key: K) -> ArcRwSignal<Option<T>> {
+    pub fn of(self, key: Key) -> ArcRwSignal<Option<T>> {
         let all = self.all;
         self.signals
-            .try_update_value(|signals| {
-                signals
-                    .entry(key.clone())
-                    .or_insert_with(|| {
-                        ArcRwSignal::new(all.with_untracked(|a| a.get(&key).cloned()))
-                    })
-                    .clone()
+            .try_update_value(|signals| match find(signals, key) {
+                Ok(i) => signals[i].1.clone(),
+                Err(i) => {
+                    let look =
+                        all.with_untracked(|all| find(all, key).ok().map(|j| all[j].1.clone()));
+                    let signal = ArcRwSignal::new(look);
+                    signals.insert(i, (key, signal.clone()));
+                    signal
+                }
             })
             .unwrap_or_else(|| ArcRwSignal::new(None))
     }

@@ -364,8 +364,8 @@ fn arrows(ed: Editing, id: StepId) -> impl IntoView {
             })
             .collect_view()
     };
-    // Every other step, keyed so that an edit redraws only the options it changed; the
-    // first list comes a task after the form (choosing a step should not wait for it).
+    // Every other step; the list comes a task after the form (choosing a step should not
+    // wait for 300 options).
     let ready = super::in_next_task();
     let others = Memo::new(move |_| {
         if !ready.get() {
@@ -393,8 +393,7 @@ fn arrows(ed: Editing, id: StepId) -> impl IntoView {
                 <label class="field"><span>{tr(BlueprintMsg::ConnectTo)}</span>
                     <select data-testid="bp-connect-target" on:change=move |ev| target.set(event_target_value(&ev))>
                         <option value="">{tr(BlueprintMsg::ChooseStep)}</option>
-                        <For each=move || others.get() key=|other| other.clone()
-                            children=|(s, name)| view! { <option value=s.to_string()>{name}</option> } />
+                        {move || others.with(|others| others.iter().map(|(s, name)| view! { <option value=s.to_string()>{name.clone()}</option> }).collect_view())}
                     </select>
                 </label>
                 <button type="button" class="ghost" data-testid="bp-connect-add" on:click=add>{tr(BlueprintMsg::AddArrow)}</button>
