@@ -7,8 +7,6 @@
 //! cell, runs only along those channels, and enters the other step through the margin of
 //! that step's cell; it therefore never passes through a third step, whatever the layout.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::model::{Blueprint, Connector, Lane, Line, Step, StepId};
 
 /// Width of the lane names at the left.
@@ -235,27 +233,28 @@ fn steps_between(bp: &Blueprint, a: &Step, b: &Step) -> bool {
 }
 
 /// Where the steps of a blueprint are, looked up by id and by cell, so that routing every
-/// connector takes a few look-ups each instead of a pass over all the steps.
+/// connector takes a few look-ups each instead of a pass over all the steps. (Sorted lists
+/// searched by halves: the same look-ups as maps in less code.)
 pub struct Layout<'a> {
-    steps: BTreeMap<StepId, &'a Step>,
-    cells: BTreeSet<(Lane, u32)>,
+    /// The steps by id; of steps with one id, the first in the blueprint comes first.
+    steps: Vec<&'a Step>,
+    /// The cells that hold a step, sorted.
+    cells: Vec<(Lane, u32)>,
 }
 
 impl<'a> Layout<'a> {
     pub fn new(bp: &'a Blueprint) -> Layout<'a> {
-        let mut steps = BTreeMap::new();
-        for s in &bp.steps {
-            // As [`Blueprint::step`]: the first step with an id.
-            steps.entry(s.id).or_insert(s);
-        }
-        Layout {
-            steps,
-            cells: bp.steps.iter().map(Step::cell).collect(),
-        }
+        let mut steps: Vec<&Step> = bp.steps.iter().collect();
+        // A stable sort: as [`Blueprint::step`], the first step with an id is found.
+        steps.sort_by_key(|s| s.id);
+        let mut cells: Vec<(Lane, u32)> = bp.steps.iter().map(Step::cell).collect();
+        cells.sort_unstable();
+        Layout { steps, cells }
     }
 
     pub fn step(&self, id: StepId) -> Option<&'a Step> {
-        self.steps.get(&id).copied()
+        let i = self.steps.partition_point(|s| s.id < id);
+        self.steps.get(i).copied().filter(|s| s.id == id)
     }
 
     /// Whether a step stands between `a` and `b` in their lane or column (as
@@ -263,17 +262,13 @@ impl<'a> Layout<'a> {
     fn between(&self, a: &Step, b: &Step) -> bool {
         if a.lane == b.lane {
             let (from, to) = (a.column.min(b.column), a.column.max(b.column));
-            from + 1 < to
-                && self
-                    .cells
-                    .range((a.lane, from + 1)..(a.lane, to))
-                    .next()
-                    .is_some()
+            let i = self.cells.partition_point(|c| *c <= (a.lane, from));
+            self.cells.get(i).is_some_and(|c| *c < (a.lane, to))
         } else {
             let (top, bottom) = (a.lane.min(b.lane).index(), a.lane.max(b.lane).index());
             Lane::ALL[top + 1..bottom]
                 .iter()
-                .any(|&lane| self.cells.contains(&(lane, a.column)))
+                .any(|&lane| self.cells.binary_search(&(lane, a.column)).is_ok())
         }
     }
 }

@@ -492,6 +492,29 @@ struct StepLook {
     lang: Lang,
 }
 
+/// What one item of the drawing looks like. Steps and arrows share the type, so their
+/// looks and keyed lists share one copy of the code, which the bundle's budget counts.
+#[derive(Clone, PartialEq)]
+enum Look {
+    Step(Box<StepLook>),
+    Arrow(Connector, Arrow, Lang),
+}
+
+/// Draws one item from its look.
+type Draw = std::sync::Arc<dyn Fn(&Look) -> AnyView + Send + Sync>;
+
+/// Items drawn from their looks in the order of `keys`, each drawn again only when its
+/// own look changes.
+fn drawn(looks: Looks<Look>, keys: Memo<Vec<u32>>, draw: Draw) -> impl IntoView {
+    view! {
+        <For each=move || keys.get() key=|key| *key children=move |key| {
+            let look = looks.of(key);
+            let draw = draw.clone();
+            move || look.with(|l| l.as_ref().map(|l| draw(l)))
+        } />
+    }
+}
+
 /// The drawing of one blueprint.
 #[component]
 pub fn Canvas(
@@ -669,15 +692,20 @@ pub fn Canvas(
                 .iter()
                 .zip(arrows(bp))
                 .enumerate()
-                .filter_map(|(i, (c, arrow))| Some((i as u32, (c.clone(), arrow?, lang))))
+                .filter_map(|(i, (c, arrow))| {
+                    Some((i as u32, Look::Arrow(c.clone(), arrow?, lang)))
+                })
                 .collect()
         })
     });
-    let arrow_count = Memo::new(move |_| ed.bp.with(|bp| bp.connectors.len()));
-    let arrow = move |i: usize| {
-        let look = arrow_looks.of(i as u32);
-        move || look.with(|l| l.as_ref().map(|(c, a, lang)| arrow_view(c, a, *lang)))
-    };
+    let arrow_keys = Memo::new(move |_| {
+        ed.bp
+            .with(|bp| (0..bp.connectors.len() as u32).collect::<Vec<_>>())
+    });
+    let draw_arrow: Draw = std::sync::Arc::new(|look: &Look| match look {
+        Look::Arrow(c, a, lang) => arrow_view(c, a, *lang).into_any(),
+        Look::Step(_) => ().into_any(),
+    });
     // The steps in the blueprint's order, each drawn again only when its own look changes.
     let step_looks = Looks::new(move || {
         let lang = lang.get();
@@ -696,7 +724,7 @@ pub fn Canvas(
                                 ),
                                 lang,
                             };
-                            (s.id, look)
+                            (s.id, Look::Step(Box::new(look)))
                         })
                         .collect()
                 })
@@ -707,15 +735,10 @@ pub fn Canvas(
         ed.bp
             .with(|bp| bp.steps.iter().map(|s| s.id).collect::<Vec<_>>())
     });
-    let step = move |id: StepId| {
-        let look = step_looks.of(id);
-        move || {
-            look.with(|l| {
-                l.as_ref()
-                    .map(|l| step_view(ed, pointer, &l.step, l.selected, l.ties, l.lang))
-            })
-        }
-    };
+    let draw_step: Draw = std::sync::Arc::new(move |look: &Look| match look {
+        Look::Step(l) => step_view(ed, pointer, &l.step, l.selected, l.ties, l.lang).into_any(),
+        Look::Arrow(..) => ().into_any(),
+    });
     let band = move || {
         pointer.band.get().map(|(a, b)| {
             view! {
@@ -760,8 +783,8 @@ pub fn Canvas(
                 <g class="bp-phases">{phases}</g>
                 <g class="bp-cells">{move || empty_cells.with(|cells| cells.iter().map(|c| cell(*c)).collect_view())}</g>
                 <g class="bp-lines">{lines}</g>
-                <g class="bp-connectors"><For each=move || 0..arrow_count.get() key=|i| *i children=arrow /></g>
-                <g class="bp-steps"><For each=move || step_ids.get() key=|id| *id children=step /></g>
+                <g class="bp-connectors">{drawn(arrow_looks, arrow_keys, draw_arrow)}</g>
+                <g class="bp-steps">{drawn(step_looks, step_ids, draw_step)}</g>
                 {band}
             </svg>
         </div>

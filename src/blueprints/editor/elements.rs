@@ -30,9 +30,9 @@ fn measure_key(m: Measure) -> &'static str {
     }
 }
 
-/// The steps an element can be met at, in reading order with their names as shown; `None`
+/// The steps an element can be met at, in reading order with their names as shown; none
 /// while the card is closed (nobody can choose then, and 19 lists of every step are many).
-type Choices = Memo<Option<Vec<(StepId, String)>>>;
+type Choices = Memo<Vec<(StepId, String)>>;
 
 /// One element's row: its name, present / missing / not assessed, and its step.
 fn element_row(ed: Editing, kind: ElementKind, index: usize, choices: Choices) -> impl IntoView {
@@ -84,14 +84,12 @@ fn element_row(ed: Editing, kind: ElementKind, index: usize, choices: Choices) -
     let step_options = move || {
         let chosen = state.get().and_then(|s| s.1);
         choices.with(|choices| {
-            choices.as_ref().map(|choices| {
-                choices
-                    .iter()
-                    .map(|(id, name)| {
-                        view! { <option value=id.to_string() selected=chosen == Some(*id)>{name.clone()}</option> }
-                    })
-                    .collect_view()
-            })
+            choices
+                .iter()
+                .map(|(id, name)| {
+                    view! { <option value=id.to_string() selected=chosen == Some(*id)>{name.clone()}</option> }
+                })
+                .collect_view()
         })
     };
     let name = kind.term().map(Name::of);
@@ -137,15 +135,15 @@ pub fn ElementsCard(
     let open = RwSignal::new(false);
     let choices: Choices = Memo::new(move |_| {
         if !open.get() {
-            return None;
+            return Vec::new();
         }
         let lang = lang.get();
-        Some(ed.bp.with(|b| {
+        ed.bp.with(|b| {
             b.steps_in_order()
                 .iter()
                 .map(|s| (s.id, super::editing::name_of(s, lang)))
                 .collect()
-        }))
+        })
     });
     let groups = Moment::ALL
         .into_iter()
