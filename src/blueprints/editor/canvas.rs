@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::editing::{Drag, Editing};
-use super::looks::Looks;
+use super::looks::{drawn, Draw, Look, Looks, StepLook};
 use crate::blueprints::domain::geometry::{
     arrows, canvas, cell_rect, column_x, drag_offset, lane_band, line_y, points_attribute,
     step_rect, steps_in_band, Arrow, LABEL_WIDTH, PHASE_HEIGHT,
@@ -481,40 +481,6 @@ fn arrow_view(c: &Connector, arrow: &Arrow, lang: Lang) -> impl IntoView {
     }
 }
 
-/// What one step looks like: it is drawn again only when this changes, so a drag or an
-/// edit redraws the steps it changed and no other. (A step's id is unique: `For` keys
-/// the steps by it.)
-#[derive(Clone, PartialEq)]
-struct StepLook {
-    step: Step,
-    selected: bool,
-    ties: (Option<TieResult>, Option<usize>),
-    lang: Lang,
-}
-
-/// What one item of the drawing looks like. Steps and arrows share the type, so their
-/// looks and keyed lists share one copy of the code, which the bundle's budget counts.
-#[derive(Clone, PartialEq)]
-enum Look {
-    Step(Box<StepLook>),
-    Arrow(Connector, Arrow, Lang),
-}
-
-/// Draws one item from its look.
-type Draw = std::sync::Arc<dyn Fn(&Look) -> AnyView + Send + Sync>;
-
-/// Items drawn from their looks in the order of `keys`, each drawn again only when its
-/// own look changes.
-fn drawn(looks: Looks<Look>, keys: Memo<Vec<u32>>, draw: Draw) -> impl IntoView {
-    view! {
-        <For each=move || keys.get() key=|key| *key children=move |key| {
-            let look = looks.of(key);
-            let draw = draw.clone();
-            move || look.with(|l| l.as_ref().map(|l| draw(l)))
-        } />
-    }
-}
-
 /// The drawing of one blueprint.
 #[component]
 pub fn Canvas(
@@ -636,13 +602,13 @@ pub fn Canvas(
     // one, not on every edit.
     let empty_cells = Memo::new(move |_| {
         ed.bp.with(|bp| {
-            let taken: std::collections::BTreeSet<(Lane, u32)> =
-                bp.steps.iter().map(Step::cell).collect();
+            let mut taken: Vec<(Lane, u32)> = bp.steps.iter().map(Step::cell).collect();
+            taken.sort_unstable();
             let columns = bp.columns() + 1;
             Lane::ALL
                 .into_iter()
                 .flat_map(|lane| (0..columns).map(move |column| (lane, column)))
-                .filter(|cell| !taken.contains(cell))
+                .filter(|cell| taken.binary_search(cell).is_err())
                 .collect::<Vec<_>>()
         })
     });
@@ -704,7 +670,7 @@ pub fn Canvas(
     });
     let draw_arrow: Draw = std::sync::Arc::new(|look: &Look| match look {
         Look::Arrow(c, a, lang) => arrow_view(c, a, *lang).into_any(),
-        Look::Step(_) => ().into_any(),
+        _ => ().into_any(),
     });
     // The steps in the blueprint's order, each drawn again only when its own look changes.
     let step_looks = Looks::new(move || {
@@ -737,7 +703,7 @@ pub fn Canvas(
     });
     let draw_step: Draw = std::sync::Arc::new(move |look: &Look| match look {
         Look::Step(l) => step_view(ed, pointer, &l.step, l.selected, l.ties, l.lang).into_any(),
-        Look::Arrow(..) => ().into_any(),
+        _ => ().into_any(),
     });
     let band = move || {
         pointer.band.get().map(|(a, b)| {

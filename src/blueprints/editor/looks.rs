@@ -10,6 +10,10 @@
 
 use leptos::prelude::*;
 
+use crate::blueprints::domain::geometry::Arrow;
+use crate::blueprints::domain::{Connector, Step, StepId, TieResult};
+use crate::i18n::Lang;
+
 /// An item's key: a step's id, an arrow's place in the list.
 pub type Key = u32;
 
@@ -80,5 +84,45 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Looks<T> {
                 }
             })
             .unwrap_or_else(|| ArcRwSignal::new(None))
+    }
+}
+
+/// What one step looks like: it is drawn again only when this changes, so a drag or an
+/// edit redraws the steps it changed and no other. (A step's id is unique: `For` keys
+/// the steps by it.)
+#[derive(Clone, PartialEq)]
+pub struct StepLook {
+    pub step: Step,
+    pub selected: bool,
+    pub ties: (Option<TieResult>, Option<usize>),
+    pub lang: Lang,
+}
+
+/// What one item looks like: a step or an arrow of the drawing, or a cell of the table.
+/// They share the type, so their looks and keyed lists share one copy of the code, which
+/// the bundle's budget counts.
+#[derive(Clone, PartialEq)]
+pub enum Look {
+    Step(Box<StepLook>),
+    Arrow(Connector, Arrow, Lang),
+    Cell {
+        column: u32,
+        step: Option<StepId>,
+        lang: Lang,
+    },
+}
+
+/// Draws one item from its look.
+pub type Draw = std::sync::Arc<dyn Fn(&Look) -> AnyView + Send + Sync>;
+
+/// Items drawn from their looks in the order of `keys`, each drawn again only when its
+/// own look changes.
+pub fn drawn(looks: Looks<Look>, keys: Memo<Vec<u32>>, draw: Draw) -> impl IntoView {
+    view! {
+        <For each=move || keys.get() key=|key| *key children=move |key| {
+            let look = looks.of(key);
+            let draw = draw.clone();
+            move || look.with(|l| l.as_ref().map(|l| draw(l)))
+        } />
     }
 }

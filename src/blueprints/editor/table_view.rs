@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::editing::Editing;
+use super::looks::{drawn, Draw, Look, Looks};
 use crate::blueprints::domain::{Lane, StepId};
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::text::{tr, use_lang};
@@ -81,29 +82,44 @@ pub fn TableView(
             }
         }
     };
-    // Each row's cells keyed by what they hold, so that an edit redraws the cells it
+    // Each row's cells drawn from what they hold, so that an edit redraws the cells it
     // changed (a moved step's old and new cell) and no other.
     let body = Lane::ALL
         .into_iter()
         .map(|lane| {
-            let cells = move || {
+            let row = move |grid: &Vec<Vec<Option<StepId>>>| {
+                grid.get(lane.index()).cloned().unwrap_or_default()
+            };
+            let looks = Looks::new(move || {
                 let lang = lang.get();
                 layout.with(|(grid, _)| {
-                    grid.get(lane.index())
-                        .map(|row| {
-                            row.iter()
-                                .enumerate()
-                                .map(|(c, step)| (c as u32, *step, lang))
-                                .collect::<Vec<_>>()
+                    row(grid)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(c, step)| {
+                            (
+                                c as u32,
+                                Look::Cell {
+                                    column: c as u32,
+                                    step,
+                                    lang,
+                                },
+                            )
                         })
-                        .unwrap_or_default()
+                        .collect()
                 })
-            };
+            });
+            let keys = Memo::new(move |_| {
+                layout.with(|(grid, _)| (0..row(grid).len() as u32).collect::<Vec<_>>())
+            });
+            let draw: Draw = std::sync::Arc::new(move |look: &Look| match look {
+                Look::Cell { column, step, lang } => cell(lane, *column, *step, *lang),
+                _ => ().into_any(),
+            });
             view! {
                 <tr>
                     <th scope="row">{move || lane.name().in_lang(lang.get())}</th>
-                    <For each=cells key=|cell| *cell
-                        children=move |(column, step, lang)| cell(lane, column, step, lang) />
+                    {drawn(looks, keys, draw)}
                 </tr>
             }
         })
