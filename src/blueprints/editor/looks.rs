@@ -19,7 +19,7 @@ pub type Key = u32;
 
 /// The looks of a set of items, each in a signal of its own.
 pub struct Looks<T: Send + Sync + 'static> {
-    /// Every item's look, sorted by key.
+    /// Every item's look (in the order computed: sorting them would cost more code).
     all: Memo<Vec<(Key, T)>>,
     /// The signals of the items drawn, sorted by key.
     signals: StoredValue<Vec<(Key, ArcRwSignal<Option<T>>)>>,
@@ -37,28 +37,33 @@ fn find<V>(list: &[(Key, V)], key: Key) -> Result<usize, usize> {
 }
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Looks<T> {
-    /// The looks `compute` gives, followed as what it reads changes.
+    /// The looks `compute` gives, in any order, followed as what it reads changes.
     pub fn new(compute: impl Fn() -> Vec<(Key, T)> + Send + Sync + 'static) -> Self {
-        let all = Memo::new(move |_| {
-            let mut all = compute();
-            all.sort_by_key(|(key, _)| *key);
-            all
-        });
+        let all = Memo::new(move |_| compute());
         let signals = StoredValue::new(Vec::<(Key, ArcRwSignal<Option<T>>)>::new());
         Effect::new(move |_| {
             let changed: Vec<(ArcRwSignal<Option<T>>, Option<T>)> = all.with(|all| {
                 signals
                     .try_update_value(|signals| {
-                        signals.retain(|(key, _)| find(all, *key).is_ok());
-                        signals
-                            .iter()
-                            .filter_map(|(key, signal)| {
-                                let look = find(all, *key).ok().map(|i| &all[i].1);
-                                signal
-                                    .with_untracked(|old| old.as_ref() != look)
-                                    .then(|| (signal.clone(), look.cloned()))
-                            })
-                            .collect()
+                        let mut kept = vec![false; signals.len()];
+                        let mut changed = Vec::new();
+                        for (key, look) in all {
+                            if let Ok(i) = find(signals, *key) {
+                                kept[i] = true;
+                                let signal = &signals[i].1;
+                                if signal.with_untracked(|old| old.as_ref() != Some(look)) {
+                                    changed.push((signal.clone(), Some(look.clone())));
+                                }
+                            }
+                        }
+                        // Items with no look now (gone, or an arrow missing a step) are drawn
+                        // empty; their signals stay, should their key come back.
+                        for (i, (_, signal)) in signals.iter().enumerate() {
+                            if !kept[i] && signal.with_untracked(Option::is_some) {
+                                changed.push((signal.clone(), None));
+                            }
+                        }
+                        changed
                     })
                     .unwrap_or_default()
             });
@@ -76,8 +81,11 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Looks<T> {
             .try_update_value(|signals| match find(signals, key) {
                 Ok(i) => signals[i].1.clone(),
                 Err(i) => {
-                    let look =
-                        all.with_untracked(|all| find(all, key).ok().map(|j| all[j].1.clone()));
+                    let look = all.with_untracked(|all| {
+                        all.iter()
+                            .find(|(k, _)| *k == key)
+                            .map(|(_, look)| look.clone())
+                    });
                     let signal = ArcRwSignal::new(look);
                     signals.insert(i, (key, signal.clone()));
                     signal
