@@ -15,12 +15,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::editing::{Drag, Editing};
+use super::looks::{drawn, Draw, Look, Looks, StepLook};
 use crate::blueprints::domain::geometry::{
-    canvas, cell_rect, column_x, connector_route, drag_offset, is_touchpoint, lane_band, line_y,
-    points_attribute, step_rect, steps_in_band, touchpoint_mark, LABEL_WIDTH, PHASE_HEIGHT,
+    arrows, canvas, cell_rect, column_x, drag_offset, lane_band, line_y, points_attribute,
+    step_rect, steps_in_band, Arrow, LABEL_WIDTH, PHASE_HEIGHT,
 };
 use crate::blueprints::domain::{
-    Blueprint, Lane, Line, Point, Selection, Step, StepId, StepKind, TieResult,
+    Connector, Lane, Line, Point, Selection, Step, StepId, StepKind, TieResult,
 };
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::text::{tr, use_lang};
@@ -452,38 +453,32 @@ fn step_view(
     }
 }
 
-/// The arrows, each routed around the steps, with its label and touchpoint mark.
-fn connectors_view(bp: &Blueprint, lang: Lang) -> impl IntoView {
-    bp.connectors
-        .iter()
-        .filter_map(|c| {
-            let route = connector_route(bp, c)?;
-            let mark = is_touchpoint(bp, c).then(|| touchpoint_mark(&route)).flatten();
-            let label = (!c.label.trim().is_empty()).then(|| {
-                // On the route's middle segment.
-                let i = (route.len() - 1) / 2;
-                let (a, b) = (route[i], route[i + 1]);
-                view! {
-                    <text class="bp-arrow-label" x=(a.x + b.x) / 2.0 y=(a.y + b.y) / 2.0 - 4.0 text-anchor="middle">{c.label.clone()}</text>
-                }
-            });
-            let touchpoint = mark.map(|p| {
-                view! {
-                    <circle class="bp-touchpoint" cx=p.x cy=p.y r=6>
-                        <title>{BlueprintMsg::Touchpoint.in_lang(lang)}</title>
-                    </circle>
-                }
-            });
-            Some(view! {
-                <g class="bp-connector" data-testid=format!("bp-arrow-{}-{}", c.from, c.to)>
-                    <polyline points=points_attribute(&route) marker-end="url(#bp-arrowhead)"
-                        marker-start=c.both_ways.then_some("url(#bp-arrowhead)") />
-                    {label}
-                    {touchpoint}
-                </g>
-            })
-        })
-        .collect_view()
+/// One arrow, routed around the steps, with its label and touchpoint mark.
+fn arrow_view(c: &Connector, arrow: &Arrow, lang: Lang) -> impl IntoView {
+    let route = &arrow.route;
+    let label = (!c.label.trim().is_empty()).then(|| {
+        // On the route's middle segment.
+        let i = (route.len() - 1) / 2;
+        let (a, b) = (route[i], route[i + 1]);
+        view! {
+            <text class="bp-arrow-label" x=(a.x + b.x) / 2.0 y=(a.y + b.y) / 2.0 - 4.0 text-anchor="middle">{c.label.clone()}</text>
+        }
+    });
+    let touchpoint = arrow.touchpoint.map(|p| {
+        view! {
+            <circle class="bp-touchpoint" cx=p.x cy=p.y r=6>
+                <title>{BlueprintMsg::Touchpoint.in_lang(lang)}</title>
+            </circle>
+        }
+    });
+    view! {
+        <g class="bp-connector" data-testid=format!("bp-arrow-{}-{}", c.from, c.to)>
+            <polyline points=points_attribute(route) marker-end="url(#bp-arrowhead)"
+                marker-start=c.both_ways.then_some("url(#bp-arrowhead)") />
+            {label}
+            {touchpoint}
+        </g>
+    }
 }
 
 /// The drawing of one blueprint.
@@ -603,33 +598,37 @@ pub fn Canvas(
             }).collect_view()
         })
     };
-    let cells = move || {
-        let lang = lang.get();
-        let name = BlueprintMsg::NewStep.in_lang(lang);
+    // The empty cells, in lanes top to bottom: drawn again only when a step takes or leaves
+    // one, not on every edit.
+    let empty_cells = Memo::new(move |_| {
         ed.bp.with(|bp| {
+            let mut taken: Vec<(Lane, u32)> = bp.steps.iter().map(Step::cell).collect();
+            taken.sort_unstable();
             let columns = bp.columns() + 1;
-            Lane::ALL.into_iter().flat_map(|lane| (0..columns).map(move |column| (lane, column)))
-                .filter(|&(lane, column)| bp.step_at(lane, column).is_none())
-                .map(|(lane, column)| {
-                    let r = cell_rect(lane, column);
-                    view! {
-                        <rect class="bp-cell" x=r.x y=r.y width=r.width height=r.height
-                            data-testid=format!("bp-cell-{}-{column}", lane.key())
-                            on:pointerdown=move |ev| pointer.down(&ev, None)
-                            on:click=move |_| {
-                                if pointer.swallowed() {
-                                } else if ed.connecting.get_untracked() {
-                                    ed.connecting.set(false);
-                                } else {
-                                    ed.add_at(lane, column, name);
-                                }
-                            }>
-                            <title>{fill(BlueprintMsg::AddHere.in_lang(lang), &[lane.name().in_lang(lang), &(column + 1).to_string()])}</title>
-                        </rect>
-                    }
-                })
-                .collect_view()
+            Lane::ALL
+                .into_iter()
+                .flat_map(|lane| (0..columns).map(move |column| (lane, column)))
+                .filter(|cell| taken.binary_search(cell).is_err())
+                .collect::<Vec<_>>()
         })
+    });
+    let cell = move |(lane, column): (Lane, u32)| {
+        let r = cell_rect(lane, column);
+        view! {
+            <rect class="bp-cell" x=r.x y=r.y width=r.width height=r.height
+                data-testid=format!("bp-cell-{}-{column}", lane.key())
+                on:pointerdown=move |ev| pointer.down(&ev, None)
+                on:click=move |_| {
+                    if pointer.swallowed() {
+                    } else if ed.connecting.get_untracked() {
+                        ed.connecting.set(false);
+                    } else {
+                        ed.add_at(lane, column, BlueprintMsg::NewStep.in_lang(lang.get_untracked()));
+                    }
+                }>
+                <title>{move || { let lang = lang.get(); fill(BlueprintMsg::AddHere.in_lang(lang), &[lane.name().in_lang(lang), &(column + 1).to_string()]) }}</title>
+            </rect>
+        }
     };
     let lines =
         move || {
@@ -650,27 +649,62 @@ pub fn Canvas(
             }
         }).collect_view()
         };
-    let arrows = move || {
+    // Every arrow routed at once (the dragged steps where they would land), and each
+    // drawn again only when its own route, label or direction changes.
+    let arrow_looks = Looks::new(move || {
         let lang = lang.get();
-        ed.shown.with(|bp| connectors_view(bp, lang))
-    };
-    let steps = move || {
-        let lang = lang.get();
-        let selection = ed.selection.get();
-        let ties = ed.ties.get();
         ed.shown.with(|bp| {
-            bp.steps
+            bp.connectors
                 .iter()
-                .map(|s| {
-                    let tie = (
-                        ties.results.get(&s.id).copied(),
-                        ties.complaints.get(&s.id).copied(),
-                    );
-                    step_view(ed, pointer, s, selection.contains(s.id), tie, lang)
+                .zip(arrows(bp))
+                .enumerate()
+                .filter_map(|(i, (c, arrow))| {
+                    Some((i as u32, Look::Arrow(c.clone(), arrow?, lang)))
                 })
-                .collect_view()
+                .collect()
         })
-    };
+    });
+    let arrow_keys = Memo::new(move |_| {
+        ed.bp
+            .with(|bp| (0..bp.connectors.len() as u32).collect::<Vec<_>>())
+    });
+    let draw_arrow: Draw = std::sync::Arc::new(|look: &Look| match look {
+        Look::Arrow(c, a, lang) => arrow_view(c, a, *lang).into_any(),
+        _ => ().into_any(),
+    });
+    // The steps in the blueprint's order, each drawn again only when its own look changes.
+    let step_looks = Looks::new(move || {
+        let lang = lang.get();
+        ed.ties.with(|ties| {
+            ed.selection.with(|selection| {
+                ed.shown.with(|bp| {
+                    bp.steps
+                        .iter()
+                        .map(|s| {
+                            let look = StepLook {
+                                step: s.clone(),
+                                selected: selection.contains(s.id),
+                                ties: (
+                                    ties.results.get(&s.id).copied(),
+                                    ties.complaints.get(&s.id).copied(),
+                                ),
+                                lang,
+                            };
+                            (s.id, Look::Step(Box::new(look)))
+                        })
+                        .collect()
+                })
+            })
+        })
+    });
+    let step_ids = Memo::new(move |_| {
+        ed.bp
+            .with(|bp| bp.steps.iter().map(|s| s.id).collect::<Vec<_>>())
+    });
+    let draw_step: Draw = std::sync::Arc::new(move |look: &Look| match look {
+        Look::Step(l) => step_view(ed, pointer, &l.step, l.selected, l.ties, l.lang).into_any(),
+        _ => ().into_any(),
+    });
     let band = move || {
         pointer.band.get().map(|(a, b)| {
             view! {
@@ -713,10 +747,10 @@ pub fn Canvas(
                 <g class="bp-lanes">{lanes}</g>
                 <rect class="bp-phase-band" x=LABEL_WIDTH y=0 width=move || view_box().width - LABEL_WIDTH height=PHASE_HEIGHT />
                 <g class="bp-phases">{phases}</g>
-                <g class="bp-cells">{cells}</g>
+                <g class="bp-cells">{move || empty_cells.with(|cells| cells.iter().map(|c| cell(*c)).collect_view())}</g>
                 <g class="bp-lines">{lines}</g>
-                <g class="bp-connectors">{arrows}</g>
-                <g class="bp-steps">{steps}</g>
+                <g class="bp-connectors">{drawn(arrow_looks, arrow_keys, draw_arrow)}</g>
+                <g class="bp-steps">{drawn(step_looks, step_ids, draw_step)}</g>
                 {band}
             </svg>
         </div>

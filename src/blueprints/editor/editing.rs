@@ -236,12 +236,22 @@ impl Editing {
     /// A step's name as the page shows it: its own, or "Step 4" when it has none.
     pub fn step_name(self, id: StepId, lang: crate::i18n::Lang) -> String {
         self.bp
-            .with(|b| b.step(id).map(|s| s.name.clone()))
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| {
-                crate::i18n::fill(BlueprintMsg::StepN.in_lang(lang), &[&id.to_string()])
-            })
+            .with(|b| b.step(id).map(|s| name_of(s, lang)))
+            .unwrap_or_else(|| nameless(id, lang))
     }
+}
+
+/// A step's name as the page shows it: its own, or "Step 4" when it has none.
+pub fn name_of(step: &Step, lang: crate::i18n::Lang) -> String {
+    if step.name.trim().is_empty() {
+        nameless(step.id, lang)
+    } else {
+        step.name.clone()
+    }
+}
+
+fn nameless(id: StepId, lang: crate::i18n::Lang) -> String {
+    crate::i18n::fill(BlueprintMsg::StepN.in_lang(lang), &[&id.to_string()])
 }
 
 /// Why an edit was refused, as the status line says it.

@@ -30,8 +30,12 @@ fn measure_key(m: Measure) -> &'static str {
     }
 }
 
+/// The steps an element can be met at, in reading order with their names as shown; none
+/// while the card is closed (nobody can choose then, and 19 lists of every step are many).
+type Choices = Memo<Vec<(StepId, String)>>;
+
 /// One element's row: its name, present / missing / not assessed, and its step.
-fn element_row(ed: Editing, kind: ElementKind, index: usize) -> impl IntoView {
+fn element_row(ed: Editing, kind: ElementKind, index: usize, choices: Choices) -> impl IntoView {
     let lang = use_lang();
     let state = {
         let kind = kind.clone();
@@ -78,16 +82,15 @@ fn element_row(ed: Editing, kind: ElementKind, index: usize) -> impl IntoView {
         None => "",
     };
     let step_options = move || {
-        let lang = lang.get();
         let chosen = state.get().and_then(|s| s.1);
-        let ids: Vec<StepId> = ed
-            .bp
-            .with(|b| b.steps_in_order().iter().map(|s| s.id).collect());
-        ids.into_iter()
-            .map(|id| {
-                view! { <option value=id.to_string() selected=chosen == Some(id)>{ed.step_name(id, lang)}</option> }
-            })
-            .collect_view()
+        choices.with(|choices| {
+            choices
+                .iter()
+                .map(|(id, name)| {
+                    view! { <option value=id.to_string() selected=chosen == Some(*id)>{name.clone()}</option> }
+                })
+                .collect_view()
+        })
     };
     let name = kind.term().map(Name::of);
     let other = match &kind {
@@ -129,6 +132,19 @@ pub fn ElementsCard(
     ed: Editing,
 ) -> impl IntoView {
     let lang = use_lang();
+    let open = RwSignal::new(false);
+    let choices: Choices = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        let lang = lang.get();
+        ed.bp.with(|b| {
+            b.steps_in_order()
+                .iter()
+                .map(|s| (s.id, super::editing::name_of(s, lang)))
+                .collect()
+        })
+    });
     let groups = Moment::ALL
         .into_iter()
         .map(|moment| {
@@ -136,7 +152,7 @@ pub fn ElementsCard(
                 .iter()
                 .enumerate()
                 .filter(|(_, k)| k.moment() == moment)
-                .map(|(i, k)| element_row(ed, k.clone(), i))
+                .map(|(i, k)| element_row(ed, k.clone(), i, choices))
                 .collect_view();
             view! {
                 <tbody>
@@ -147,7 +163,8 @@ pub fn ElementsCard(
         })
         .collect_view();
     view! {
-        <details class="card bp-elements" data-testid="bp-elements">
+        <details class="card bp-elements" data-testid="bp-elements"
+            on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
             <summary>{tr(BlueprintMsg::ElementsTitle)}</summary>
             <p class="muted">{tr(BlueprintMsg::ElementsIntro)}</p>
             <div class="scroll-x" tabindex="0">

@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod editing;
 pub mod elements;
 pub mod export;
+mod looks;
 mod step_panel;
 mod table_view;
 pub mod ties_panel;
@@ -56,6 +57,19 @@ pub fn BlueprintEditor() -> impl IntoView {
     }
 }
 
+/// False until a task after this one: for what can come a moment after the rest, so that
+/// the drawing shows first and no single task holds the page for long (300 steps' table
+/// and analysis, or a list of every step).
+pub(crate) fn in_next_task() -> ReadSignal<bool> {
+    let (ready, set_ready) = signal(false);
+    leptos::task::spawn_local(async move {
+        crate::tasks::next_task().await;
+        // The editor may have been left in between.
+        let _ = set_ready.try_set(true);
+    });
+    ready
+}
+
 /// Whether a key press belongs to a text field (whose own undo the browser keeps).
 fn in_field(ev: &leptos::ev::KeyboardEvent) -> bool {
     ev.target()
@@ -98,6 +112,7 @@ fn Editor(id: u64) -> impl IntoView {
     let can_undo = move || ed.state.can(id, true);
     let can_redo = move || ed.state.can(id, false);
     let heading = move || ed.bp.with(|b| b.name.clone());
+    let below = in_next_task();
     view! {
         <div class="bp-editor" on:keydown=keydown>
             <p class="back"><A href=paths::blueprints()>{tr(BlueprintMsg::BackToList)}</A></p>
@@ -133,8 +148,11 @@ fn Editor(id: u64) -> impl IntoView {
                 </div>
                 <StepPanel ed />
             </div>
-            <TableView ed />
-            <AnalysisPanel ed />
+            // Below the drawing: built in the next task, once the drawing is on the page.
+            {move || below.get().then(|| view! {
+                <TableView ed />
+                <AnalysisPanel ed />
+            })}
             <export::PrintPages ed />
         </div>
     }

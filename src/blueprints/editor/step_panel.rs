@@ -364,19 +364,22 @@ fn arrows(ed: Editing, id: StepId) -> impl IntoView {
             })
             .collect_view()
     };
-    let others = move || {
+    // Every other step; the list comes a task after the form (choosing a step should not
+    // wait for 300 options).
+    let ready = super::in_next_task();
+    let others = Memo::new(move |_| {
+        if !ready.get() {
+            return Vec::new();
+        }
         let lang = lang.get();
-        let ids: Vec<StepId> = ed.bp.with(|b| {
+        ed.bp.with(|b| {
             b.steps_in_order()
                 .iter()
-                .map(|s| s.id)
-                .filter(|s| *s != id)
-                .collect()
-        });
-        ids.into_iter()
-            .map(|s| view! { <option value=s.to_string()>{ed.step_name(s, lang)}</option> })
-            .collect_view()
-    };
+                .filter(|s| s.id != id)
+                .map(|s| (s.id, super::editing::name_of(s, lang)))
+                .collect::<Vec<_>>()
+        })
+    });
     let add = move |_| {
         if let Ok(to) = target.get_untracked().parse::<StepId>() {
             ed.edit(Edit::Connect(Connector::new(id, to)));
@@ -390,7 +393,7 @@ fn arrows(ed: Editing, id: StepId) -> impl IntoView {
                 <label class="field"><span>{tr(BlueprintMsg::ConnectTo)}</span>
                     <select data-testid="bp-connect-target" on:change=move |ev| target.set(event_target_value(&ev))>
                         <option value="">{tr(BlueprintMsg::ChooseStep)}</option>
-                        {others}
+                        {move || others.with(|others| others.iter().map(|(s, name)| view! { <option value=s.to_string()>{name.clone()}</option> }).collect_view())}
                     </select>
                 </label>
                 <button type="button" class="ghost" data-testid="bp-connect-add" on:click=add>{tr(BlueprintMsg::AddArrow)}</button>

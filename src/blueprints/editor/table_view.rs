@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use super::editing::Editing;
+use super::looks::{drawn, Draw, Look, Looks};
 use crate::blueprints::domain::{Lane, StepId};
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::text::{tr, use_lang};
-use crate::i18n::{fill, Text};
+use crate::i18n::{fill, Lang, Text};
 
 /// The table view of the open blueprint.
 #[component]
@@ -42,23 +43,23 @@ pub fn TableView(
             })
             .collect_view()
     };
-    let cell = move |lane: Lane, column: u32, step: Option<StepId>| {
-        let lang = lang.get_untracked();
+    let cell = move |lane: Lane, column: u32, step: Option<StepId>, lang: Lang| {
         let place = fill(
             BlueprintMsg::LaneColumn.in_lang(lang),
             &[lane.name().in_lang(lang), &(column + 1).to_string()],
         );
         match step {
             Some(id) => {
-                let name = move || {
+                // Its own memo: an edit elsewhere leaves this field as it is.
+                let name = Memo::new(move |_| {
                     ed.bp
                         .with(|b| b.step(id).map(|s| s.name.clone()).unwrap_or_default())
-                };
+                });
                 let label = fill(BlueprintMsg::NameOfStepAt.in_lang(lang), &[&place]);
                 view! {
                     <td class=move || if ed.selection.with(|s| s.contains(id)) { "bp-table-step selected" } else { "bp-table-step" }>
                         <input type="text" aria-label=label data-testid=format!("bp-table-name-{id}")
-                            prop:value=name
+                            prop:value=move || name.get()
                             on:focus=move |_| if !ed.selection.with_untracked(|s| s.primary == Some(id)) { ed.select(Some(id)) }
                             on:change=move |ev| { let typed = event_target_value(&ev); ed.change_step(id, |s| s.name = typed); } />
                     </td>
@@ -81,22 +82,48 @@ pub fn TableView(
             }
         }
     };
-    let body = move || {
-        let lang = lang.get();
-        let (grid, _) = layout.get();
-        grid.into_iter()
-            .enumerate()
-            .filter_map(|(i, row)| Some((Lane::from_index(i)?, row)))
-            .map(|(lane, row)| {
-                view! {
-                    <tr>
-                        <th scope="row">{lane.name().in_lang(lang)}</th>
-                        {row.into_iter().enumerate().map(|(c, step)| cell(lane, c as u32, step)).collect_view()}
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+    // Each row's cells drawn from what they hold, so that an edit redraws the cells it
+    // changed (a moved step's old and new cell) and no other.
+    let body = Lane::ALL
+        .into_iter()
+        .map(|lane| {
+            let row = move |grid: &Vec<Vec<Option<StepId>>>| {
+                grid.get(lane.index()).cloned().unwrap_or_default()
+            };
+            let looks = Looks::new(move || {
+                let lang = lang.get();
+                layout.with(|(grid, _)| {
+                    row(grid)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(c, step)| {
+                            (
+                                c as u32,
+                                Look::Cell {
+                                    column: c as u32,
+                                    step,
+                                    lang,
+                                },
+                            )
+                        })
+                        .collect()
+                })
+            });
+            let keys = Memo::new(move |_| {
+                layout.with(|(grid, _)| (0..row(grid).len() as u32).collect::<Vec<_>>())
+            });
+            let draw: Draw = std::sync::Arc::new(move |look: &Look| match look {
+                Look::Cell { column, step, lang } => cell(lane, *column, *step, *lang),
+                _ => ().into_any(),
+            });
+            view! {
+                <tr>
+                    <th scope="row">{move || lane.name().in_lang(lang.get())}</th>
+                    {drawn(looks, keys, draw)}
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <section class="card bp-table-card" aria-labelledby="bp-table-title">
             <h2 id="bp-table-title">{tr(BlueprintMsg::TableTitle)}</h2>
