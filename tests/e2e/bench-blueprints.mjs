@@ -7,8 +7,8 @@
 // the DevTools CPU profiler, which prints the functions with most self time.
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
+import { PROFILE, profiled } from './bench-lib.mjs';
 
-const PROFILE = process.env.CRM_BENCH_PROFILE === '1';
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? (PROFILE ? 1 : 5));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const LANES = ['evidence', 'customer', 'onstage', 'backstage', 'support'];
@@ -36,53 +36,6 @@ const OBSERVE_LONG_TASKS = () => {
 
 /** After the microtasks (where the page redraws) have run. */
 const settled = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-
-/**
- * With CRM_BENCH_PROFILE=1: runs `phase` under the DevTools CPU profiler and prints the
- * functions with the most self time, then this app's functions with the most time
- * including their callees (as `profiled` in bench.mjs). Without it, just runs `phase`.
- */
-async function profiled(page, name, phase) {
-  if (!PROFILE) return phase();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  const result = await phase();
-  const { profile } = await cdp.send('Profiler.stop');
-  const dt = profile.timeDeltas;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const short = (fn) => fn.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 150);
-  const self = new Map();
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id).callFrame;
-    const key = f.functionName || `(${f.url.split('/').pop() || 'program'})`;
-    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-  });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`\n## ${name}: ${total.toFixed(0)} ms sampled; most self time`);
-  for (const [fn, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`${ms.toFixed(1).padStart(8)} ms  ${short(fn)}`);
-  }
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const inclusive = new Map();
-  profile.samples.forEach((id, i) => {
-    const seen = new Set();
-    for (let n = id; n !== undefined; n = parent.get(n)) {
-      const fn = byId.get(n).callFrame.functionName;
-      if (!fn.startsWith('crm[') && !fn.startsWith('<crm[') || seen.has(fn)) continue;
-      seen.add(fn);
-      inclusive.set(fn, (inclusive.get(fn) ?? 0) + (dt[i] ?? 0) / 1000);
-    }
-  });
-  console.log(`-- this app's functions, most time including callees`);
-  for (const [fn, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
-    console.log(`${ms.toFixed(1).padStart(8)} ms  ${short(fn)}`);
-  }
-  await cdp.detach();
-  return result;
-}
 
 async function run(env) {
   const context = await newContext(env.browser);
