@@ -33,7 +33,7 @@ use crate::components::working::ShowWorking;
 use crate::customers::state::use_customers;
 use crate::i18n::{fill, Lang, Text};
 use crate::paths;
-use crate::tasks::next_task;
+use crate::tasks::{next_task, STEP_MS};
 
 /// The results page.
 #[component]
@@ -574,6 +574,9 @@ fn PasteCodes(id: u64) -> impl IntoView {
     let lang = use_lang();
     let text = RwSignal::new(String::new());
     let report = RwSignal::new(Vec::<String>::new());
+    // A thousand codes take a few hundred milliseconds to read: they are read a slice
+    // per task, then taken at once (one change of the book, one save).
+    let busy = RwSignal::new(false);
     let take = move |_| {
         let lang = lang.get_untracked();
         let codes = find_response_codes(&text.get_untracked());
@@ -581,41 +584,62 @@ fn PasteCodes(id: u64) -> impl IntoView {
             report.set(vec![SurveyMsg::NoCodesFound.in_lang(lang).to_owned()]);
             return;
         }
-        let mut lines = Vec::new();
-        surveys.book.update(|b| {
-            for code in &codes {
-                let short: String = code.chars().take(16).collect();
-                let line = match b.take_code(id, code, today()) {
-                    CodeOutcome::Taken { link, .. } if link != TokenLink::NoToken => {
-                        token_line(link, &short, lang, customers)
-                    }
-                    CodeOutcome::Taken { dropped, .. } if dropped.is_empty() => {
-                        fill(SurveyMsg::CodeTaken.in_lang(lang), &[&short])
-                    }
-                    CodeOutcome::Taken { dropped, .. } => fill(
-                        SurveyMsg::CodeTakenDropped.in_lang(lang),
-                        &[&short, &dropped.len().to_string()],
-                    ),
-                    CodeOutcome::AlreadyTaken => {
-                        fill(SurveyMsg::CodeAlready.in_lang(lang), &[&short])
-                    }
-                    CodeOutcome::Refused(e) => {
-                        format!("{short}…: {}", code_error_msg(&e).in_lang(lang))
-                    }
-                };
-                lines.push(line);
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let reader = surveys.book.with_untracked(|b| b.code_reader(id));
+            let mut read = Vec::with_capacity(codes.len());
+            while read.len() < codes.len() {
+                let started = js_sys::Date::now();
+                while read.len() < codes.len() && js_sys::Date::now() - started < STEP_MS {
+                    read.push(reader.read(&codes[read.len()]));
+                }
+                next_task().await;
             }
+            let mut outcomes = Vec::new();
+            surveys
+                .book
+                .update(|b| outcomes = b.take_read(&reader, read, today()));
+            let lines = codes
+                .iter()
+                .zip(outcomes)
+                .map(|(code, outcome)| code_line(code, outcome, lang, customers))
+                .collect();
+            report.set(lines);
+            text.set(String::new());
+            busy.set(false);
         });
-        report.set(lines);
-        text.set(String::new());
     };
     view! {
         <div class="card" data-testid="paste-codes">
             <h2>{tr(SurveyMsg::PasteTitle)}</h2>
             <label class="field wide"><span>{tr(SurveyMsg::PasteExplain)}</span>
                 <textarea rows="4" data-testid="codes-input" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea></label>
-            <button type="button" data-testid="codes-take" on:click=take>{tr(SurveyMsg::TakeCodes)}</button>
+            <button type="button" data-testid="codes-take" disabled=move || busy.get() on:click=take>{tr(SurveyMsg::TakeCodes)}</button>
             <div role="status"><ul class="plain-list" data-testid="codes-report">{move || report.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></div>
         </div>
+    }
+}
+
+/// The report's line for one pasted code.
+fn code_line(
+    code: &str,
+    outcome: CodeOutcome,
+    lang: Lang,
+    customers: crate::customers::state::CustomersState,
+) -> String {
+    let short: String = code.chars().take(16).collect();
+    match outcome {
+        CodeOutcome::Taken { link, .. } if link != TokenLink::NoToken => {
+            token_line(link, &short, lang, customers)
+        }
+        CodeOutcome::Taken { dropped, .. } if dropped.is_empty() => {
+            fill(SurveyMsg::CodeTaken.in_lang(lang), &[&short])
+        }
+        CodeOutcome::Taken { dropped, .. } => fill(
+            SurveyMsg::CodeTakenDropped.in_lang(lang),
+            &[&short, &dropped.len().to_string()],
+        ),
+        CodeOutcome::AlreadyTaken => fill(SurveyMsg::CodeAlready.in_lang(lang), &[&short]),
+        CodeOutcome::Refused(e) => format!("{short}…: {}", code_error_msg(&e).in_lang(lang)),
     }
 }
