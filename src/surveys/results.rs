@@ -71,29 +71,36 @@ fn Results(id: u64) -> impl IntoView {
     let lang = use_lang();
     let query = ResultsQuery::new(id);
     let segments = customer_segments();
-    // Each filter reads the stored responses in place: only those it keeps are copied
-    // (once per change of the filter or the book), and shared from there.
+    // Each filter keeps the places of the responses it keeps in the book (once per change
+    // of the filter or the book); a drawing reads them from the book. Places can be the
+    // same after a change of the book while what is there is not: every new value counts.
     let has_responses = Memo::new(move |_| {
         surveys
             .book
             .with(|b| b.responses.iter().any(|r| r.survey_id == id))
     });
-    let filtered = Memo::new(move |_| {
-        query.filter.with(|f| {
-            surveys
-                .book
-                .with(|b| Arc::new(results_filter::apply(b.responses_of(id), f, segments)))
-        })
-    });
-    let filtered_b = Memo::new(move |_| {
-        query.comparing.get().then(|| {
-            query.filter_b.with(|f| {
+    let filtered = Memo::new_with_compare(
+        move |_| {
+            query.filter.with(|f| {
                 surveys
                     .book
-                    .with(|b| Arc::new(results_filter::apply(b.responses_of(id), f, segments)))
+                    .with(|b| Arc::new(results_filter::apply(&b.responses, id, f, segments)))
             })
-        })
-    });
+        },
+        |_, _| true,
+    );
+    let filtered_b = Memo::new_with_compare(
+        move |_| {
+            query.comparing.get().then(|| {
+                query.filter_b.with(|f| {
+                    surveys
+                        .book
+                        .with(|b| Arc::new(results_filter::apply(&b.responses, id, f, segments)))
+                })
+            })
+        },
+        |_, _| true,
+    );
     let survey = Memo::new(move |_| {
         surveys
             .book
@@ -111,19 +118,20 @@ fn Results(id: u64) -> impl IntoView {
     });
     let export = move |_| {
         let (survey, filtered) = (survey.get_untracked(), filtered.get_untracked());
-        let responses = &filtered.responses;
-        let rows = customers.customers.with_untracked(|book| {
-            export_rows(&survey, responses, |cid| {
-                book.get(cid).map_or_else(
-                    || cid.to_string(),
-                    |c| {
-                        if c.email.is_empty() {
-                            cid.to_string()
-                        } else {
-                            c.email.clone()
-                        }
-                    },
-                )
+        let rows = surveys.book.with_untracked(|b| {
+            customers.customers.with_untracked(|book| {
+                export_rows(&survey, &filtered.responses(&b.responses), |cid| {
+                    book.get(cid).map_or_else(
+                        || cid.to_string(),
+                        |c| {
+                            if c.email.is_empty() {
+                                cid.to_string()
+                            } else {
+                                c.email.clone()
+                            }
+                        },
+                    )
+                })
             })
         });
         let _ = crate::components::download::download_text(
@@ -191,35 +199,35 @@ fn Results(id: u64) -> impl IntoView {
                 </Show>
             </div>
         </Show>
-        <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&filtered.with(|f| f.responses.len()).to_string()])}</p>
+        <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&filtered.with(|f| f.len()).to_string()])}</p>
         <Show when=move || !query.filter.with(ResultsFilter::is_everything)>
             <p data-testid="results-filter-status" role="status">{move || query.filter.with(|q| filtered.with(|f| results_filter::count_line(q, f, lang.get())))}</p>
         </Show>
         <Show
-            when=move || !filtered.with(|f| f.responses.is_empty())
+            when=move || !filtered.with(|f| f.is_empty())
             fallback=move || {
                 let msg = move || if has_responses.get() { ResultsMsg::NoneLeft.in_lang(lang.get()) } else { SurveyMsg::NoResponses.in_lang(lang.get()) };
                 view! { <p class="card" data-testid="results-empty">{msg}</p> }
             }
         >
         <div class="results-grid">
-            {figure_group(drawn[0], move || filtered_b.with_untracked(|b| b.clone()).map(|b| {
+            {figure_group(drawn[0], move || filtered_b.get_untracked().and_then(|b| {
                 let lang = lang.get();
                 let labels = (
                     query.filter.with_untracked(|f| results_filter::describe(f, lang)),
                     query.filter_b.with_untracked(|f| results_filter::describe(f, lang)),
                 );
-                survey.with_untracked(|survey| filtered.with_untracked(|kept| compare_view(survey, &kept.responses, &b.responses, labels, lang)))
+                in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|a| Some(compare_view(s, &a.responses(all), &b.responses(all), labels.clone(), lang)))))
             }))}
-            {figure_group(drawn[1], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| Some(headline_figures(s, &kept.responses, lang, crosshair).into_any()))) })}
-            {figure_group(drawn[2], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| trend_view(s, &kept.responses, lang))) })}
-            {figure_group(drawn[3], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| Some(follow_up_view(s, &kept.responses, lang)))) })}
-            {figure_group(drawn[4], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| servqual_figure(s, &kept.responses, lang))) })}
-            {figure_group(drawn[5], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| delivered_figure(s, &kept.responses, lang))) })}
-            {figure_group(drawn[6], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| {
-                let responses = &kept.responses;
-                Some(s.questions().map(|q| question_summary(s, responses, &q.code, lang)).collect_view().into_any())
-            })) })}
+            {figure_group(drawn[1], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(headline_figures(s, &kept.responses(all), lang, crosshair).into_any())))) })}
+            {figure_group(drawn[2], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| trend_view(s, &kept.responses(all), lang)))) })}
+            {figure_group(drawn[3], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(follow_up_view(s, &kept.responses(all), lang))))) })}
+            {figure_group(drawn[4], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| servqual_figure(s, &kept.responses(all), lang)))) })}
+            {figure_group(drawn[5], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| delivered_figure(s, &kept.responses(all), lang)))) })}
+            {figure_group(drawn[6], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| {
+                let responses = kept.responses(all);
+                Some(s.questions().map(|q| question_summary(s, &responses, &q.code, lang)).collect_view().into_any())
+            }))) })}
         </div>
         </Show>
         <Show when=move || boxes.get()>
@@ -234,6 +242,14 @@ fn Results(id: u64) -> impl IntoView {
 
 /// The groups of figures drawn one per task (see `Results`).
 const FIGURE_GROUPS: usize = 7;
+
+/// A group of figures drawn from the book's responses (the filters keep their places).
+fn in_book(
+    surveys: super::state::SurveysState,
+    draw: &dyn Fn(&[Response]) -> Option<AnyView>,
+) -> Option<AnyView> {
+    surveys.book.with_untracked(|b| draw(&b.responses))
+}
 
 /// A group of figures, drawn once `drawn` says its turn has come (nothing until then).
 fn figure_group<V: IntoView + 'static>(
@@ -264,7 +280,7 @@ fn figure(
 /// NPS, CSAT, CES and the satisfaction index of each question that has one.
 fn headline_figures(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[&Response],
     lang: Lang,
     crosshair: RwSignal<Crosshair>,
 ) -> impl IntoView {
@@ -379,7 +395,7 @@ fn headline_figures(
 }
 
 /// Customer delivered value, when the survey holds the value and cost matrices.
-fn delivered_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Option<AnyView> {
+fn delivered_figure(survey: &Survey, responses: &[&Response], lang: Lang) -> Option<AnyView> {
     use super::domain::templates::{COST_QUESTION, VALUE_QUESTION};
     let d = delivered_value(survey, responses, VALUE_QUESTION, COST_QUESTION).ok()?;
     let headline = fill(
@@ -402,7 +418,7 @@ fn delivered_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Opti
 }
 
 /// SERVQUAL gaps, when the survey holds the 22 items.
-fn servqual_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Option<AnyView> {
+fn servqual_figure(survey: &Survey, responses: &[&Response], lang: Lang) -> Option<AnyView> {
     let q = servqual(survey, responses).ok()?;
     let t = |m: SurveyMsg| m.in_lang(lang);
     let dimension_name = |d: super::domain::ServqualDimension| {
@@ -455,7 +471,7 @@ fn servqual_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Optio
 /// n, skipped, the distribution, mean and median of a scale or choice question.
 fn question_summary(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[&Response],
     code: &str,
     lang: Lang,
 ) -> Option<AnyView> {

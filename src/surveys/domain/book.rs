@@ -295,7 +295,6 @@ impl SurveyBook {
                     touchpoint: Some("code".to_owned()),
                     submitted: today,
                     answers: imported.answers,
-                    ..Response::default()
                 });
                 CodeOutcome::Taken {
                     response_id,
