@@ -15,7 +15,7 @@ use super::domain::export::export_rows;
 use super::domain::{
     ces, csat, delivered_value, find_response_codes, importance_performance, nps,
     satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
-    NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand, Survey,
+    NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand, Servqual, Survey,
     TokenLink,
 };
 use super::messages::SurveyMsg;
@@ -106,6 +106,20 @@ fn Results(id: u64) -> impl IntoView {
             .book
             .with(|b| b.survey(id).cloned().unwrap_or_default())
     });
+    // SERVQUAL over the kept responses (a pass over all of them): worked out once per
+    // drawing, in a task of its own, for the headline figures (is there one?) and its figure.
+    let gaps = Memo::new_with_compare(
+        move |_| {
+            survey.with(|s| {
+                filtered.with(|f| {
+                    surveys
+                        .book
+                        .with_untracked(|b| Arc::new(servqual(s, &f.responses(&b.responses)).ok()))
+                })
+            })
+        },
+        |_, _| true,
+    );
     let tags = Memo::new(move |_| {
         customers.customers.with(|b| {
             b.customers
@@ -219,12 +233,13 @@ fn Results(id: u64) -> impl IntoView {
                 );
                 in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|a| Some(compare_view(s, &a.responses(all), &b.responses(all), labels.clone(), lang)))))
             }))}
-            {figure_group(drawn[1], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(headline_figures(s, &kept.responses(all), lang, crosshair).into_any())))) })}
-            {figure_group(drawn[2], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| trend_view(s, &kept.responses(all), lang)))) })}
-            {figure_group(drawn[3], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(follow_up_view(s, &kept.responses(all), lang))))) })}
-            {figure_group(drawn[4], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| servqual_figure(s, &kept.responses(all), lang)))) })}
-            {figure_group(drawn[5], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| delivered_figure(s, &kept.responses(all), lang)))) })}
-            {figure_group(drawn[6], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| {
+            {figure_group(drawn[1], move || gaps.with_untracked(|_| None::<AnyView>))}
+            {figure_group(drawn[2], move || { let lang = lang.get(); let has_servqual = gaps.with_untracked(|g| g.is_some()); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(headline_figures(s, &kept.responses(all), has_servqual, lang, crosshair).into_any())))) })}
+            {figure_group(drawn[3], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| trend_view(s, &kept.responses(all), lang)))) })}
+            {figure_group(drawn[4], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(follow_up_view(s, &kept.responses(all), lang))))) })}
+            {figure_group(drawn[5], move || { let lang = lang.get(); gaps.with_untracked(|g| g.as_ref().as_ref().map(|q| servqual_figure(q, lang))) })}
+            {figure_group(drawn[6], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| delivered_figure(s, &kept.responses(all), lang)))) })}
+            {figure_group(drawn[7], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| {
                 let responses = kept.responses(all);
                 Some(s.questions().map(|q| question_summary(s, &responses, &q.code, lang)).collect_view().into_any())
             }))) })}
@@ -241,7 +256,7 @@ fn Results(id: u64) -> impl IntoView {
 }
 
 /// The groups of figures drawn one per task (see `Results`).
-const FIGURE_GROUPS: usize = 7;
+const FIGURE_GROUPS: usize = 8;
 
 /// A group of figures drawn from the book's responses (the filters keep their places).
 fn in_book(
@@ -281,11 +296,11 @@ fn figure(
 fn headline_figures(
     survey: &Survey,
     responses: &[&Response],
+    has_servqual: bool,
     lang: Lang,
     crosshair: RwSignal<Crosshair>,
 ) -> impl IntoView {
     let t = |m: SurveyMsg| m.in_lang(lang);
-    let has_servqual = servqual(survey, responses).is_ok();
     survey
         .questions()
         .filter_map(|q| {
@@ -418,8 +433,7 @@ fn delivered_figure(survey: &Survey, responses: &[&Response], lang: Lang) -> Opt
 }
 
 /// SERVQUAL gaps, when the survey holds the 22 items.
-fn servqual_figure(survey: &Survey, responses: &[&Response], lang: Lang) -> Option<AnyView> {
-    let q = servqual(survey, responses).ok()?;
+fn servqual_figure(q: &Servqual, lang: Lang) -> AnyView {
     let t = |m: SurveyMsg| m.in_lang(lang);
     let dimension_name = |d: super::domain::ServqualDimension| {
         super::domain::scoring::dimension_term(d).in_lang(lang)
@@ -452,20 +466,18 @@ fn servqual_figure(survey: &Survey, responses: &[&Response], lang: Lang) -> Opti
         &[&num(q.unweighted, 2), &weighted],
     );
     let headers = || vec![t(SurveyMsg::Item), "E", "P", t(SurveyMsg::GapPE)];
-    Some(
-        view! {
-            <div class="card figure-card wide-card" data-testid="figure-servqual">
-                <h2>{t(SurveyMsg::ServqualTitle)}</h2>
-                <p class="figure-value" data-testid="servqual-scores">{headline}</p>
-                <h3>{t(SurveyMsg::ByDimension)}</h3>
-                {chart("servqual-dimensions", headers(), dims, true)}
-                <h3>{t(SurveyMsg::ByItem)}</h3>
-                {chart("servqual-items", headers(), items, true)}
-                <ShowWorking working=q.working() testid="working-servqual" />
-            </div>
-        }
-        .into_any(),
-    )
+    view! {
+        <div class="card figure-card wide-card" data-testid="figure-servqual">
+            <h2>{t(SurveyMsg::ServqualTitle)}</h2>
+            <p class="figure-value" data-testid="servqual-scores">{headline}</p>
+            <h3>{t(SurveyMsg::ByDimension)}</h3>
+            {chart("servqual-dimensions", headers(), dims, true)}
+            <h3>{t(SurveyMsg::ByItem)}</h3>
+            {chart("servqual-items", headers(), items, true)}
+            <ShowWorking working=q.working() testid="working-servqual" />
+        </div>
+    }
+    .into_any()
 }
 
 /// n, skipped, the distribution, mean and median of a scale or choice question.
@@ -600,6 +612,8 @@ fn PasteCodes(id: u64) -> impl IntoView {
             report.set(vec![SurveyMsg::NoCodesFound.in_lang(lang).to_owned()]);
             return;
         }
+        // The last report goes: a new one comes when the codes are taken.
+        report.set(Vec::new());
         busy.set(true);
         leptos::task::spawn_local(async move {
             let reader = surveys.book.with_untracked(|b| b.code_reader(id));
