@@ -15,7 +15,7 @@ use super::domain::export::export_rows;
 use super::domain::{
     ces, csat, delivered_value, find_response_codes, importance_performance, nps,
     satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
-    NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand, Survey,
+    NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand, Servqual, Survey,
     TokenLink,
 };
 use super::messages::SurveyMsg;
@@ -33,7 +33,7 @@ use crate::components::working::ShowWorking;
 use crate::customers::state::use_customers;
 use crate::i18n::{fill, Lang, Text};
 use crate::paths;
-use crate::tasks::next_task;
+use crate::tasks::{next_task, STEP_MS};
 
 /// The results page.
 #[component]
@@ -71,34 +71,55 @@ fn Results(id: u64) -> impl IntoView {
     let lang = use_lang();
     let query = ResultsQuery::new(id);
     let segments = customer_segments();
-    // Each filter reads the stored responses in place: only those it keeps are copied
-    // (once per change of the filter or the book), and shared from there.
+    // Each filter keeps the places of the responses it keeps in the book (once per change
+    // of the filter or the book); a drawing reads them from the book. Places can be the
+    // same after a change of the book while what is there is not: every new value counts.
     let has_responses = Memo::new(move |_| {
         surveys
             .book
             .with(|b| b.responses.iter().any(|r| r.survey_id == id))
     });
-    let filtered = Memo::new(move |_| {
-        query.filter.with(|f| {
-            surveys
-                .book
-                .with(|b| Arc::new(results_filter::apply(b.responses_of(id), f, segments)))
-        })
-    });
-    let filtered_b = Memo::new(move |_| {
-        query.comparing.get().then(|| {
-            query.filter_b.with(|f| {
+    let filtered = Memo::new_with_compare(
+        move |_| {
+            query.filter.with(|f| {
                 surveys
                     .book
-                    .with(|b| Arc::new(results_filter::apply(b.responses_of(id), f, segments)))
+                    .with(|b| Arc::new(results_filter::apply(&b.responses, id, f, segments)))
             })
-        })
-    });
+        },
+        |_, _| true,
+    );
+    let filtered_b = Memo::new_with_compare(
+        move |_| {
+            query.comparing.get().then(|| {
+                query.filter_b.with(|f| {
+                    surveys
+                        .book
+                        .with(|b| Arc::new(results_filter::apply(&b.responses, id, f, segments)))
+                })
+            })
+        },
+        |_, _| true,
+    );
     let survey = Memo::new(move |_| {
         surveys
             .book
             .with(|b| b.survey(id).cloned().unwrap_or_default())
     });
+    // SERVQUAL over the kept responses (a pass over all of them): worked out once per
+    // drawing, in a task of its own, for the headline figures (is there one?) and its figure.
+    let gaps = Memo::new_with_compare(
+        move |_| {
+            survey.with(|s| {
+                filtered.with(|f| {
+                    surveys
+                        .book
+                        .with_untracked(|b| Arc::new(servqual(s, &f.responses(&b.responses)).ok()))
+                })
+            })
+        },
+        |_, _| true,
+    );
     let tags = Memo::new(move |_| {
         customers.customers.with(|b| {
             b.customers
@@ -111,19 +132,20 @@ fn Results(id: u64) -> impl IntoView {
     });
     let export = move |_| {
         let (survey, filtered) = (survey.get_untracked(), filtered.get_untracked());
-        let responses = &filtered.responses;
-        let rows = customers.customers.with_untracked(|book| {
-            export_rows(&survey, responses, |cid| {
-                book.get(cid).map_or_else(
-                    || cid.to_string(),
-                    |c| {
-                        if c.email.is_empty() {
-                            cid.to_string()
-                        } else {
-                            c.email.clone()
-                        }
-                    },
-                )
+        let rows = surveys.book.with_untracked(|b| {
+            customers.customers.with_untracked(|book| {
+                export_rows(&survey, &filtered.responses(&b.responses), |cid| {
+                    book.get(cid).map_or_else(
+                        || cid.to_string(),
+                        |c| {
+                            if c.email.is_empty() {
+                                cid.to_string()
+                            } else {
+                                c.email.clone()
+                            }
+                        },
+                    )
+                })
             })
         });
         let _ = crate::components::download::download_text(
@@ -191,35 +213,36 @@ fn Results(id: u64) -> impl IntoView {
                 </Show>
             </div>
         </Show>
-        <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&filtered.with(|f| f.responses.len()).to_string()])}</p>
+        <p data-testid="results-count">{move || fill(SurveyMsg::ResponsesN.in_lang(lang.get()), &[&filtered.with(|f| f.len()).to_string()])}</p>
         <Show when=move || !query.filter.with(ResultsFilter::is_everything)>
             <p data-testid="results-filter-status" role="status">{move || query.filter.with(|q| filtered.with(|f| results_filter::count_line(q, f, lang.get())))}</p>
         </Show>
         <Show
-            when=move || !filtered.with(|f| f.responses.is_empty())
+            when=move || !filtered.with(|f| f.is_empty())
             fallback=move || {
                 let msg = move || if has_responses.get() { ResultsMsg::NoneLeft.in_lang(lang.get()) } else { SurveyMsg::NoResponses.in_lang(lang.get()) };
                 view! { <p class="card" data-testid="results-empty">{msg}</p> }
             }
         >
         <div class="results-grid">
-            {figure_group(drawn[0], move || filtered_b.with_untracked(|b| b.clone()).map(|b| {
+            {figure_group(drawn[0], move || filtered_b.get_untracked().and_then(|b| {
                 let lang = lang.get();
                 let labels = (
                     query.filter.with_untracked(|f| results_filter::describe(f, lang)),
                     query.filter_b.with_untracked(|f| results_filter::describe(f, lang)),
                 );
-                survey.with_untracked(|survey| filtered.with_untracked(|kept| compare_view(survey, &kept.responses, &b.responses, labels, lang)))
+                in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|a| Some(compare_view(s, &a.responses(all), &b.responses(all), labels.clone(), lang)))))
             }))}
-            {figure_group(drawn[1], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| Some(headline_figures(s, &kept.responses, lang, crosshair).into_any()))) })}
-            {figure_group(drawn[2], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| trend_view(s, &kept.responses, lang))) })}
-            {figure_group(drawn[3], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| Some(follow_up_view(s, &kept.responses, lang)))) })}
-            {figure_group(drawn[4], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| servqual_figure(s, &kept.responses, lang))) })}
-            {figure_group(drawn[5], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| delivered_figure(s, &kept.responses, lang))) })}
-            {figure_group(drawn[6], move || { let lang = lang.get(); survey.with_untracked(|s| filtered.with_untracked(|kept| {
-                let responses = &kept.responses;
-                Some(s.questions().map(|q| question_summary(s, responses, &q.code, lang)).collect_view().into_any())
-            })) })}
+            {figure_group(drawn[1], move || gaps.with_untracked(|_| None::<AnyView>))}
+            {figure_group(drawn[2], move || { let lang = lang.get(); let has_servqual = gaps.with_untracked(|g| g.is_some()); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(headline_figures(s, &kept.responses(all), has_servqual, lang, crosshair).into_any())))) })}
+            {figure_group(drawn[3], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| trend_view(s, &kept.responses(all), lang)))) })}
+            {figure_group(drawn[4], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(follow_up_view(s, &kept.responses(all), lang))))) })}
+            {figure_group(drawn[5], move || { let lang = lang.get(); gaps.with_untracked(|g| g.as_ref().as_ref().map(|q| servqual_figure(q, lang))) })}
+            {figure_group(drawn[6], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| delivered_figure(s, &kept.responses(all), lang)))) })}
+            {figure_group(drawn[7], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| {
+                let responses = kept.responses(all);
+                Some(s.questions().map(|q| question_summary(s, &responses, &q.code, lang)).collect_view().into_any())
+            }))) })}
         </div>
         </Show>
         <Show when=move || boxes.get()>
@@ -233,7 +256,15 @@ fn Results(id: u64) -> impl IntoView {
 }
 
 /// The groups of figures drawn one per task (see `Results`).
-const FIGURE_GROUPS: usize = 7;
+const FIGURE_GROUPS: usize = 8;
+
+/// A group of figures drawn from the book's responses (the filters keep their places).
+fn in_book(
+    surveys: super::state::SurveysState,
+    draw: &dyn Fn(&[Response]) -> Option<AnyView>,
+) -> Option<AnyView> {
+    surveys.book.with_untracked(|b| draw(&b.responses))
+}
 
 /// A group of figures, drawn once `drawn` says its turn has come (nothing until then).
 fn figure_group<V: IntoView + 'static>(
@@ -264,12 +295,12 @@ fn figure(
 /// NPS, CSAT, CES and the satisfaction index of each question that has one.
 fn headline_figures(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[&Response],
+    has_servqual: bool,
     lang: Lang,
     crosshair: RwSignal<Crosshair>,
 ) -> impl IntoView {
     let t = |m: SurveyMsg| m.in_lang(lang);
-    let has_servqual = servqual(survey, responses).is_ok();
     survey
         .questions()
         .filter_map(|q| {
@@ -379,7 +410,7 @@ fn headline_figures(
 }
 
 /// Customer delivered value, when the survey holds the value and cost matrices.
-fn delivered_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Option<AnyView> {
+fn delivered_figure(survey: &Survey, responses: &[&Response], lang: Lang) -> Option<AnyView> {
     use super::domain::templates::{COST_QUESTION, VALUE_QUESTION};
     let d = delivered_value(survey, responses, VALUE_QUESTION, COST_QUESTION).ok()?;
     let headline = fill(
@@ -402,8 +433,7 @@ fn delivered_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Opti
 }
 
 /// SERVQUAL gaps, when the survey holds the 22 items.
-fn servqual_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Option<AnyView> {
-    let q = servqual(survey, responses).ok()?;
+fn servqual_figure(q: &Servqual, lang: Lang) -> AnyView {
     let t = |m: SurveyMsg| m.in_lang(lang);
     let dimension_name = |d: super::domain::ServqualDimension| {
         super::domain::scoring::dimension_term(d).in_lang(lang)
@@ -436,26 +466,24 @@ fn servqual_figure(survey: &Survey, responses: &[Response], lang: Lang) -> Optio
         &[&num(q.unweighted, 2), &weighted],
     );
     let headers = || vec![t(SurveyMsg::Item), "E", "P", t(SurveyMsg::GapPE)];
-    Some(
-        view! {
-            <div class="card figure-card wide-card" data-testid="figure-servqual">
-                <h2>{t(SurveyMsg::ServqualTitle)}</h2>
-                <p class="figure-value" data-testid="servqual-scores">{headline}</p>
-                <h3>{t(SurveyMsg::ByDimension)}</h3>
-                {chart("servqual-dimensions", headers(), dims, true)}
-                <h3>{t(SurveyMsg::ByItem)}</h3>
-                {chart("servqual-items", headers(), items, true)}
-                <ShowWorking working=q.working() testid="working-servqual" />
-            </div>
-        }
-        .into_any(),
-    )
+    view! {
+        <div class="card figure-card wide-card" data-testid="figure-servqual">
+            <h2>{t(SurveyMsg::ServqualTitle)}</h2>
+            <p class="figure-value" data-testid="servqual-scores">{headline}</p>
+            <h3>{t(SurveyMsg::ByDimension)}</h3>
+            {chart("servqual-dimensions", headers(), dims, true)}
+            <h3>{t(SurveyMsg::ByItem)}</h3>
+            {chart("servqual-items", headers(), items, true)}
+            <ShowWorking working=q.working() testid="working-servqual" />
+        </div>
+    }
+    .into_any()
 }
 
 /// n, skipped, the distribution, mean and median of a scale or choice question.
 fn question_summary(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[&Response],
     code: &str,
     lang: Lang,
 ) -> Option<AnyView> {
@@ -574,6 +602,9 @@ fn PasteCodes(id: u64) -> impl IntoView {
     let lang = use_lang();
     let text = RwSignal::new(String::new());
     let report = RwSignal::new(Vec::<String>::new());
+    // A thousand codes take a few hundred milliseconds to read: they are read a slice
+    // per task, then taken at once (one change of the book, one save).
+    let busy = RwSignal::new(false);
     let take = move |_| {
         let lang = lang.get_untracked();
         let codes = find_response_codes(&text.get_untracked());
@@ -581,41 +612,64 @@ fn PasteCodes(id: u64) -> impl IntoView {
             report.set(vec![SurveyMsg::NoCodesFound.in_lang(lang).to_owned()]);
             return;
         }
-        let mut lines = Vec::new();
-        surveys.book.update(|b| {
-            for code in &codes {
-                let short: String = code.chars().take(16).collect();
-                let line = match b.take_code(id, code, today()) {
-                    CodeOutcome::Taken { link, .. } if link != TokenLink::NoToken => {
-                        token_line(link, &short, lang, customers)
-                    }
-                    CodeOutcome::Taken { dropped, .. } if dropped.is_empty() => {
-                        fill(SurveyMsg::CodeTaken.in_lang(lang), &[&short])
-                    }
-                    CodeOutcome::Taken { dropped, .. } => fill(
-                        SurveyMsg::CodeTakenDropped.in_lang(lang),
-                        &[&short, &dropped.len().to_string()],
-                    ),
-                    CodeOutcome::AlreadyTaken => {
-                        fill(SurveyMsg::CodeAlready.in_lang(lang), &[&short])
-                    }
-                    CodeOutcome::Refused(e) => {
-                        format!("{short}…: {}", code_error_msg(&e).in_lang(lang))
-                    }
-                };
-                lines.push(line);
+        // The last report goes: a new one comes when the codes are taken.
+        report.set(Vec::new());
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let reader = surveys.book.with_untracked(|b| b.code_reader(id));
+            let mut read = Vec::with_capacity(codes.len());
+            while read.len() < codes.len() {
+                let started = js_sys::Date::now();
+                while read.len() < codes.len() && js_sys::Date::now() - started < STEP_MS {
+                    read.push(reader.read(&codes[read.len()]));
+                }
+                next_task().await;
             }
+            let mut outcomes = Vec::new();
+            surveys
+                .book
+                .update(|b| outcomes = b.take_read(&reader, read, today()));
+            let lines = codes
+                .iter()
+                .zip(outcomes)
+                .map(|(code, outcome)| code_line(code, outcome, lang, customers))
+                .collect();
+            report.set(lines);
+            text.set(String::new());
+            busy.set(false);
         });
-        report.set(lines);
-        text.set(String::new());
     };
     view! {
         <div class="card" data-testid="paste-codes">
             <h2>{tr(SurveyMsg::PasteTitle)}</h2>
             <label class="field wide"><span>{tr(SurveyMsg::PasteExplain)}</span>
                 <textarea rows="4" data-testid="codes-input" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea></label>
-            <button type="button" data-testid="codes-take" on:click=take>{tr(SurveyMsg::TakeCodes)}</button>
+            <button type="button" data-testid="codes-take" disabled=move || busy.get() on:click=take>{tr(SurveyMsg::TakeCodes)}</button>
             <div role="status"><ul class="plain-list" data-testid="codes-report">{move || report.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></div>
         </div>
+    }
+}
+
+/// The report's line for one pasted code.
+fn code_line(
+    code: &str,
+    outcome: CodeOutcome,
+    lang: Lang,
+    customers: crate::customers::state::CustomersState,
+) -> String {
+    let short: String = code.chars().take(16).collect();
+    match outcome {
+        CodeOutcome::Taken { link, .. } if link != TokenLink::NoToken => {
+            token_line(link, &short, lang, customers)
+        }
+        CodeOutcome::Taken { dropped, .. } if dropped.is_empty() => {
+            fill(SurveyMsg::CodeTaken.in_lang(lang), &[&short])
+        }
+        CodeOutcome::Taken { dropped, .. } => fill(
+            SurveyMsg::CodeTakenDropped.in_lang(lang),
+            &[&short, &dropped.len().to_string()],
+        ),
+        CodeOutcome::AlreadyTaken => fill(SurveyMsg::CodeAlready.in_lang(lang), &[&short]),
+        CodeOutcome::Refused(e) => format!("{short}…: {}", code_error_msg(&e).in_lang(lang)),
     }
 }

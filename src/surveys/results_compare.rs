@@ -33,8 +33,8 @@ fn headline_name(survey: &Survey, h: &Headline, lang: Lang) -> String {
 /// Group A against group B, one row per headline figure.
 pub fn compare_view(
     survey: &Survey,
-    a: &[Response],
-    b: &[Response],
+    a: &[&Response],
+    b: &[&Response],
     (label_a, label_b): (String, String),
     lang: Lang,
 ) -> AnyView {
@@ -84,7 +84,7 @@ pub fn compare_view(
 }
 
 /// The main figure per month: the chart with its band, and the table beside it.
-pub fn trend_view(survey: &Survey, responses: &[Response], lang: Lang) -> Option<AnyView> {
+pub fn trend_view(survey: &Survey, responses: &[&Response], lang: Lang) -> Option<AnyView> {
     let t = |m: ResultsMsg| m.in_lang(lang);
     let h = main_headline(survey)?;
     let months = trend(survey, responses, &h);
@@ -145,7 +145,7 @@ struct FollowUp {
 /// index below 1, with no contact on their timeline since (newest first).
 fn follow_ups(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[&Response],
     contacted: impl Fn(u64, chrono::NaiveDate) -> Option<bool>,
 ) -> Vec<FollowUp> {
     let nps = survey
@@ -202,7 +202,7 @@ fn follow_ups(
 const FOLLOW_UPS_SHOWN: usize = 50;
 
 /// The follow-ups among the responses shown, each linking to its customer.
-pub fn follow_up_view(survey: &Survey, responses: &[Response], lang: Lang) -> AnyView {
+pub fn follow_up_view(survey: &Survey, responses: &[&Response], lang: Lang) -> AnyView {
     let t = |m: ResultsMsg| m.in_lang(lang);
     let customers = use_customers();
     let (list, names) = customers.customers.with(|book| {

@@ -132,16 +132,17 @@ pub fn customer_segments() -> Memo<Option<Arc<HashMap<u64, CustomerSegment>>>> {
 }
 
 /// `responses` through `filter`, reading segments only when the filter has one.
-pub fn apply<'r>(
-    responses: impl IntoIterator<Item = &'r Response>,
+pub fn apply(
+    responses: &[Response],
+    survey_id: u64,
     filter: &ResultsFilter,
     segments: Memo<Option<Arc<HashMap<u64, CustomerSegment>>>>,
 ) -> Filtered {
     if filter.segment.is_everyone() {
-        return filter_responses(responses, filter, |_| None);
+        return filter_responses(responses, survey_id, filter, |_| None);
     }
     let map = segments.get().unwrap_or_default();
-    filter_responses(responses, filter, |id| map.get(&id))
+    filter_responses(responses, survey_id, filter, |id| map.get(&id))
 }
 
 /// What a filter keeps, in words: "from 2026-01-01 · Key customer · Referral chain".
@@ -177,7 +178,7 @@ pub fn describe(filter: &ResultsFilter, lang: Lang) -> String {
 pub fn count_line(filter: &ResultsFilter, f: &Filtered, lang: Lang) -> String {
     let mut line = fill(
         SurveyMsg::ShowingOf.in_lang(lang),
-        &[&f.responses.len().to_string(), &f.all.to_string()],
+        &[&f.len().to_string(), &f.all.to_string()],
     );
     if !filter.is_everything() {
         line.push_str(" · ");

@@ -31,6 +31,11 @@ async function seeded(locale, viewport) {
 }
 
 const text = (page, id) => page.locator(`[data-testid=${id}]`).first().innerText();
+// Pasted codes are read in steps: the report comes once they are all taken.
+const takeCodes = async (page) => {
+  await page.click('[data-testid=codes-take]');
+  await page.locator('[data-testid=codes-report] li').first().waitFor();
+};
 /** The survey book as stored, read back by the app in another tab of the same profile:
  *  its backup copy (the responses are kept in compressed binary shards `crm.surveys.s<n>`
  *  beside the book's own key, so the raw key alone no longer shows them). */
@@ -174,13 +179,13 @@ test('a share link answered in another browser, its code pasted back once', asyn
 
   // The owner pastes a chat log holding the code twice and a damaged code.
   await page.fill('[data-testid=codes-input]', `王芳: 这是我的代码 ${code}\n再发一次 ${code}\n${code.slice(0, -2)}zz`);
-  await page.click('[data-testid=codes-take]');
+  await takeCodes(page);
   const report = await text(page, 'codes-report');
   assert.match(report, /已导入/);
   assert.match(report, /代码已损坏/);
   assert.match(await text(page, 'results-count'), /共 1 份回答/);
   await page.fill('[data-testid=codes-input]', code);
-  await page.click('[data-testid=codes-take]');
+  await takeCodes(page);
   assert.match(await text(page, 'codes-report'), /只计一次/);
   assert.match(await text(page, 'figure-ces-CES'), /费力度 6\.00/);
   await context.close();

@@ -4,11 +4,13 @@
 //! and the personal links' tokens (so a code answered through one returns linked to its
 //! customer).
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Bilingual, Response, Section, Survey, SurveyStatus, TemplateId};
-use super::share::{crc32, import_response_code, CodeError, Dropped, Layout};
+use super::share::{crc32, import_response_code, CodeError, Dropped, ImportedCode, Layout};
 use super::templates::template;
 
 /// The stored surveys and responses.
@@ -228,40 +230,108 @@ impl SurveyBook {
 
     /// Takes one response code for survey `survey_id`, dated `today`.
     pub fn take_code(&mut self, survey_id: u64, code: &str, today: NaiveDate) -> CodeOutcome {
-        let Some(survey) = self.survey(survey_id).cloned() else {
-            return CodeOutcome::Refused(CodeError::OtherSurvey { survey_id });
-        };
-        let imported = match import_response_code(code, &survey, &self.earlier_layouts(survey_id)) {
-            Ok(imported) => imported,
-            Err(error) => return CodeOutcome::Refused(error),
-        };
-        let checksum = crc32(code.trim().as_bytes());
-        if self.codes_taken.contains(&checksum) {
-            return CodeOutcome::AlreadyTaken;
-        }
-        self.codes_taken.push(checksum);
-        let link = match imported.header.token {
-            None => TokenLink::NoToken,
-            Some(token) => self
-                .token_customer(survey_id, token)
-                .map_or(TokenLink::Unknown, TokenLink::Customer),
-        };
-        let response_id = self.record(Response {
+        let reader = self.code_reader(survey_id);
+        let read = reader.read(code);
+        let mut outcomes = self.take_read(&reader, vec![read], today);
+        outcomes.pop().expect("one outcome per code")
+    }
+
+    /// What reads response codes for survey `survey_id` (see `CodeReader`).
+    pub fn code_reader(&self, survey_id: u64) -> CodeReader {
+        CodeReader {
             survey_id,
-            survey_version: survey.version,
-            customer_id: match link {
-                TokenLink::Customer(id) => Some(id),
-                _ => None,
-            },
-            touchpoint: Some("code".to_owned()),
-            submitted: today,
-            answers: imported.answers,
-            ..Response::default()
-        });
-        CodeOutcome::Taken {
-            response_id,
-            dropped: imported.dropped,
-            link,
+            survey: self.survey(survey_id).cloned(),
+            layouts: self.earlier_layouts(survey_id),
+        }
+    }
+
+    /// Takes the codes `reader` read, in order, dated `today`: what `take_code` does for
+    /// each, with the codes taken, the tokens and the next response id looked up once.
+    pub fn take_read(
+        &mut self,
+        reader: &CodeReader,
+        read: Vec<ReadCode>,
+        today: NaiveDate,
+    ) -> Vec<CodeOutcome> {
+        let survey_id = reader.survey_id;
+        let version = reader.survey.as_ref().map_or(1, |s| s.version);
+        let mut taken: HashSet<u32> = self.codes_taken.iter().copied().collect();
+        let tokens: HashMap<u64, u64> = self
+            .personal_links
+            .iter()
+            .rev()
+            .filter(|l| l.survey_id == survey_id)
+            .map(|l| (l.token, l.customer_id))
+            .collect();
+        let mut next_id = None;
+        read.into_iter()
+            .map(|ReadCode { checksum, read }| {
+                let imported = match read {
+                    Ok(imported) => imported,
+                    Err(error) => return CodeOutcome::Refused(error),
+                };
+                if !taken.insert(checksum) {
+                    return CodeOutcome::AlreadyTaken;
+                }
+                self.codes_taken.push(checksum);
+                let link = match imported.header.token {
+                    None => TokenLink::NoToken,
+                    Some(token) => tokens
+                        .get(&token)
+                        .map_or(TokenLink::Unknown, |&id| TokenLink::Customer(id)),
+                };
+                // The first id is found as `record` finds it; the next ones follow it.
+                let response_id = *next_id.get_or_insert_with(|| self.take_response_id());
+                next_id = Some(response_id + 1);
+                self.next_response_id = self.next_response_id.max(response_id + 1);
+                self.responses.push(Response {
+                    id: response_id,
+                    survey_id,
+                    survey_version: version,
+                    customer_id: match link {
+                        TokenLink::Customer(id) => Some(id),
+                        _ => None,
+                    },
+                    touchpoint: Some("code".to_owned()),
+                    submitted: today,
+                    answers: imported.answers,
+                });
+                CodeOutcome::Taken {
+                    response_id,
+                    dropped: imported.dropped,
+                    link,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Reads response codes for one survey. Reading (decoding a code against the survey and
+/// its earlier layouts) is the slow part of taking one, and needs nothing the taking
+/// changes: a long paste is read in steps and then taken at once.
+pub struct CodeReader {
+    survey_id: u64,
+    survey: Option<Survey>,
+    layouts: Vec<Layout>,
+}
+
+/// A response code read, not yet taken.
+pub struct ReadCode {
+    checksum: u32,
+    read: Result<ImportedCode, CodeError>,
+}
+
+impl CodeReader {
+    pub fn read(&self, code: &str) -> ReadCode {
+        let read = match &self.survey {
+            None => Err(CodeError::OtherSurvey {
+                survey_id: self.survey_id,
+            }),
+            Some(survey) => import_response_code(code, survey, &self.layouts),
+        };
+        ReadCode {
+            checksum: crc32(code.trim().as_bytes()),
+            read,
         }
     }
 }
@@ -341,6 +411,52 @@ mod tests {
         assert_eq!(
             book.take_code(other, &code, day()),
             CodeOutcome::Refused(CodeError::OtherSurvey { survey_id: id })
+        );
+    }
+
+    #[test]
+    fn codes_read_first_and_taken_at_once_do_what_taking_them_one_by_one_does() {
+        let mut book = SurveyBook::default();
+        let id = book.add_template(TemplateId::Nps);
+        let survey = book.survey(id).unwrap().clone();
+        let ann = book.personal_token(id, 7, 42);
+        book.record(Response {
+            survey_id: id,
+            ..Response::default()
+        });
+        let code = |score, token| {
+            let answers: Answers = [("NPS".to_owned(), Answer::Scale(score))].into();
+            encode_response_code(&survey, &answers, token).unwrap()
+        };
+        let early = code(1, None);
+        book.take_code(id, &early, day());
+        // New, linked, unknown token, a repeat within the paste, taken before, not a code.
+        let codes = [
+            code(9, None),
+            code(8, Some(ann)),
+            code(7, Some(99)),
+            code(9, None),
+            early,
+            "not a code".to_owned(),
+            code(2, None),
+        ];
+        let mut one_by_one = book.clone();
+        let expected: Vec<CodeOutcome> = codes
+            .iter()
+            .map(|c| one_by_one.take_code(id, c, day()))
+            .collect();
+        let reader = book.code_reader(id);
+        let read = codes.iter().map(|c| reader.read(c)).collect();
+        assert_eq!(book.take_read(&reader, read, day()), expected);
+        assert_eq!(book, one_by_one);
+        // A survey that is gone refuses every code.
+        let reader = book.code_reader(999);
+        let read = vec![reader.read(&codes[0])];
+        assert_eq!(
+            book.take_read(&reader, read, day()),
+            [CodeOutcome::Refused(CodeError::OtherSurvey {
+                survey_id: 999
+            })]
         );
     }
 

@@ -28,14 +28,18 @@ pub fn export_header(survey: &Survey) -> Vec<String> {
 
 /// The rows of `responses` to `survey`, header first; `customer` gives the customer
 /// column (an id or an email) of a linked response.
-pub fn export_rows(
+pub fn export_rows<R: std::borrow::Borrow<Response>>(
     survey: &Survey,
-    responses: &[Response],
+    responses: &[R],
     customer: impl Fn(u64) -> String,
 ) -> Vec<Vec<String>> {
     let mut rows = vec![export_header(survey)];
     let number = |v: Option<String>| v.unwrap_or_default();
-    for r in responses.iter().filter(|r| r.survey_id == survey.id) {
+    for r in responses
+        .iter()
+        .map(R::borrow)
+        .filter(|r| r.survey_id == survey.id)
+    {
         let mut row = vec![
             r.id.to_string(),
             r.submitted.to_string(),

@@ -122,8 +122,9 @@ impl ResultsFilter {
 /// The responses a filter keeps, and how many it left out for each reason.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filtered {
-    /// Kept, in the order given.
-    pub responses: Vec<Response>,
+    /// Where the kept responses are in the responses filtered, in their order: a filter
+    /// over 10,000 responses copied them all before, the longest step of a change.
+    pub kept: Vec<u32>,
     /// Every response looked at.
     pub all: usize,
     /// Left out: submitted outside the date range.
@@ -135,16 +136,36 @@ pub struct Filtered {
     pub outside_segment: usize,
 }
 
-/// The responses that pass `filter`; `segment_of` gives a linked customer's facts (`None`
-/// for a customer no longer in the book).
-pub fn filter_responses<'a, 'r>(
-    responses: impl IntoIterator<Item = &'r Response>,
+impl Filtered {
+    /// How many responses the filter kept.
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The kept responses, out of `responses` (those that were filtered).
+    pub fn responses<'r>(&self, responses: &'r [Response]) -> Vec<&'r Response> {
+        self.kept.iter().map(|&i| &responses[i as usize]).collect()
+    }
+}
+
+/// The responses to survey `survey_id` that pass `filter`; `segment_of` gives a linked
+/// customer's facts (`None` for a customer no longer in the book).
+pub fn filter_responses<'a>(
+    responses: &[Response],
+    survey_id: u64,
     filter: &ResultsFilter,
     segment_of: impl Fn(u64) -> Option<&'a CustomerSegment>,
 ) -> Filtered {
     let mut out = Filtered::default();
     let by_segment = !filter.segment.is_everyone();
-    for r in responses {
+    for (at, r) in responses.iter().enumerate() {
+        if r.survey_id != survey_id {
+            continue;
+        }
         out.all += 1;
         if !filter.in_range(r.submitted) {
             out.outside_dates += 1;
@@ -163,7 +184,7 @@ pub fn filter_responses<'a, 'r>(
                 Some(_) => {}
             }
         }
-        out.responses.push(r.clone());
+        out.kept.push(at as u32);
     }
     out
 }
@@ -330,8 +351,17 @@ mod tests {
             ),
         ];
         for (filter, kept, dates, unlinked, outside) in table {
-            let f = filter_responses(&responses(), &filter, |id| book.get(&id));
-            let ids: Vec<u64> = f.responses.iter().map(|r| r.id).collect();
+            let mut all = responses();
+            // Another survey's response is not looked at.
+            all.insert(
+                2,
+                Response {
+                    survey_id: 2,
+                    ..response(9, Some(1), "2026-02-01")
+                },
+            );
+            let f = filter_responses(&all, 1, &filter, |id| book.get(&id));
+            let ids: Vec<u64> = f.responses(&all).iter().map(|r| r.id).collect();
             assert_eq!(
                 (ids, f.outside_dates, f.unlinked, f.outside_segment, f.all),
                 (kept, dates, unlinked, outside, 5),

@@ -20,7 +20,7 @@ pub mod trend;
 pub mod validate;
 pub mod wire;
 
-pub use book::{CodeOutcome, PersonalLink, SurveyBook, TokenLink};
+pub use book::{CodeOutcome, CodeReader, PersonalLink, ReadCode, SurveyBook, TokenLink};
 pub use compare::{
     compare, estimate, headlines, main_headline, trend, Difference, Estimate, Headline, MonthPoint,
 };
