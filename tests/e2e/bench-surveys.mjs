@@ -11,11 +11,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
+import { PROFILE, profiled } from './bench-lib.mjs';
 
 const CUSTOMERS = Number(process.env.CRM_BENCH_CUSTOMERS ?? 10000);
 const WANTED = Number(process.env.CRM_BENCH_RESPONSES ?? 10000);
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 3);
-const PROFILE = process.env.CRM_BENCH_PROFILE === '1';
 // Both the customers and the responses are stored in shards of 100 ids.
 const SHARD_SIZE = 100;
 const bench = join(import.meta.dirname, '..', '..', 'target', 'bench');
@@ -98,51 +98,6 @@ async function timeUntil(page, action, done) {
 
 const longestSince = (page, t) => page.evaluate((t) => Math.max(0, ...window.__longTasks.filter((x) => x.start >= t).map((x) => x.duration)), t);
 const now = (page) => page.evaluate(() => performance.now());
-
-/**
- * With CRM_BENCH_PROFILE=1: runs `phase` under the DevTools CPU profiler and prints the
- * functions with the most self time, and this app's functions with the most time
- * including callees (wasm functions keep their Rust names in a build without wasm-opt).
- * Without it, just runs `phase`.
- */
-async function profiled(page, name, phase) {
-  if (!PROFILE) return phase();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  const result = await phase();
-  const { profile } = await cdp.send('Profiler.stop');
-  // The whole profile too, to open in DevTools (Performance → Load profile).
-  writeFileSync(join(bench, `profile-surveys-${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`), JSON.stringify(profile));
-  const dt = profile.timeDeltas;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const short = (fn) => fn.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 150);
-  const self = new Map();
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id).callFrame;
-    const key = f.functionName || `(${f.url.split('/').pop() || 'program'})`;
-    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-  });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`\n## ${name}: ${total.toFixed(0)} ms sampled; most self time`);
-  for (const [fn, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${short(fn)}`);
-  const parent = new Map();
-  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
-  const inclusive = new Map();
-  profile.samples.forEach((id, i) => {
-    const seen = new Set();
-    for (let node = id; node !== undefined; node = parent.get(node)) {
-      const fn = byId.get(node).callFrame.functionName;
-      if (!fn.startsWith('crm[') && !fn.startsWith('<crm[') || seen.has(fn)) continue;
-      seen.add(fn);
-      inclusive.set(fn, (inclusive.get(fn) ?? 0) + (dt[i] ?? 0) / 1000);
-    }
-  });
-  console.log(`-- this app's functions, most time including callees`);
-  for (const [fn, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${short(fn)}`);
-  return result;
-}
 
 async function measureOnce(env, n) {
   const context = await newContext(env.browser);
