@@ -4,8 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use std::collections::HashMap;
-
 use super::domain::exposure::exposures;
 use super::domain::{metrics, utilisation, PromiseStatus};
 use super::messages::CreditMsg;
@@ -29,15 +27,7 @@ pub fn CreditOverview() -> impl IntoView {
     let customers = use_customers();
     let lang = use_lang();
     let exposure = Memo::new(move |_| credit.book.with(|book| exposures(book, today())));
-    // One look-up table per customer book, not a search of the book per row.
-    let name_of = Memo::new(move |_| {
-        customers.customers.with(|b| {
-            b.customers
-                .iter()
-                .map(|c| (c.id, c.name.clone()))
-                .collect::<HashMap<u64, String>>()
-        })
-    });
+    let name_of = customers.names_by_id();
     let rows = Memo::new(move |_| {
         name_of.with(|names| {
             exposure.with(|all| {

@@ -93,6 +93,29 @@ impl CustomersState {
     }
 }
 
+impl CustomersState {
+    /// Each customer's name by id, made once per change of the book: for pages that name
+    /// thousands of customers (the aging, credit exposure) instead of a search per row.
+    pub fn names_by_id(self) -> Memo<std::collections::HashMap<u64, String>> {
+        Memo::new(move |_| {
+            self.customers
+                .with(|b| b.customers.iter().map(|c| (c.id, c.name.clone())).collect())
+        })
+    }
+
+    /// Every customer as (id, name), sorted by name: what a customer picker offers.
+    pub fn names_by_name(self) -> Memo<Vec<(u64, String)>> {
+        Memo::new(move |_| {
+            self.customers.with(|b| {
+                let mut list: Vec<(u64, String)> =
+                    b.customers.iter().map(|c| (c.id, c.name.clone())).collect();
+                list.sort_by(|a, b| a.1.cmp(&b.1));
+                list
+            })
+        })
+    }
+}
+
 /// The customer section's state from context.
 pub fn use_customers() -> CustomersState {
     expect_context::<CustomersState>()

@@ -44,14 +44,7 @@ fn Kiosk(survey: Survey) -> impl IntoView {
     let problems = RwSignal::new(Vec::<String>::new());
     let done = RwSignal::new(false);
     let round = RwSignal::new(0u32);
-    let names = Memo::new(move |_| {
-        customers.customers.with(|b| {
-            let mut list: Vec<(u64, String)> =
-                b.customers.iter().map(|c| (c.id, c.name.clone())).collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
-            list
-        })
-    });
+    let names = customers.names_by_name();
     let stored = StoredValue::new(survey.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

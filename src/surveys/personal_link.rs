@@ -43,14 +43,7 @@ pub fn PersonalLinkBox(
     let chosen = RwSignal::new(None::<u64>);
     let shown = RwSignal::new(None::<(u64, u64)>);
     let copied = RwSignal::new(false);
-    let names = Memo::new(move |_| {
-        customers.customers.with(|b| {
-            let mut list: Vec<(u64, String)> =
-                b.customers.iter().map(|c| (c.id, c.name.clone())).collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
-            list
-        })
-    });
+    let names = customers.names_by_name();
     // A list of 10,000 customers is no use to pick from, and its 10,000 options took
     // half a second to build and remove: the list holds the first names that match
     // what is typed in the find box.
