@@ -4,8 +4,6 @@
 //! rows (`page`, [`ROWS_PER_PAGE`] a page: 10,000 customers' rows at once would keep the
 //! browser busy for a second; the totals, the allowance and the CSV cover every row).
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -83,19 +81,16 @@ pub fn AgingPage() -> impl IntoView {
             result.try_set(Some(fresh));
         });
     });
+    let columns = Memo::new(move |_| buckets(basis.get(), &edges.get()));
+    // Whether the rows shown are not yet those of the date, basis and edges asked for.
     let working = move || {
         result.with(|a| {
             a.as_ref().is_none_or(|a| {
-                (a.as_of, a.basis, &a.buckets)
-                    != (
-                        as_of.get(),
-                        basis.get(),
-                        &buckets(basis.get(), &edges.get()),
-                    )
+                (a.as_of, a.basis) != (as_of.get(), basis.get())
+                    || columns.with(|c| *c != a.buckets)
             })
         })
     };
-    let columns = Memo::new(move |_| buckets(basis.get(), &edges.get()));
     let go = Callback::new(move |(key, value): (&'static str, String)| {
         let mut params: Vec<(String, String)> = vec![
             ("asof".into(), as_of.get_untracked().to_string()),
@@ -123,15 +118,7 @@ pub fn AgingPage() -> impl IntoView {
         );
     });
     let edges_error = RwSignal::new(false);
-    // One look-up table per customer book, not a search of the book per row.
-    let name_of = Memo::new(move |_| {
-        customers.customers.with(|b| {
-            b.customers
-                .iter()
-                .map(|c| (c.id, c.name.clone()))
-                .collect::<HashMap<u64, String>>()
-        })
-    });
+    let name_of = customers.names_by_id();
     let names = move |id: u64| {
         name_of.with(|names| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}")))
     };
