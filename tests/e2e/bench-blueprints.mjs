@@ -7,10 +7,9 @@
 // the DevTools CPU profiler, which prints the functions with most self time.
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
-import { PROFILE, profiled } from './bench-lib.mjs';
+import { PROFILE, median, profiled } from './bench-lib.mjs';
 
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? (PROFILE ? 1 : 5));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const LANES = ['evidence', 'customer', 'onstage', 'backstage', 'support'];
 
 /** 300 steps in the four lower lanes (the evidence lane kept free to drag into) and 400 arrows. */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
-import { profiled } from './bench-lib.mjs';
+import { longestSince, max, median, now, profiled, timeUntil } from './bench-lib.mjs';
 
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
 const benchDir = join(import.meta.dirname, '..', '..', 'target', 'bench');
@@ -17,8 +17,6 @@ const credit = readFileSync(join(benchDir, 'credit-fixture.json'), 'utf8');
 // Chromium's localStorage quota: 5 MiB of UTF-16 code units, keys and values together.
 const QUOTA = 5 * 1024 * 1024;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const max = (xs) => Math.max(...xs);
 
 // Long tasks (> 50 ms) from the first moment of every page load, each told apart by the
 // phase mark before it.
@@ -36,30 +34,11 @@ const OBSERVE_LONG_TASKS = () => {
   }).observe(document, { subtree: true, childList: true });
 };
 
-/** Time (ms) from `action` until `ready()` holds in the page, measured inside the page. */
-async function timeUntil(page, action, ready) {
-  await page.evaluate((ready) => {
-    const test = new Function(`return (${ready})()`);
-    window.__done = new Promise((resolve) => {
-      const check = () => test() && (obs.disconnect(), resolve(performance.now()));
-      const obs = new MutationObserver(check);
-      obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-    window.__t0 = performance.now();
-  }, ready.toString());
-  await action();
-  return page.evaluate(async () => (await window.__done) - window.__t0);
-}
-
 /** Clicks `selector` from inside the page. Playwright's own click first waits for the
  *  element to hold still over two animation frames (about 33 ms), which is the
  *  harness's time, not the app's. */
 const clickInPage = (page, selector) => page.evaluate((s) => document.querySelector(s).click(), selector);
 
-/** The longest task (ms, 0 for none over 50 ms) that started after `since`. */
-const longestSince = (page, since) => page.evaluate((since) =>
-  Math.max(0, ...window.__longTasks.filter((t) => t.start >= since).map((t) => t.duration)), since);
-const now = (page) => page.evaluate(() => performance.now());
 
 async function measureOnce(env) {
   const context = await newContext(env.browser);

@@ -3,6 +3,31 @@
 
 export const PROFILE = process.env.CRM_BENCH_PROFILE === '1';
 
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const max = (xs) => Math.max(...xs);
+
+/** Time (ms) from `action` until `ready()` holds in the page, checked inside the page on
+ *  each change of the document. */
+export async function timeUntil(page, action, ready) {
+  await page.evaluate((ready) => {
+    const test = new Function(`return (${ready})()`);
+    window.__done = new Promise((resolve) => {
+      const check = () => test() && (obs.disconnect(), resolve(performance.now()));
+      const obs = new MutationObserver(check);
+      obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    window.__t0 = performance.now();
+  }, ready.toString());
+  await action();
+  return page.evaluate(async () => (await window.__done) - window.__t0);
+}
+
+/** The longest task (ms, 0 for none over 50 ms) that started after `since`, from the
+ *  `window.__longTasks` a benchmark's init script records. */
+export const longestSince = (page, since) => page.evaluate((since) =>
+  Math.max(0, ...window.__longTasks.filter((t) => t.start >= since).map((t) => t.duration)), since);
+export const now = (page) => page.evaluate(() => performance.now());
+
 /**
  * With CRM_BENCH_PROFILE=1: runs `phase` under the DevTools CPU profiler and prints the
  * functions with the most self time (wasm functions keep their Rust names in the profile

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
-import { PROFILE, profiled } from './bench-lib.mjs';
+import { longestSince, max, median, now, profiled, timeUntil } from './bench-lib.mjs';
 
 const CUSTOMERS = Number(process.env.CRM_BENCH_CUSTOMERS ?? 10000);
 const WANTED = Number(process.env.CRM_BENCH_RESPONSES ?? 10000);
@@ -25,8 +25,6 @@ const STORED_RESPONSES = 10000;
 const shardNumber = (key) => Number(key.slice('crm.surveys.s'.length));
 const shardKeys = Object.keys(items).filter((k) => k.startsWith('crm.surveys.s')).sort((a, b) => shardNumber(a) - shardNumber(b));
 const surveyChars = Object.entries(items).reduce((n, [k, v]) => n + k.length + v.length, 0);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const max = (xs) => Math.max(...xs);
 
 /** The stored survey book with responses 1…`n` (whole shards: ids start at 1, so shard
  *  n holds ids n×100 … n×100+99), as `[key, value]` pairs. */
@@ -81,23 +79,6 @@ async function capacity(env) {
   return { responses, customerChars, perResponse: surveyChars / STORED_RESPONSES };
 }
 
-/** Time (ms) from `action` until `done()` holds in the page, checked on each change. */
-async function timeUntil(page, action, done) {
-  await page.evaluate((src) => {
-    const test = new Function(`return (${src})();`);
-    window.__done = new Promise((resolve) => {
-      const check = () => test() && (obs.disconnect(), resolve(performance.now()));
-      const obs = new MutationObserver(check);
-      obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-    window.__t0 = performance.now();
-  }, done.toString());
-  await action();
-  return page.evaluate(async () => (await window.__done) - window.__t0);
-}
-
-const longestSince = (page, t) => page.evaluate((t) => Math.max(0, ...window.__longTasks.filter((x) => x.start >= t).map((x) => x.duration)), t);
-const now = (page) => page.evaluate(() => performance.now());
 
 async function measureOnce(env, n) {
   const context = await newContext(env.browser);

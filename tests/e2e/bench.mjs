@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
-import { profiled } from './bench-lib.mjs';
+import { max, median, profiled } from './bench-lib.mjs';
 
 const COUNT = Number(process.env.CRM_BENCH_CUSTOMERS ?? 10000);
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
@@ -20,8 +20,6 @@ const fixture = readFileSync(join(benchDir, 'storage-fixture.json'), 'utf8');
 const measuredFixture = readFileSync(join(benchDir, 'storage-fixture-measured.json'), 'utf8');
 const SHARD_SIZE = 100;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const max = (xs) => Math.max(...xs);
 
 // Records long tasks (> 50 ms) from the first moment of every page load.
 const OBSERVE_LONG_TASKS = () => {
