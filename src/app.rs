@@ -9,7 +9,6 @@ use crate::blueprints::BlueprintRoutes;
 use crate::components::layout::Shell;
 use crate::components::leave_guard::provide_leave_guard;
 use crate::components::text::use_lang;
-use crate::credit::state::CreditState;
 use crate::credit::CreditRoutes;
 use crate::customers::state::CustomersState;
 use crate::customers::CustomerRoutes;
@@ -31,7 +30,7 @@ pub fn App() -> impl IntoView {
     }
     let state = AppState::provide();
     CustomersState::provide(state);
-    CreditState::provide(state);
+    crate::credit::provide(state);
     SurveysState::provide(state);
     BlueprintsState::provide(state);
     // Before the router: its `popstate` listener must come after the leave guard's.

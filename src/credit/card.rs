@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use super::domain::{utilisation, AdjustmentKind, Entry};
 use super::messages::CreditMsg;
 use super::state::use_credit;
-use super::view::amount;
+use super::view::{amount, decision_name, entry_line};
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::{fill, Lang, Text};
@@ -56,7 +56,7 @@ pub fn CreditCard(
                 let overdue_text = amount(overdue, &currency);
                 view! {
                     <p data-testid="credit-card-decision">{match decision {
-                        Some(kind) => super::file_page::decision_name(kind).in_lang(lang.get()).to_owned(),
+                        Some(kind) => decision_name(kind).in_lang(lang.get()).to_owned(),
                         None => CreditMsg::NoDecision.in_lang(lang.get()).to_owned(),
                     }}</p>
                     <p data-testid="credit-card-open">{line(CreditMsg::OpenLine, amount(open, &currency))}</p>
@@ -80,7 +80,7 @@ pub fn CreditCard(
 }
 
 /// The customer's payments, credit notes and write-offs as timeline entries (their credit
-/// sales are on the timeline already, as purchases). Registered in `CreditState::provide`.
+/// sales are on the timeline already, as purchases). Registered in `credit::provide`.
 pub fn timeline_entries(customer_id: u64, lang: Lang) -> Vec<TimelineEntry> {
     let credit = use_credit();
     credit.book.with(|book| {
@@ -144,46 +144,4 @@ pub fn timeline_entries(customer_id: u64, lang: Lang) -> Vec<TimelineEntry> {
             })
             .collect()
     })
-}
-
-/// One ledger entry as a line: "2026-03-01 Invoice INV-0004: 1200.00 CNY".
-pub fn entry_line(entry: &Entry, lang: crate::i18n::Lang) -> String {
-    match entry {
-        Entry::Invoice(i) => {
-            let line = fill(
-                CreditMsg::EntryInvoice.in_lang(lang),
-                &[
-                    &i.date.to_string(),
-                    &i.number,
-                    &amount(i.amount_cents, &i.currency),
-                    &i.due.to_string(),
-                ],
-            );
-            // The reason a hold was overridden is the log the policy asks for.
-            match &i.hold_override {
-                Some(why) => fill(CreditMsg::EntryHoldOverridden.in_lang(lang), &[&line, why]),
-                None => line,
-            }
-        }
-        Entry::Payment(p) => fill(
-            CreditMsg::EntryPayment.in_lang(lang),
-            &[&p.date.to_string(), &amount(p.amount_cents, &p.currency)],
-        ),
-        Entry::Adjustment(a) => fill(
-            match a.kind {
-                super::domain::AdjustmentKind::CreditNote => CreditMsg::EntryCreditNote,
-                super::domain::AdjustmentKind::WriteOff => CreditMsg::EntryWriteOff,
-            }
-            .in_lang(lang),
-            &[
-                &a.date.to_string(),
-                &format_amount(a.amount_cents),
-                &a.reason,
-            ],
-        ),
-    }
-}
-
-fn format_amount(cents: i64) -> String {
-    crate::customers::domain::format_cents(cents)
 }

@@ -16,7 +16,7 @@ use super::domain::{
 use super::ledger_forms::LedgerPanel;
 use super::messages::CreditMsg;
 use super::state::use_credit;
-use super::view::{amount, money_text, percent_text, read_money, read_percent};
+use super::view::{amount, decision_name, money_text, percent_text, read_money, read_percent};
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
@@ -83,15 +83,6 @@ fn FileBody(id: u64, name: String, business: bool) -> impl IntoView {
             <LimitPanel id file />
             <LedgerPanel customer_id=id />
         </div>
-    }
-}
-
-/// The name of a decision kind.
-pub fn decision_name(kind: DecisionKind) -> CreditMsg {
-    match kind {
-        DecisionKind::Approve => CreditMsg::Approve,
-        DecisionKind::ApproveWithConditions => CreditMsg::ApproveWithConditions,
-        DecisionKind::Refuse => CreditMsg::Refuse,
     }
 }
 

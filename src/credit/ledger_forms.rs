@@ -4,14 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::card::entry_line;
 use super::domain::{
     dunning_level, hold_reasons, AdjustmentKind, HoldReason, Invoice, PaymentError, Promise,
     PromiseStatus, Sale,
 };
 use super::messages::CreditMsg;
 use super::state::use_credit;
-use super::view::{amount, read_money};
+use super::view::{amount, entry_line, read_money};
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
 use crate::customers::domain::{Interaction, InteractionKind};

@@ -16,3 +16,16 @@ pub mod state;
 mod view;
 
 pub use routes::CreditRoutes;
+
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// Provides the credit section's state and adds its card and its timeline entries to the
+/// customer pages.
+pub fn provide(app: AppState) -> state::CreditState {
+    let state = state::CreditState::provide(app);
+    app.add_customer_panel(|id| view! { <card::CreditCard customer_id=id /> }.into_any());
+    app.add_timeline_source(card::timeline_entries);
+    state
+}

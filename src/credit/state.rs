@@ -1,10 +1,9 @@
 //! The credit section's state: the stored credit book (policy, files, ledger), registered
-//! with the app state, with what the section adds to the customer pages and to "Load demo
-//! data".
+//! with the app state, with what the section adds to "Load demo data". What it adds to the
+//! customer pages is registered beside it, in `credit::provide`.
 
 use leptos::prelude::*;
 
-use super::card::CreditCard;
 use super::domain::demo::{demo_credit, DemoPurchase};
 use super::domain::CreditBook;
 use crate::clock::today;
@@ -33,8 +32,6 @@ impl CreditState {
             app.started();
         });
         provide_context(state);
-        app.add_customer_panel(|id| view! { <CreditCard customer_id=id /> }.into_any());
-        app.add_timeline_source(super::card::timeline_entries);
         let customers = use_customers();
         app.on_demo_loaded(move || state.load_demo(customers));
         state

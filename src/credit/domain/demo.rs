@@ -6,10 +6,11 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::altman::{BalanceSheet, FirmType};
+use super::checks::assess;
 use super::conditions::CreditTerms;
 use super::file::{CreditBook, CreditFile};
 use super::ledger::{AdjustmentKind, Invoice, Promise};
-use super::policy::{assess, CreditPolicy};
+use super::policy::CreditPolicy;
 use super::scorecard::C;
 
 /// A purchase on a customer's timeline: (interaction id, date, cents, currency, items).

@@ -5,6 +5,7 @@
 
 pub mod aging;
 pub mod altman;
+pub mod checks;
 pub mod conditions;
 pub mod demo;
 pub mod exposure;
@@ -19,6 +20,7 @@ pub mod words;
 
 pub use aging::{aging, AgeBasis, Aging, AgingRow, Bucket};
 pub use altman::{BalanceSheet, FirmType, SheetCheck, ZModel, ZScore, Zone};
+pub use checks::{assess, hold_reasons, Check, CheckResult, HoldReason, Sale};
 pub use conditions::{CreditTerms, DiscountCost, TermsError, YearBasis};
 pub use file::{CreditBook, CreditFile, Decision};
 pub use ledger::{
@@ -27,9 +29,6 @@ pub use ledger::{
 };
 pub use limits::{utilisation, LimitInputs, LimitRule};
 pub use metrics::{metrics, Metrics};
-pub use policy::{
-    assess, dunning_level, hold_reasons, Check, CheckResult, CreditPolicy, DecisionKind,
-    HoldReason, Sale,
-};
+pub use policy::{dunning_level, CreditPolicy, DecisionKind};
 pub use scorecard::{Scorecard, C};
 pub use words::CreditTerm;
