@@ -29,8 +29,8 @@ pub use edit::{Clipboard, Collision, Edit, EditError, History, Selection};
 pub use geometry::{Point, Rect, ViewBox};
 pub use model::{
     Benchmark, Blueprint, Connector, ElementKind, FailPoint, Lane, Line, Measure, Moment, Phase,
-    ServiceElement, ServiceValue, Step, StepId, StepKind, Version, WaitPoint,
+    ServiceElement, ServiceValue, Step, StepId, StepKind, SurveyTie, Version, WaitPoint,
 };
 pub use samples::Sample;
-pub use ties::{complaint_counts, tie_items, tie_results, Band, SurveyTie, TieResult};
+pub use ties::{complaint_counts, tie_items, tie_results, Band, TieResult};
 pub use words::BlueprintTerm;

@@ -302,10 +302,19 @@ pub struct Step {
     /// The evidence step this step is tied to.
     pub evidence_step: Option<StepId>,
     /// The survey item whose result colours this step (a touchpoint's survey question).
-    pub survey: Option<super::ties::SurveyTie>,
+    pub survey: Option<SurveyTie>,
     /// Complaint categories (their keys, as the customers' timelines store them) whose
     /// complaints are counted at this step.
     pub complaints: Vec<String>,
+}
+
+/// A step tied to a survey item (its result is read in `ties`): the survey's id and the item's code (a question code, or
+/// a dual-scale row's code; they share one namespace).
+#[derive(serde::Serialize, serde::Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(default)]
+pub struct SurveyTie {
+    pub survey: u64,
+    pub item: String,
 }
 
 impl Step {

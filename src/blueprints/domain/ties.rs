@@ -20,15 +20,6 @@ use crate::surveys::domain::{
 };
 use crate::working::{Name, Quantity, Step as WorkingStep, Working};
 
-/// A step tied to a survey item: the survey's id and the item's code (a question code, or
-/// a dual-scale row's code; they share one namespace).
-#[derive(serde::Serialize, serde::Deserialize, Clone, Debug, Default, PartialEq, Eq)]
-#[serde(default)]
-pub struct SurveyTie {
-    pub survey: u64,
-    pub item: String,
-}
-
 /// What a tied item says now.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum TieResult {
@@ -232,7 +223,7 @@ pub fn complaint_counts(bp: &Blueprint, complaints: &[&str]) -> BTreeMap<StepId,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blueprints::domain::model::{Lane, Step};
+    use crate::blueprints::domain::model::{Lane, Step, SurveyTie};
     use crate::surveys::domain::{Bilingual, Question, Row};
 
     fn survey() -> Survey {
