@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
-import { longestSince, max, median, now, profiled, timeUntil } from './bench-lib.mjs';
+import { clickInPage, longestSince, max, median, now, profiled, timeUntil } from './bench-lib.mjs';
 
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
 const benchDir = join(import.meta.dirname, '..', '..', 'target', 'bench');
@@ -33,11 +33,6 @@ const OBSERVE_LONG_TASKS = () => {
     }
   }).observe(document, { subtree: true, childList: true });
 };
-
-/** Clicks `selector` from inside the page. Playwright's own click first waits for the
- *  element to hold still over two animation frames (about 33 ms), which is the
- *  harness's time, not the app's. */
-const clickInPage = (page, selector) => page.evaluate((s) => document.querySelector(s).click(), selector);
 
 
 async function measureOnce(env) {

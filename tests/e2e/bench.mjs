@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
-import { max, median, profiled } from './bench-lib.mjs';
+import { clickInPage, max, median, profiled } from './bench-lib.mjs';
 
 const COUNT = Number(process.env.CRM_BENCH_CUSTOMERS ?? 10000);
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
@@ -113,7 +113,7 @@ async function measureOnce(env, count) {
   await phase('open');
   // Until the whole page is there: the figures and timeline are built a task after the
   // profile.
-  const open = await profiled(page, 'open', () => timeUntil(page, () => page.click('[data-testid=customer-row] a'), '[data-testid=customer-figures]'));
+  const open = await profiled(page, 'open', () => timeUntil(page, () => clickInPage(page, '[data-testid=customer-row] a'), '[data-testid=customer-figures]'));
 
   // Saving an edit: change the notes on the edit form and save.
   await phase('save');
@@ -121,13 +121,13 @@ async function measureOnce(env, count) {
   await page.waitForSelector('[data-testid=field-notes]');
   await page.fill('[data-testid=field-notes]', 'benchmark edit ' + Date.now());
   const save = await profiled(page, 'save', () =>
-    timeUntil(page, () => page.click('[data-testid=save-customer]'), '[data-testid=customer-figures]'));
+    timeUntil(page, () => clickInPage(page, '[data-testid=save-customer]'), '[data-testid=customer-figures]'));
 
   // Back to the list half a second after the save (the time to read the saved page).
   await page.waitForTimeout(500);
   await phase('back');
   const back = await profiled(page, 'back', () =>
-    timeUntil(page, () => page.click('[data-testid=nav-customers]'), '[data-testid=customer-row]'));
+    timeUntil(page, () => clickInPage(page, '[data-testid=nav-customers]'), '[data-testid=customer-row]'));
 
   // The longest task, the step it ran in, and the longest task of each step.
   const [longest, longestIn, byStep] = await page.evaluate(() => {
