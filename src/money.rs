@@ -181,6 +181,12 @@ impl Currency {
     /// Reads a code, in any case and with spaces around it ("gbp " → GBP); `None` unless
     /// it is three letters.
     pub fn parse(code: &str) -> Option<Currency> {
+        // Codes are mostly stored as parsed ("CNY"): those are read without a copy.
+        if let &[a, b, c] = code.as_bytes() {
+            if [a, b, c].iter().all(u8::is_ascii_uppercase) {
+                return Some(Currency([a, b, c]));
+            }
+        }
         let code = to_half_width(code.trim()).to_ascii_uppercase();
         match code.as_bytes() {
             &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => Some(Currency([a, b, c])),
@@ -489,6 +495,16 @@ impl Conversion {
         })
     }
 
+    /// [`Self::total`]'s home-currency cents alone, without keeping what was counted.
+    pub fn total_cents<'a>(&self, amounts: impl IntoIterator<Item = (i64, &'a str)>) -> i64 {
+        amounts
+            .into_iter()
+            .filter_map(|(cents, currency)| self.count(cents, currency))
+            .fold(0i64, |sum, counted| {
+                sum.saturating_add(counted.home_cents())
+            })
+    }
+
     /// Amounts of money (cents, currency code as written) as one figure in the home
     /// currency.
     pub fn total<'a>(&self, amounts: impl IntoIterator<Item = (i64, &'a str)>) -> Total {
@@ -667,14 +683,21 @@ mod tests {
             },
         ];
         let conversion = Conversion::new(Currency::CNY, &rates);
-        let total = conversion.total([
+        let amounts = [
             (12_000, "GBP"),
             (50_000, "cny"),
             (1_000, "USD"),
             (2_000, "usd"),
             (3, "GBP"),
             (700, "rmb"),
-        ]);
+            (40, " ＧＢＰ "),
+        ];
+        // The sum alone is the same sum.
+        assert_eq!(
+            conversion.total_cents(amounts),
+            conversion.total(amounts).cents
+        );
+        let total = conversion.total(amounts[..6].iter().copied());
         assert_eq!(
             total.counted,
             [

@@ -314,19 +314,25 @@ impl Customer {
     /// several currencies ([`Conversion`]): converted at the user's rates, and the
     /// purchases in a currency without a rate left out and counted as such.
     pub fn spend(&self, conversion: &Conversion) -> Total {
-        conversion.total(self.purchases().filter_map(|p| match &p.kind {
+        conversion.total(self.purchase_amounts())
+    }
+
+    /// [`Self::spend`] in home-currency cents (worked out without keeping each amount:
+    /// ABC, RFM and the list take it for every customer).
+    pub fn spend_cents(&self, conversion: &Conversion) -> i64 {
+        conversion.total_cents(self.purchase_amounts())
+    }
+
+    /// Each purchase's amount and currency code as written.
+    fn purchase_amounts(&self) -> impl Iterator<Item = (i64, &str)> {
+        self.purchases().filter_map(|p| match &p.kind {
             InteractionKind::Purchase {
                 amount_cents,
                 currency,
                 ..
             } => Some((*amount_cents, currency.as_str())),
             _ => None,
-        }))
-    }
-
-    /// [`Self::spend`] in home-currency cents.
-    pub fn spend_cents(&self, conversion: &Conversion) -> i64 {
-        self.spend(conversion).cents
+        })
     }
 
     pub fn purchase_count(&self) -> usize {
