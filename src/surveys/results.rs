@@ -603,7 +603,7 @@ fn PasteCodes(id: u64) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let report = RwSignal::new(Vec::<String>::new());
     // A thousand codes take a few hundred milliseconds to read: they are read a slice
-    // per task, then taken at once (one change of the book, one save).
+    // per task, then taken at once (one change of the book, one save in two steps).
     let busy = RwSignal::new(false);
     let take = move |_| {
         let lang = lang.get_untracked();
@@ -625,10 +625,12 @@ fn PasteCodes(id: u64) -> impl IntoView {
                 }
                 next_task().await;
             }
+            // One change of the book, saved over the next tasks (see `update_in_steps`).
             let mut outcomes = Vec::new();
             surveys
                 .book
-                .update(|b| outcomes = b.take_read(&reader, read, today()));
+                .update_in_steps(|b| outcomes = b.take_read(&reader, read, today()))
+                .await;
             let lines = codes
                 .iter()
                 .zip(outcomes)
