@@ -1,6 +1,9 @@
 // What the benchmarks share: the opt-in DevTools profile of a phase (CRM_BENCH_PROFILE=1,
 // with the profile build of `.ci/bench --profile`, where wasm functions keep their names).
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export const PROFILE = process.env.CRM_BENCH_PROFILE === '1';
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -41,6 +44,11 @@ export async function profiled(page, name, phase) {
   await cdp.send('Profiler.start');
   const result = await phase();
   const { profile } = await cdp.send('Profiler.stop');
+  // Kept for a closer look (DevTools' Performance panel opens it; so does any script).
+  mkdirSync(join(import.meta.dirname, '..', '..', 'target', 'bench'), { recursive: true });
+  const file = join(import.meta.dirname, '..', '..', 'target', 'bench', `profile-${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`\n(profile written to ${file})`);
   const dt = profile.timeDeltas;
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
