@@ -13,10 +13,10 @@ use super::chart::{chart, ipa_grid, ChartRow, GridPoint, GridWords};
 use super::chart_download::chart_downloads;
 use super::domain::export::export_rows;
 use super::domain::{
-    ces, csat, delivered_value, find_response_codes, importance_performance, nps,
-    satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
-    NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand, Servqual, Survey,
-    TokenLink,
+    ces, csat, delivered_value, find_response_codes, importance_performance, main_headline,
+    month_point, nps, satisfaction_index, scale_summary, servqual, trend_months, Answer,
+    CodeOutcome, Crosshair, DualColumns, Filtered, MonthPoint, NpsMethod, Quadrant, QuestionKind,
+    Response, ResultsFilter, SatisfactionBand, Servqual, Survey, TokenLink,
 };
 use super::messages::SurveyMsg;
 use super::personal_link::{token_line, PersonalLinkBox};
@@ -163,6 +163,9 @@ fn Results(id: u64) -> impl IntoView {
     let boxes = RwSignal::new(false);
     let drawn: [Memo<bool>; FIGURE_GROUPS] =
         std::array::from_fn(|group| Memo::new(move |_| stage.get() > group));
+    // The trend's months, worked out a few per task before its group is drawn (a
+    // SERVQUAL estimate per month is a pass over every response).
+    let months = StoredValue::new(Vec::<MonthPoint>::new());
     Effect::new(move |_| {
         filtered.track();
         filtered_b.track();
@@ -171,10 +174,18 @@ fn Results(id: u64) -> impl IntoView {
         round.set_value(this);
         stage.set(0);
         leptos::task::spawn_local(async move {
+            let current = move || round.try_get_value() == Some(this);
             for group in 1..=FIGURE_GROUPS {
                 next_task().await;
-                if round.try_get_value() != Some(this) {
+                if !current() {
                     return;
+                }
+                if group == TREND_GROUP + 1 {
+                    let Some(points) = trend_in_steps(surveys, survey, filtered, current).await
+                    else {
+                        return;
+                    };
+                    months.set_value(points);
                 }
                 stage.set(group);
             }
@@ -235,7 +246,7 @@ fn Results(id: u64) -> impl IntoView {
             }))}
             {figure_group(drawn[1], move || gaps.with_untracked(|_| None::<AnyView>))}
             {figure_group(drawn[2], move || { let lang = lang.get(); let has_servqual = gaps.with_untracked(|g| g.is_some()); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(headline_figures(s, &kept.responses(all), has_servqual, lang, crosshair).into_any())))) })}
-            {figure_group(drawn[3], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| trend_view(s, &kept.responses(all), lang)))) })}
+            {figure_group(drawn[TREND_GROUP], move || { let lang = lang.get(); survey.with_untracked(|s| months.with_value(|m| trend_view(s, m, lang))) })}
             {figure_group(drawn[4], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(follow_up_view(s, &kept.responses(all), lang))))) })}
             {figure_group(drawn[5], move || { let lang = lang.get(); gaps.with_untracked(|g| g.as_ref().as_ref().map(|q| servqual_figure(q, lang))) })}
             {figure_group(drawn[6], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| delivered_figure(s, &kept.responses(all), lang)))) })}
@@ -257,6 +268,55 @@ fn Results(id: u64) -> impl IntoView {
 
 /// The groups of figures drawn one per task (see `Results`).
 const FIGURE_GROUPS: usize = 8;
+/// The trend's group: its months are worked out first, over a few tasks.
+const TREND_GROUP: usize = 3;
+/// How long one step of the trend's months may take (ms): well under `STEP_MS`, so a
+/// step stays under 50 ms on a busy machine, where a month's estimate can take twice as
+/// long as usual.
+const TREND_STEP_MS: f64 = STEP_MS / 2.0;
+
+/// The trend's months over the responses the filter kept, a few months per task;
+/// `None` if a newer drawing began meanwhile (`current` says it has not).
+async fn trend_in_steps(
+    surveys: super::state::SurveysState,
+    survey: Memo<Survey>,
+    filtered: Memo<Arc<Filtered>>,
+    current: impl Fn() -> bool,
+) -> Option<Vec<MonthPoint>> {
+    let Some(headline) = survey.with_untracked(main_headline) else {
+        return Some(Vec::new()); // no figure to follow
+    };
+    let kept = filtered.get_untracked();
+    let pending = survey.with_untracked(|s| {
+        surveys
+            .book
+            .with_untracked(|b| trend_months(s, &kept.responses(&b.responses)))
+    });
+    let mut points = Vec::with_capacity(pending.len());
+    let mut pending = pending.into_iter();
+    loop {
+        let started = js_sys::Date::now();
+        while js_sys::Date::now() - started < TREND_STEP_MS {
+            let Some((month, at)) = pending.next() else {
+                return Some(points);
+            };
+            // The places are among the kept responses; these are places in the book.
+            points.push(survey.with_untracked(|s| {
+                surveys.book.with_untracked(|b| {
+                    let group: Vec<&Response> = at
+                        .iter()
+                        .filter_map(|&i| b.responses.get(kept.kept[i] as usize))
+                        .collect();
+                    month_point(s, month, &group, &headline)
+                })
+            }));
+        }
+        next_task().await;
+        if !current() {
+            return None;
+        }
+    }
+}
 
 /// A group of figures drawn from the book's responses (the filters keep their places).
 fn in_book(

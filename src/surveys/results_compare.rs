@@ -10,7 +10,7 @@ use super::card::contacted_since;
 use super::chart::{trend_chart, TrendPoint};
 use super::chart_download::chart_downloads;
 use super::domain::{
-    compare, main_headline, response_satisfaction_index, trend, Answer, DualColumns, Headline,
+    compare, main_headline, response_satisfaction_index, Answer, DualColumns, Headline, MonthPoint,
     NpsCategory, QuestionKind, Response, SatisfactionBand, Survey,
 };
 use super::results_messages::ResultsMsg;
@@ -83,11 +83,11 @@ pub fn compare_view(
     .into_any()
 }
 
-/// The main figure per month: the chart with its band, and the table beside it.
-pub fn trend_view(survey: &Survey, responses: &[&Response], lang: Lang) -> Option<AnyView> {
+/// The main figure per month (`months`, from the domain's `trend`): the chart with its
+/// band, and the table beside it.
+pub fn trend_view(survey: &Survey, months: &[MonthPoint], lang: Lang) -> Option<AnyView> {
     let t = |m: ResultsMsg| m.in_lang(lang);
     let h = main_headline(survey)?;
-    let months = trend(survey, responses, &h);
     if months.is_empty() {
         return None;
     }

@@ -29,6 +29,13 @@ export async function timeUntil(page, action, ready) {
  *  `window.__longTasks` a benchmark's init script records. */
 export const longestSince = (page, since) => page.evaluate((since) =>
   Math.max(0, ...window.__longTasks.filter((t) => t.start >= since).map((t) => t.duration)), since);
+/** With CRM_BENCH_TASKS=1, prints each task over 50 ms since `since`: when it started after
+ *  `since` and how long it took, to find which step of a phase it was. */
+export async function printLongTasks(page, name, since) {
+  if (process.env.CRM_BENCH_TASKS !== '1') return;
+  const tasks = await page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), since);
+  for (const t of tasks) console.log(`${name}: a ${t.duration.toFixed(0)} ms task from +${(t.start - since).toFixed(0)} ms`);
+}
 export const now = (page) => page.evaluate(() => performance.now());
 
 /**

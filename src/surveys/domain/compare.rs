@@ -586,14 +586,31 @@ pub fn trend<R: Borrow<Response>>(
     responses: &[R],
     headline: &Headline,
 ) -> Vec<MonthPoint> {
-    let mut months: BTreeMap<NaiveDate, Vec<&Response>> = BTreeMap::new();
-    for r in responses
+    trend_months(survey, responses)
+        .into_iter()
+        .map(|(month, at)| {
+            let group: Vec<&Response> = at.iter().map(|&i| responses[i].borrow()).collect();
+            month_point(survey, month, &group, headline)
+        })
+        .collect()
+}
+
+/// The months of [`trend`] with the places (in `responses`) of the survey's responses
+/// submitted in each, in their order: a caller can then work the months out a few at a
+/// time ([`month_point`]), as the results page does over 10,000 responses.
+pub fn trend_months<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+) -> Vec<(NaiveDate, Vec<usize>)> {
+    let mut months: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for (at, r) in responses
         .iter()
         .map(Borrow::borrow)
-        .filter(|r| r.survey_id == survey.id)
+        .enumerate()
+        .filter(|(_, r)| r.survey_id == survey.id)
     {
         let month = r.submitted.with_day(1).unwrap_or(r.submitted);
-        months.entry(month).or_default().push(r);
+        months.entry(month).or_default().push(at);
     }
     let (Some(first), Some(last)) = (
         months.keys().next().copied(),
@@ -604,21 +621,30 @@ pub fn trend<R: Borrow<Response>>(
     let mut out = Vec::new();
     let mut month = first;
     while month <= last {
-        let group = months.remove(&month).unwrap_or_default();
-        out.push(MonthPoint {
-            month,
-            responses: group.len(),
-            estimate: if group.is_empty() {
-                Err(NoScore::NoResponses)
-            } else {
-                estimate(survey, &group, headline)
-            },
-        });
+        out.push((month, months.remove(&month).unwrap_or_default()));
         month = month
             .checked_add_months(chrono::Months::new(1))
             .unwrap_or(NaiveDate::MAX);
     }
     out
+}
+
+/// One month of [`trend`]: `headline` over `group`, that month's responses.
+pub fn month_point(
+    survey: &Survey,
+    month: NaiveDate,
+    group: &[&Response],
+    headline: &Headline,
+) -> MonthPoint {
+    MonthPoint {
+        month,
+        responses: group.len(),
+        estimate: if group.is_empty() {
+            Err(NoScore::NoResponses)
+        } else {
+            estimate(survey, group, headline)
+        },
+    }
 }
 
 /// Whether the NPS of an estimate used the small-sample method (for the trend's table).
