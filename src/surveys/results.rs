@@ -691,6 +691,8 @@ fn PasteCodes(id: u64) -> impl IntoView {
                 .book
                 .update_in_steps(|b| outcomes = b.take_read(&reader, read, today()))
                 .await;
+            // The report (1,000 lines) in a task of its own, after the save's.
+            next_task().await;
             let lines = codes
                 .iter()
                 .zip(outcomes)
