@@ -434,6 +434,88 @@ mod tests {
             assert_eq!(Tab::open(&store).1, book);
         }
 
+        fn snapshot(store: &MemoryStore) -> std::collections::BTreeMap<String, String> {
+            let keys = store.keys().unwrap();
+            keys.into_iter()
+                .map(|k| {
+                    let v = stored(store, &k).unwrap();
+                    (k, v)
+                })
+                .collect()
+        }
+
+        #[test]
+        fn a_save_prepared_in_one_step_and_written_in_the_next_is_the_same_save() {
+            // (customers saved first, customers now, customer 150's email changed) → the
+            // keys written, added or removed.
+            let cases: &[(usize, usize, bool, &[&str])] = &[
+                (250, 250, false, &[]),
+                (250, 250, true, &["crm.customers.s1"]),
+                (
+                    150,
+                    250,
+                    false,
+                    &["crm.customers", "crm.customers.s1", "crm.customers.s2"],
+                ),
+                (
+                    250,
+                    99,
+                    false,
+                    &["crm.customers", "crm.customers.s1", "crm.customers.s2"],
+                ),
+            ];
+            for &(first, now, edited, expected) in cases {
+                let store = Rc::new(MemoryStore::new());
+                let (mut tab, _) = Tab::open(&store);
+                tab.save(&book_of(first)).unwrap();
+                let mut book = book_of(now);
+                if edited {
+                    book.get_mut(150).unwrap().email = "new@example.com".into();
+                }
+                let case = format!("{first} → {now}, edited: {edited}");
+                let before = snapshot(&store);
+                let prepared = tab.repo.prepare_sharded_save(&book, &tab.memory).unwrap();
+                assert_eq!(
+                    snapshot(&store),
+                    before,
+                    "preparing writes nothing ({case})"
+                );
+                assert!(prepared.is_current(&tab.repo), "{case}");
+                tab.repo
+                    .commit_sharded_save(prepared, &mut tab.memory)
+                    .unwrap();
+                let after = snapshot(&store);
+                let written: Vec<&str> = before
+                    .keys()
+                    .chain(after.keys())
+                    .filter(|k| before.get(*k) != after.get(*k))
+                    .map(String::as_str)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                assert_eq!(written, expected, "{case}");
+                assert_eq!(Tab::open(&store).1, book, "{case}");
+                // Remembered as a save is: the same book again has nothing to write.
+                let again = tab.repo.prepare_sharded_save(&book, &tab.memory).unwrap();
+                assert!(again.is_empty(), "{case}");
+            }
+        }
+
+        #[test]
+        fn a_prepared_save_is_stale_once_the_tab_writes_in_between() {
+            let store = Rc::new(MemoryStore::new());
+            let (mut tab, _) = Tab::open(&store);
+            let mut book = book_of(250);
+            tab.save(&book).unwrap();
+            book.get_mut(150).unwrap().email = "first@example.com".into();
+            let prepared = tab.repo.prepare_sharded_save(&book, &tab.memory).unwrap();
+            book.get_mut(150).unwrap().email = "second@example.com".into();
+            tab.save(&book).unwrap();
+            // Written now, it would carry a revision already used: it must be prepared again.
+            assert!(!prepared.is_current(&tab.repo));
+            assert_eq!(Tab::open(&store).1, book);
+        }
+
         #[test]
         fn a_book_out_of_id_order_is_stored_shard_by_shard_all_the_same() {
             // Shards are found in one pass over a list in id order; a list out of order

@@ -19,7 +19,7 @@ pub mod browser;
 pub use envelope::{Document, Migration};
 pub use persist::Persist;
 pub use repo::{Loaded, Problem, Repository, SaveError};
-pub use sharded::{Collection, ShardMemory};
+pub use sharded::{Collection, PreparedSave, ShardMemory};
 pub use store::{KeyValueStore, MemoryStore, StorageError};
 
 /// Prefix of every key this app writes, so erase and backup touch nothing else.

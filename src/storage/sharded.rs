@@ -137,6 +137,36 @@ impl<R> ShardMemory<R> {
     }
 }
 
+/// A save of a sharded collection worked out but not written yet (see
+/// [`Repository::prepare_sharded_save`]).
+pub struct PreparedSave {
+    /// The keys to write, with their values (`None`: remove the key).
+    writes: Vec<(String, Option<String>)>,
+    /// The revision each write carries: the one after the revision known when it was
+    /// prepared.
+    revs: Vec<u64>,
+    /// Each shard written and its fingerprint (`None`: its key is removed).
+    shards: Vec<(u64, Option<u64>)>,
+    /// The collection's own fields as JSON, as written.
+    meta: String,
+}
+
+impl PreparedSave {
+    /// Whether there is nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+
+    /// Whether the revisions this tab knows are still the ones the save was prepared
+    /// over (nothing of the collection was written or followed since).
+    pub fn is_current<S: KeyValueStore>(&self, repo: &Repository<S>) -> bool {
+        self.writes
+            .iter()
+            .zip(&self.revs)
+            .all(|((key, _), rev)| repo.known_rev_of(key) + 1 == *rev)
+    }
+}
+
 /// A sharded collection part-way through being read (see
 /// [`Repository::begin_sharded_load`]).
 pub struct ShardedLoad<C: Collection> {
@@ -297,6 +327,19 @@ impl<S: KeyValueStore> Repository<S> {
         doc: &C,
         memory: &mut ShardMemory<C::Record>,
     ) -> Result<(), SaveError> {
+        let prepared = self.prepare_sharded_save(doc, memory)?;
+        self.commit_sharded_save(prepared, memory)
+    }
+
+    /// The first half of [`Self::save_sharded`], which writes nothing: finds the shards
+    /// that differ from what was last saved and encodes them. A large save can then do
+    /// this in one task and [`Self::commit_sharded_save`] in the next, if
+    /// [`PreparedSave::is_current`] says nothing was written in between.
+    pub fn prepare_sharded_save<C: Collection>(
+        &self,
+        doc: &C,
+        memory: &ShardMemory<C::Record>,
+    ) -> Result<PreparedSave, SaveError> {
         // A newer build wrote part of the collection: saving any of it could drop that.
         if self.is_blocked(C::KEY) {
             return Err(SaveError::Blocked);
@@ -319,29 +362,48 @@ impl<S: KeyValueStore> Repository<S> {
             .collect();
         changed.extend(emptied);
         let mut writes: Vec<(String, Option<String>)> = Vec::new();
+        let mut revs = Vec::new();
         for (n, records, _) in &changed {
             let key = shard_key(C::KEY, *n);
             let rev = self.known_rev_of(&key) + 1;
             let value = (!records.is_empty()).then(|| encode_shard::<C>(records, rev));
             writes.push((key, value));
+            revs.push(rev);
         }
         let meta = meta_json::<C>(&doc.meta());
         if memory.legacy || memory.saved_meta.as_deref() != Some(meta.as_str()) {
             let rev = self.known_rev_of(C::KEY) + 1;
             writes.push((C::KEY.to_owned(), Some(encode_meta::<C>(doc.meta(), rev))));
+            revs.push(rev);
         }
-        if writes.is_empty() {
+        Ok(PreparedSave {
+            writes,
+            revs,
+            shards: changed
+                .into_iter()
+                .map(|(n, _, print)| (n, print))
+                .collect(),
+            meta,
+        })
+    }
+
+    /// Writes a [`PreparedSave`] (all or nothing) and remembers what it wrote.
+    pub fn commit_sharded_save<R>(
+        &self,
+        prepared: PreparedSave,
+        memory: &mut ShardMemory<R>,
+    ) -> Result<(), SaveError> {
+        if prepared.writes.is_empty() {
             return Ok(());
         }
-        self.write_all(&writes)?;
-        for (n, records, prints) in changed {
-            if records.is_empty() {
-                memory.saved.remove(&n);
-            } else {
-                memory.saved.insert(n, prints);
-            }
+        self.write_all(&prepared.writes)?;
+        for (n, print) in prepared.shards {
+            match print {
+                Some(print) => memory.saved.insert(n, Some(print)),
+                None => memory.saved.remove(&n),
+            };
         }
-        memory.saved_meta = Some(meta);
+        memory.saved_meta = Some(prepared.meta);
         memory.legacy = false;
         Ok(())
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::customer_picker::CustomerPicker;
 use super::domain::{Answers, Response, Survey, SurveyStatus};
 use super::form::{checked_answers, recheck_when_refused, LanguageSwitch, SurveyForm};
 use super::messages::SurveyMsg;
@@ -11,7 +12,6 @@ use super::state::use_surveys;
 use super::view::{use_survey_in_url, SurveyNotFound};
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
-use crate::customers::state::use_customers;
 use crate::paths;
 
 /// The kiosk page.
@@ -31,7 +31,6 @@ pub fn KioskPage() -> impl IntoView {
 #[component]
 fn Kiosk(survey: Survey) -> impl IntoView {
     let surveys = use_surveys();
-    let customers = use_customers();
     let ui = use_lang();
     let first = if survey.languages.contains(&ui.get_untracked()) {
         ui.get_untracked()
@@ -44,7 +43,6 @@ fn Kiosk(survey: Survey) -> impl IntoView {
     let problems = RwSignal::new(Vec::<String>::new());
     let done = RwSignal::new(false);
     let round = RwSignal::new(0u32);
-    let names = customers.names_by_name();
     let stored = StoredValue::new(survey.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -98,12 +96,7 @@ fn Kiosk(survey: Survey) -> impl IntoView {
         }>
             <form class="card" on:submit=submit novalidate data-testid="kiosk-form">
                 <LanguageSwitch languages=languages.get_value() lang />
-                <label class="field"><span>{tr(SurveyMsg::LinkCustomer)}</span>
-                    <select data-testid="respond-customer" on:change=move |ev| customer.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected=move || customer.get().is_none()>{tr(SurveyMsg::NoCustomer)}</option>
-                        {move || names.get().into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=move || customer.get() == Some(id)>{name}</option> }).collect_view()}
-                    </select>
-                </label>
+                <CustomerPicker chosen=customer label=SurveyMsg::LinkCustomer nobody=SurveyMsg::NoCustomer testid="respond" />
                 {move || { round.get(); view! { <SurveyForm survey=stored.get_value() lang=lang.into() answers /> } }}
                 <Show when=move || !problems.with(Vec::is_empty)>
                     <div class="banner error" role="alert" data-error-summary data-testid="respond-problems">

@@ -8,6 +8,7 @@ mod builder;
 mod card;
 mod chart;
 mod chart_download;
+mod customer_picker;
 pub mod dashboard;
 pub mod domain;
 mod form;

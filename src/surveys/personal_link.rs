@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::customer_picker::CustomerPicker;
 use super::domain::TokenLink;
 use super::messages::SurveyMsg;
 use super::qr::QrImage;
@@ -44,29 +45,6 @@ pub fn PersonalLinkBox(
     let shown = RwSignal::new(None::<(u64, u64)>);
     let copied = RwSignal::new(false);
     let names = customers.names_by_name();
-    // A list of 10,000 customers is no use to pick from, and its 10,000 options took
-    // half a second to build and remove: the list holds the first names that match
-    // what is typed in the find box.
-    let find = RwSignal::new(String::new());
-    let offered = Memo::new(move |_| {
-        let wanted = find.with(|f| f.trim().to_lowercase());
-        names.with(|all| {
-            all.iter()
-                .filter(|(_, name)| wanted.is_empty() || name.to_lowercase().contains(&wanted))
-                .take(OFFERED)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-    let more = move || {
-        let all = names.with(Vec::len);
-        (all > OFFERED && find.with(|f| f.trim().is_empty())).then(|| {
-            fill(
-                SurveyMsg::FirstMatches.in_lang(lang.get()),
-                &[&OFFERED.to_string(), &all.to_string()],
-            )
-        })
-    };
     let link = Memo::new(move |_| {
         let token = shown.get().map(|(_, token)| token);
         surveys
@@ -105,21 +83,9 @@ pub fn PersonalLinkBox(
         <div class="card" data-testid="personal-link-box">
             <h2>{tr(SurveyMsg::PersonalTitle)}</h2>
             <p>{tr(SurveyMsg::PersonalExplain)}</p>
-            <div class="actions personal-pick">
-                <Show when=move || { names.with(Vec::len) > OFFERED }>
-                    <label class="field"><span>{tr(SurveyMsg::FindCustomer)}</span>
-                        <input type="search" data-testid="personal-find" prop:value=find on:input=move |ev| find.set(event_target_value(&ev)) />
-                    </label>
-                </Show>
-                <label class="field"><span>{tr(SurveyMsg::ColCustomer)}</span>
-                    <select data-testid="personal-customer" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected=move || chosen.get().is_none()>{tr(SurveyMsg::ChooseCustomer)}</option>
-                        {move || offered.get().into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=move || chosen.get() == Some(id)>{name}</option> }).collect_view()}
-                    </select>
-                </label>
+            <CustomerPicker chosen label=SurveyMsg::ColCustomer nobody=SurveyMsg::ChooseCustomer testid="personal">
                 <button type="button" data-testid="personal-make" disabled=move || chosen.get().is_none() on:click=make>{tr(SurveyMsg::PersonalMake)}</button>
-            </div>
-            {move || more().map(|line| view! { <p class="muted" data-testid="personal-more">{line}</p> })}
+            </CustomerPicker>
             <h3 data-testid="personal-whose">{whose}</h3>
             <textarea readonly rows="3" class="response-code" data-testid="personal-link" aria-label=qr_label prop:value=move || link.get()></textarea>
             <div class="actions">
@@ -132,9 +98,6 @@ pub fn PersonalLinkBox(
         </div>
     }
 }
-
-/// How many customers the personal link's list offers at once.
-const OFFERED: usize = 100;
 
 /// What pasting a code from a personal link did, in the report under the paste box.
 pub fn token_line(link: TokenLink, short: &str, lang: Lang, customers: CustomersState) -> String {

@@ -13,10 +13,10 @@ use super::chart::{chart, ipa_grid, ChartRow, GridPoint, GridWords};
 use super::chart_download::chart_downloads;
 use super::domain::export::export_rows;
 use super::domain::{
-    ces, csat, delivered_value, find_response_codes, importance_performance, nps,
-    satisfaction_index, scale_summary, servqual, Answer, CodeOutcome, Crosshair, DualColumns,
-    NpsMethod, Quadrant, QuestionKind, Response, ResultsFilter, SatisfactionBand, Servqual, Survey,
-    TokenLink,
+    ces, csat, delivered_value, find_response_codes, importance_performance, main_headline,
+    month_point, nps, satisfaction_index, scale_summary, servqual, trend_months, Answer,
+    CodeOutcome, Crosshair, DualColumns, Filtered, MonthPoint, NpsMethod, Quadrant, QuestionKind,
+    Response, ResultsFilter, SatisfactionBand, Servqual, Survey, TokenLink,
 };
 use super::messages::SurveyMsg;
 use super::personal_link::{token_line, PersonalLinkBox};
@@ -163,6 +163,9 @@ fn Results(id: u64) -> impl IntoView {
     let boxes = RwSignal::new(false);
     let drawn: [Memo<bool>; FIGURE_GROUPS] =
         std::array::from_fn(|group| Memo::new(move |_| stage.get() > group));
+    // The trend's months, worked out a few per task before its group is drawn (a
+    // SERVQUAL estimate per month is a pass over every response).
+    let months = StoredValue::new(Vec::<MonthPoint>::new());
     Effect::new(move |_| {
         filtered.track();
         filtered_b.track();
@@ -171,10 +174,18 @@ fn Results(id: u64) -> impl IntoView {
         round.set_value(this);
         stage.set(0);
         leptos::task::spawn_local(async move {
+            let current = move || round.try_get_value() == Some(this);
             for group in 1..=FIGURE_GROUPS {
                 next_task().await;
-                if round.try_get_value() != Some(this) {
+                if !current() {
                     return;
+                }
+                if group == TREND_GROUP + 1 {
+                    let Some(points) = trend_in_steps(surveys, survey, filtered, current).await
+                    else {
+                        return;
+                    };
+                    months.set_value(points);
                 }
                 stage.set(group);
             }
@@ -235,7 +246,7 @@ fn Results(id: u64) -> impl IntoView {
             }))}
             {figure_group(drawn[1], move || gaps.with_untracked(|_| None::<AnyView>))}
             {figure_group(drawn[2], move || { let lang = lang.get(); let has_servqual = gaps.with_untracked(|g| g.is_some()); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(headline_figures(s, &kept.responses(all), has_servqual, lang, crosshair).into_any())))) })}
-            {figure_group(drawn[3], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| trend_view(s, &kept.responses(all), lang)))) })}
+            {figure_group(drawn[TREND_GROUP], move || { let lang = lang.get(); survey.with_untracked(|s| months.with_value(|m| trend_view(s, m, lang))) })}
             {figure_group(drawn[4], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| Some(follow_up_view(s, &kept.responses(all), lang))))) })}
             {figure_group(drawn[5], move || { let lang = lang.get(); gaps.with_untracked(|g| g.as_ref().as_ref().map(|q| servqual_figure(q, lang))) })}
             {figure_group(drawn[6], move || { let lang = lang.get(); in_book(surveys, &|all| survey.with_untracked(|s| filtered.with_untracked(|kept| delivered_figure(s, &kept.responses(all), lang)))) })}
@@ -257,6 +268,56 @@ fn Results(id: u64) -> impl IntoView {
 
 /// The groups of figures drawn one per task (see `Results`).
 const FIGURE_GROUPS: usize = 8;
+/// The trend's group: its months are worked out first, over a few tasks.
+const TREND_GROUP: usize = 3;
+/// How long one step of this page's split work (the trend's months, reading pasted
+/// codes) may take (ms): half of `STEP_MS`, so that a step with what shares its task (a
+/// click's handler, the last month or code begun) stays under 50 ms on a busy machine,
+/// where everything takes up to twice as long.
+const RESULTS_STEP_MS: f64 = STEP_MS / 2.0;
+
+/// The trend's months over the responses the filter kept, a few months per task;
+/// `None` if a newer drawing began meanwhile (`current` says it has not).
+async fn trend_in_steps(
+    surveys: super::state::SurveysState,
+    survey: Memo<Survey>,
+    filtered: Memo<Arc<Filtered>>,
+    current: impl Fn() -> bool,
+) -> Option<Vec<MonthPoint>> {
+    let Some(headline) = survey.with_untracked(main_headline) else {
+        return Some(Vec::new()); // no figure to follow
+    };
+    let kept = filtered.get_untracked();
+    let pending = survey.with_untracked(|s| {
+        surveys
+            .book
+            .with_untracked(|b| trend_months(s, &kept.responses(&b.responses)))
+    });
+    let mut points = Vec::with_capacity(pending.len());
+    let mut pending = pending.into_iter();
+    loop {
+        let started = js_sys::Date::now();
+        while js_sys::Date::now() - started < RESULTS_STEP_MS {
+            let Some((month, at)) = pending.next() else {
+                return Some(points);
+            };
+            // The places are among the kept responses; these are places in the book.
+            points.push(survey.with_untracked(|s| {
+                surveys.book.with_untracked(|b| {
+                    let group: Vec<&Response> = at
+                        .iter()
+                        .filter_map(|&i| b.responses.get(kept.kept[i] as usize))
+                        .collect();
+                    month_point(s, month, &group, &headline)
+                })
+            }));
+        }
+        next_task().await;
+        if !current() {
+            return None;
+        }
+    }
+}
 
 /// A group of figures drawn from the book's responses (the filters keep their places).
 fn in_book(
@@ -603,7 +664,7 @@ fn PasteCodes(id: u64) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let report = RwSignal::new(Vec::<String>::new());
     // A thousand codes take a few hundred milliseconds to read: they are read a slice
-    // per task, then taken at once (one change of the book, one save).
+    // per task, then taken at once (one change of the book, one save in two steps).
     let busy = RwSignal::new(false);
     let take = move |_| {
         let lang = lang.get_untracked();
@@ -616,19 +677,25 @@ fn PasteCodes(id: u64) -> impl IntoView {
         report.set(Vec::new());
         busy.set(true);
         leptos::task::spawn_local(async move {
+            // Finding the codes in the text was the click's task; reading starts in the next.
+            next_task().await;
             let reader = surveys.book.with_untracked(|b| b.code_reader(id));
             let mut read = Vec::with_capacity(codes.len());
             while read.len() < codes.len() {
                 let started = js_sys::Date::now();
-                while read.len() < codes.len() && js_sys::Date::now() - started < STEP_MS {
+                while read.len() < codes.len() && js_sys::Date::now() - started < RESULTS_STEP_MS {
                     read.push(reader.read(&codes[read.len()]));
                 }
                 next_task().await;
             }
+            // One change of the book, saved over the next tasks (see `update_in_steps`).
             let mut outcomes = Vec::new();
             surveys
                 .book
-                .update(|b| outcomes = b.take_read(&reader, read, today()));
+                .update_in_steps(|b| outcomes = b.take_read(&reader, read, today()))
+                .await;
+            // The report (1,000 lines) in a task of its own, after the save's.
+            next_task().await;
             let lines = codes
                 .iter()
                 .zip(outcomes)

@@ -10,7 +10,7 @@ use super::card::contacted_since;
 use super::chart::{trend_chart, TrendPoint};
 use super::chart_download::chart_downloads;
 use super::domain::{
-    compare, main_headline, response_satisfaction_index, trend, Answer, DualColumns, Headline,
+    compare, main_headline, response_satisfaction_index, Answer, DualColumns, Headline, MonthPoint,
     NpsCategory, QuestionKind, Response, SatisfactionBand, Survey,
 };
 use super::results_messages::ResultsMsg;
@@ -83,11 +83,11 @@ pub fn compare_view(
     .into_any()
 }
 
-/// The main figure per month: the chart with its band, and the table beside it.
-pub fn trend_view(survey: &Survey, responses: &[&Response], lang: Lang) -> Option<AnyView> {
+/// The main figure per month (`months`, from the domain's `trend`): the chart with its
+/// band, and the table beside it.
+pub fn trend_view(survey: &Survey, months: &[MonthPoint], lang: Lang) -> Option<AnyView> {
     let t = |m: ResultsMsg| m.in_lang(lang);
     let h = main_headline(survey)?;
-    let months = trend(survey, responses, &h);
     if months.is_empty() {
         return None;
     }
@@ -138,7 +138,25 @@ pub fn trend_view(survey: &Survey, responses: &[&Response], lang: Lang) -> Optio
 struct FollowUp {
     customer_id: u64,
     date: chrono::NaiveDate,
-    score: String,
+    score: FollowUpScore,
+}
+
+/// Why a response is followed up, written out only for the ones listed (there can be
+/// thousands).
+enum FollowUpScore {
+    /// A detractor's NPS answer.
+    Nps(u8),
+    /// A satisfaction index below the band.
+    Index(f64),
+}
+
+impl std::fmt::Display for FollowUpScore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FollowUpScore::Nps(v) => write!(f, "NPS {v}"),
+            FollowUpScore::Index(i) => write!(f, "P/E {}", num(*i, 2)),
+        }
+    }
 }
 
 /// Responses among `responses` whose customer should be contacted: a detractor or an
@@ -171,20 +189,20 @@ fn follow_ups(
             let customer_id = r.customer_id?;
             let score = nps.as_ref().and_then(|c| match r.answers.get(c) {
                 Some(Answer::Scale(v)) if NpsCategory::of(*v) == NpsCategory::Detractor => {
-                    Some(format!("NPS {v}"))
+                    Some(FollowUpScore::Nps(*v))
                 }
                 _ => None,
             });
-            let indexes: Vec<f64> = matrices
-                .iter()
-                .filter_map(|c| response_satisfaction_index(survey, r, c))
-                .collect();
-            let index =
-                (!indexes.is_empty()).then(|| indexes.iter().sum::<f64>() / indexes.len() as f64);
+            // A detractor is followed up whatever their index: it is worked out only if not.
             let score = score.or_else(|| {
-                index
+                let indexes: Vec<f64> = matrices
+                    .iter()
+                    .filter_map(|c| response_satisfaction_index(survey, r, c))
+                    .collect();
+                (!indexes.is_empty())
+                    .then(|| indexes.iter().sum::<f64>() / indexes.len() as f64)
                     .filter(|i| SatisfactionBand::of(*i) == SatisfactionBand::Dissatisfied)
-                    .map(|i| format!("P/E {}", num(i, 2)))
+                    .map(FollowUpScore::Index)
             })?;
             // A customer no longer in the book cannot be contacted from here.
             (!contacted(customer_id, r.submitted)?).then_some(FollowUp {

@@ -1,6 +1,9 @@
 // What the benchmarks share: the opt-in DevTools profile of a phase (CRM_BENCH_PROFILE=1,
 // with the profile build of `.ci/bench --profile`, where wasm functions keep their names).
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export const PROFILE = process.env.CRM_BENCH_PROFILE === '1';
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -26,6 +29,13 @@ export async function timeUntil(page, action, ready) {
  *  `window.__longTasks` a benchmark's init script records. */
 export const longestSince = (page, since) => page.evaluate((since) =>
   Math.max(0, ...window.__longTasks.filter((t) => t.start >= since).map((t) => t.duration)), since);
+/** With CRM_BENCH_TASKS=1, prints each task over 50 ms since `since`: when it started after
+ *  `since` and how long it took, to find which step of a phase it was. */
+export async function printLongTasks(page, name, since) {
+  if (process.env.CRM_BENCH_TASKS !== '1') return;
+  const tasks = await page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), since);
+  for (const t of tasks) console.log(`${name}: a ${t.duration.toFixed(0)} ms task from +${(t.start - since).toFixed(0)} ms`);
+}
 export const now = (page) => page.evaluate(() => performance.now());
 
 /**
@@ -41,6 +51,11 @@ export async function profiled(page, name, phase) {
   await cdp.send('Profiler.start');
   const result = await phase();
   const { profile } = await cdp.send('Profiler.stop');
+  // Kept for a closer look (DevTools' Performance panel opens it; so does any script).
+  mkdirSync(join(import.meta.dirname, '..', '..', 'target', 'bench'), { recursive: true });
+  const file = join(import.meta.dirname, '..', '..', 'target', 'bench', `profile-${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`\n(profile written to ${file})`);
   const dt = profile.timeDeltas;
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
-import { longestSince, max, median, now, profiled, timeUntil } from './bench-lib.mjs';
+import { longestSince, max, median, now, printLongTasks, profiled, timeUntil } from './bench-lib.mjs';
 
 const CUSTOMERS = Number(process.env.CRM_BENCH_CUSTOMERS ?? 10000);
 const WANTED = Number(process.env.CRM_BENCH_RESPONSES ?? 10000);
@@ -96,6 +96,7 @@ async function measureOnce(env, n) {
     () => document.querySelector('[data-testid=figure-servqual]') && document.querySelector('[data-testid=results-trend]')));
   await page.waitForTimeout(300);
   const openLongest = await longestSince(page, t);
+  await printLongTasks(page, 'open', t);
 
   t = await now(page);
   const before = await page.locator('[data-testid=results-count]').innerText();
@@ -103,6 +104,7 @@ async function measureOnce(env, n) {
     new Function(`return () => { const e = document.querySelector('[data-testid=results-count]'); return e && e.innerText !== ${JSON.stringify(before)}; }`)()));
   await page.waitForTimeout(300);
   const filterLongest = await longestSince(page, t);
+  await printLongTasks(page, 'filter', t);
   await page.selectOption('[data-testid=results-a-class]', '');
   await page.waitForFunction((b) => document.querySelector('[data-testid=results-count]').innerText === b, before);
 
@@ -120,6 +122,7 @@ async function measureOnce(env, n) {
     () => document.querySelectorAll('[data-testid=codes-report] li').length >= 1000));
   await page.waitForTimeout(300);
   const takeLongest = await longestSince(page, t);
+  await printLongTasks(page, 'take', t);
   const taken = await page.locator('[data-testid=codes-report] li').count();
   await context.close();
   return { open, openLongest, filter, filterLongest, take, takeLongest, taken };

@@ -101,9 +101,15 @@ test('a survey from a template, answered twice in the kiosk, scored after a relo
   await page.click('[data-testid=respond-submit]');
   await page.waitForSelector('[data-testid=respond-thanks]');
   await page.click('[data-testid=respond-next]');
-  // The next respondent starts clean, and is linked to a customer.
+  // The next respondent starts clean, and is linked to a customer found by typing part
+  // of the name: the list narrows to the matches, and Enter chooses the first of them
+  // (it does not submit the answers).
   assert.equal(await page.locator('[data-testid=answer-NPS-9]').isChecked(), false);
-  await page.selectOption('[data-testid=respond-customer]', { label: 'Li Na' });
+  await page.fill('[data-testid=respond-find]', 'li n');
+  assert.deepEqual(await page.locator('[data-testid=respond-customer] option').allTextContents(), ['No customer', 'Li Na']);
+  await page.press('[data-testid=respond-find]', 'Enter');
+  assert.equal(await page.locator('[data-testid=respond-customer]').inputValue(), '2');
+  assert.equal(await page.locator('[data-testid=respond-problems]').count(), 0, 'Enter did not submit the form');
   await page.check('[data-testid=answer-NPS-3]', { force: true });
   await page.check('[data-testid=answer-SAT-2]', { force: true });
   await page.click('[data-testid=respond-submit]');

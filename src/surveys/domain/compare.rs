@@ -339,28 +339,31 @@ fn servqual_places(survey: &Survey) -> Vec<Vec<(&str, String, Scale)>> {
 /// One respondent's unweighted SERVQUAL score: the mean over the dimensions they
 /// answered of the mean of their item gaps P − E (`places` from [`servqual_places`]).
 fn respondent_gap(places: &[Vec<(&str, String, Scale)>], r: &Response) -> Option<f64> {
-    let gaps: Vec<f64> = places
-        .iter()
-        .filter_map(|items| {
-            let items: Vec<f64> = items
-                .iter()
-                .filter_map(|(question, item, scale)| {
-                    let Some(Answer::Dual(rows)) = r.answers.get(*question) else {
-                        return None;
-                    };
-                    let a = rows.get(item)?;
-                    match (a.first, a.second) {
-                        (Some(e), Some(p)) if scale.contains(e) && scale.contains(p) => {
-                            Some(f64::from(p) - f64::from(e))
-                        }
-                        _ => None,
-                    }
-                })
-                .collect();
-            (!items.is_empty()).then(|| items.iter().sum::<f64>() / items.len() as f64)
-        })
-        .collect();
-    (!gaps.is_empty()).then(|| gaps.iter().sum::<f64>() / gaps.len() as f64)
+    // Sums rather than a list per dimension (the trend asks this of every response once a
+    // month's figure): the same additions in the same order as the means of those lists.
+    let (mut sum_gaps, mut dimensions) = (0.0, 0usize);
+    for items in places {
+        let (mut sum, mut n) = (0.0, 0usize);
+        for (question, item, scale) in items {
+            let Some(Answer::Dual(rows)) = r.answers.get(*question) else {
+                continue;
+            };
+            let Some(a) = rows.get(item) else {
+                continue;
+            };
+            if let (Some(e), Some(p)) = (a.first, a.second) {
+                if scale.contains(e) && scale.contains(p) {
+                    sum += f64::from(p) - f64::from(e);
+                    n += 1;
+                }
+            }
+        }
+        if n > 0 {
+            sum_gaps += sum / n as f64;
+            dimensions += 1;
+        }
+    }
+    (dimensions > 0).then(|| sum_gaps / dimensions as f64)
 }
 
 /// The difference B − A of one figure between two independent groups.
@@ -586,14 +589,31 @@ pub fn trend<R: Borrow<Response>>(
     responses: &[R],
     headline: &Headline,
 ) -> Vec<MonthPoint> {
-    let mut months: BTreeMap<NaiveDate, Vec<&Response>> = BTreeMap::new();
-    for r in responses
+    trend_months(survey, responses)
+        .into_iter()
+        .map(|(month, at)| {
+            let group: Vec<&Response> = at.iter().map(|&i| responses[i].borrow()).collect();
+            month_point(survey, month, &group, headline)
+        })
+        .collect()
+}
+
+/// The months of [`trend`] with the places (in `responses`) of the survey's responses
+/// submitted in each, in their order: a caller can then work the months out a few at a
+/// time ([`month_point`]), as the results page does over 10,000 responses.
+pub fn trend_months<R: Borrow<Response>>(
+    survey: &Survey,
+    responses: &[R],
+) -> Vec<(NaiveDate, Vec<usize>)> {
+    let mut months: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for (at, r) in responses
         .iter()
         .map(Borrow::borrow)
-        .filter(|r| r.survey_id == survey.id)
+        .enumerate()
+        .filter(|(_, r)| r.survey_id == survey.id)
     {
         let month = r.submitted.with_day(1).unwrap_or(r.submitted);
-        months.entry(month).or_default().push(r);
+        months.entry(month).or_default().push(at);
     }
     let (Some(first), Some(last)) = (
         months.keys().next().copied(),
@@ -604,21 +624,30 @@ pub fn trend<R: Borrow<Response>>(
     let mut out = Vec::new();
     let mut month = first;
     while month <= last {
-        let group = months.remove(&month).unwrap_or_default();
-        out.push(MonthPoint {
-            month,
-            responses: group.len(),
-            estimate: if group.is_empty() {
-                Err(NoScore::NoResponses)
-            } else {
-                estimate(survey, &group, headline)
-            },
-        });
+        out.push((month, months.remove(&month).unwrap_or_default()));
         month = month
             .checked_add_months(chrono::Months::new(1))
             .unwrap_or(NaiveDate::MAX);
     }
     out
+}
+
+/// One month of [`trend`]: `headline` over `group`, that month's responses.
+pub fn month_point(
+    survey: &Survey,
+    month: NaiveDate,
+    group: &[&Response],
+    headline: &Headline,
+) -> MonthPoint {
+    MonthPoint {
+        month,
+        responses: group.len(),
+        estimate: if group.is_empty() {
+            Err(NoScore::NoResponses)
+        } else {
+            estimate(survey, group, headline)
+        },
+    }
 }
 
 /// Whether the NPS of an estimate used the small-sample method (for the trend's table).
@@ -917,6 +946,48 @@ mod tests {
             ..Survey::default()
         };
         assert_eq!(main_headline(&empty), None);
+    }
+
+    /// A respondent's SERVQUAL gap from sums equals the mean of their dimensions' means
+    /// worked out from lists, as before: every demo response, to the last bit.
+    #[test]
+    fn a_respondents_gap_from_sums_is_the_mean_of_their_dimension_means() {
+        fn by_lists(places: &[Vec<(&str, String, Scale)>], r: &Response) -> Option<f64> {
+            let gaps: Vec<f64> = places
+                .iter()
+                .filter_map(|items| {
+                    let items: Vec<f64> = items
+                        .iter()
+                        .filter_map(|(question, item, scale)| {
+                            let Some(Answer::Dual(rows)) = r.answers.get(*question) else {
+                                return None;
+                            };
+                            let a = rows.get(item)?;
+                            match (a.first, a.second) {
+                                (Some(e), Some(p)) if scale.contains(e) && scale.contains(p) => {
+                                    Some(f64::from(p) - f64::from(e))
+                                }
+                                _ => None,
+                            }
+                        })
+                        .collect();
+                    (!items.is_empty()).then(|| items.iter().sum::<f64>() / items.len() as f64)
+                })
+                .collect();
+            (!gaps.is_empty()).then(|| gaps.iter().sum::<f64>() / gaps.len() as f64)
+        }
+        let ids: Vec<u64> = (1..=40).collect();
+        let book = crate::surveys::domain::demo::demo_surveys(&ids, day("2026-05-01"));
+        let mut checked = 0;
+        for survey in &book.surveys {
+            let places = servqual_places(survey);
+            for r in book.responses.iter().filter(|r| r.survey_id == survey.id) {
+                let before = by_lists(&places, r);
+                checked += usize::from(before.is_some());
+                assert_eq!(respondent_gap(&places, r), before, "response {}", r.id);
+            }
+        }
+        assert!(checked > 40, "the demo's SERVQUAL responses ({checked})");
     }
 
     #[test]

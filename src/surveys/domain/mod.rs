@@ -22,7 +22,8 @@ pub mod wire;
 
 pub use book::{CodeOutcome, CodeReader, PersonalLink, ReadCode, SurveyBook, TokenLink};
 pub use compare::{
-    compare, estimate, headlines, main_headline, trend, Difference, Estimate, Headline, MonthPoint,
+    compare, estimate, headlines, main_headline, month_point, trend, trend_months, Difference,
+    Estimate, Headline, MonthPoint,
 };
 pub use filter::{filter_responses, CustomerSegment, Filtered, ResultsFilter, Segment};
 pub use model::*;

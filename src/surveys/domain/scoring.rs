@@ -880,24 +880,42 @@ fn dual_answers<'a>(
         .collect()
 }
 
-/// [`row_means`] over the answers of [`dual_answers`]: the same pairs in the same order,
-/// without looking the matrix up again in every response for each of its rows.
-fn row_means_in(
+/// [`row_means`] of several rows of one matrix over the answers of [`dual_answers`], in
+/// one pass: sums per row rather than a list of pairs per row, added in the responses'
+/// order as [`mean`] adds them, so the means are the same to the last bit.
+fn rows_means_in(
     answers: &[&BTreeMap<String, DualAnswer>],
-    row: &str,
+    rows: &[&str],
     scale: Scale,
-) -> Option<RowMeans> {
-    let pairs = answers
-        .iter()
-        .filter_map(|rows| match rows.get(row) {
-            Some(DualAnswer {
+) -> Vec<Option<RowMeans>> {
+    // (Σ first, Σ second, pairs) per row.
+    let mut sums = vec![(0.0, 0.0, 0usize); rows.len()];
+    for answer in answers {
+        for (row, sum) in rows.iter().zip(sums.iter_mut()) {
+            if let Some(DualAnswer {
                 first: Some(a),
                 second: Some(b),
-            }) if scale.contains(*a) && scale.contains(*b) => Some((f64::from(*a), f64::from(*b))),
-            _ => None,
+            }) = answer.get(*row)
+            {
+                if scale.contains(*a) && scale.contains(*b) {
+                    sum.0 += f64::from(*a);
+                    sum.1 += f64::from(*b);
+                    sum.2 += 1;
+                }
+            }
+        }
+    }
+    rows.iter()
+        .zip(sums)
+        .map(|(row, (first, second, n))| {
+            (n > 0).then(|| RowMeans {
+                code: (*row).to_owned(),
+                n,
+                first: first / n as f64,
+                second: second / n as f64,
+            })
         })
-        .collect();
-    means_of(row, pairs)
+        .collect()
 }
 
 fn means_of(row: &str, pairs: Vec<(f64, f64)>) -> Option<RowMeans> {
@@ -1083,16 +1101,26 @@ pub fn response_satisfaction_index(
 ) -> Option<f64> {
     let q = survey.question(code)?;
     let scale = q.kind.scale()?;
-    let own = [response];
-    let pairs: Vec<(f64, f64)> = q
-        .kind
-        .rows()
-        .iter()
-        .flat_map(|row| dual_pairs(&own, code, &row.code, scale))
-        .collect();
-    let e = mean(pairs.iter().map(|p| p.0))?;
-    let p = mean(pairs.iter().map(|p| p.1))?;
-    Some(p / e)
+    let Some(Answer::Dual(answers)) = response.answers.get(code) else {
+        return None;
+    };
+    // The follow-ups and the churn-risk reasons ask this of every response: sums, not a
+    // list of pairs per row (the same sums in the same order as `mean` of those pairs).
+    let (mut sum_e, mut sum_p, mut n) = (0.0, 0.0, 0usize);
+    for row in q.kind.rows() {
+        if let Some(DualAnswer {
+            first: Some(a),
+            second: Some(b),
+        }) = answers.get(&row.code)
+        {
+            if scale.contains(*a) && scale.contains(*b) {
+                sum_e += f64::from(*a);
+                sum_p += f64::from(*b);
+                n += 1;
+            }
+        }
+    }
+    (n > 0).then(|| (sum_p / n as f64) / (sum_e / n as f64))
 }
 
 /// One SERVQUAL item: its means and gap P − E.
@@ -1239,30 +1267,44 @@ pub fn servqual<R: Borrow<Response>>(
     responses: &[R],
 ) -> Result<Servqual, NoScore> {
     let own = to_survey(survey, responses)?;
-    // Each matrix's answers, found once for its rows (22 items × 10,000 responses).
-    let mut answers: Vec<(&str, Vec<&BTreeMap<String, DualAnswer>>)> = Vec::new();
-    let mut dimensions = Vec::new();
+    // Where each item is asked: (dimension, item, matrix, scale), in the figure's order.
+    let mut asked = Vec::new();
     for dimension in ServqualDimension::ALL {
-        let mut items = Vec::new();
-        let mut unanswered = Vec::new();
         for code in dimension.item_codes() {
             let (q, scale, columns) = dual_row(survey, &code)?;
             if columns != DualColumns::ExpectationPerception {
                 return Err(wrong_kind(&q.code));
             }
-            let found = match answers.iter().position(|(c, _)| *c == q.code) {
-                Some(at) => at,
-                None => {
-                    answers.push((&q.code, dual_answers(&own, &q.code)));
-                    answers.len() - 1
-                }
-            };
-            match row_means_in(&answers[found].1, &code, scale) {
+            asked.push((dimension, code, q.code.as_str(), scale));
+        }
+    }
+    // Each matrix's answers read once for all its items (22 items × 10,000 responses).
+    let mut means: Vec<Option<RowMeans>> = vec![None; asked.len()];
+    let mut matrices: Vec<(&str, Scale)> = Vec::new();
+    for (_, _, matrix, scale) in &asked {
+        if !matrices.iter().any(|(m, _)| m == matrix) {
+            matrices.push((matrix, *scale));
+        }
+    }
+    for (matrix, scale) in matrices {
+        let at: Vec<usize> = (0..asked.len()).filter(|&i| asked[i].2 == matrix).collect();
+        let rows: Vec<&str> = at.iter().map(|&i| asked[i].1.as_str()).collect();
+        let answers = dual_answers(&own, matrix);
+        for (i, m) in at.into_iter().zip(rows_means_in(&answers, &rows, scale)) {
+            means[i] = m;
+        }
+    }
+    let mut dimensions = Vec::new();
+    for dimension in ServqualDimension::ALL {
+        let mut items = Vec::new();
+        let mut unanswered = Vec::new();
+        for (i, (_, code, _, _)) in asked.iter().enumerate().filter(|(_, a)| a.0 == dimension) {
+            match means[i].take() {
                 Some(means) => items.push(ItemGap {
                     gap: means.second - means.first,
                     means,
                 }),
-                None => unanswered.push(code),
+                None => unanswered.push(code.clone()),
             }
         }
         if items.is_empty() {
@@ -1687,17 +1729,53 @@ mod tests {
                 continue;
             };
             let answers = dual_answers(&own, &q.code);
-            for row in q.kind.rows() {
+            let codes: Vec<&str> = q.kind.rows().iter().map(|r| r.code.as_str()).collect();
+            for (row, once) in codes.iter().zip(rows_means_in(&answers, &codes, scale)) {
                 rows += 1;
-                assert_eq!(
-                    row_means_in(&answers, &row.code, scale),
-                    row_means(&own, &q.code, &row.code, scale),
-                    "{}",
-                    row.code
-                );
+                assert_eq!(once, row_means(&own, &q.code, row, scale), "{row}");
             }
         }
         assert_eq!(rows, 22, "the demo survey's SERVQUAL items");
+    }
+
+    /// One respondent's index from sums (the follow-ups and churn risk ask it of every
+    /// response) equals the ratio of the means of their pairs, the way it was worked out
+    /// before: every demo response, every E/P matrix, to the last bit.
+    #[test]
+    fn a_respondents_index_from_sums_is_the_ratio_of_their_pairs_means() {
+        let ids: Vec<u64> = (1..=40).collect();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let book = crate::surveys::domain::demo::demo_surveys(&ids, day);
+        let mut checked = 0;
+        for survey in &book.surveys {
+            for r in book.responses.iter().filter(|r| r.survey_id == survey.id) {
+                for q in survey.questions() {
+                    let Some(scale) = q.kind.scale() else {
+                        continue;
+                    };
+                    let own = [r];
+                    let pairs: Vec<(f64, f64)> = q
+                        .kind
+                        .rows()
+                        .iter()
+                        .flat_map(|row| dual_pairs(&own, &q.code, &row.code, scale))
+                        .collect();
+                    let before = mean(pairs.iter().map(|p| p.0))
+                        .and_then(|e| mean(pairs.iter().map(|p| p.1)).map(|p| p / e));
+                    checked += usize::from(before.is_some());
+                    assert_eq!(
+                        response_satisfaction_index(survey, r, &q.code),
+                        before,
+                        "{}",
+                        q.code
+                    );
+                }
+            }
+        }
+        assert!(
+            checked > 40,
+            "the demo's responses answer E/P matrices ({checked})"
+        );
     }
 
     #[test]
