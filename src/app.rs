@@ -19,7 +19,6 @@ use crate::not_found::NotFoundPage;
 use crate::paths;
 use crate::settings::SettingsPage;
 use crate::state::{use_app_state, AppState, Loading};
-use crate::surveys::state::SurveysState;
 use crate::surveys::SurveyRoutes;
 
 /// The whole application.
@@ -31,7 +30,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide();
     CustomersState::provide(state);
     crate::credit::provide(state);
-    SurveysState::provide(state);
+    crate::surveys::provide(state);
     BlueprintsState::provide(state);
     // Before the router: its `popstate` listener must come after the leave guard's.
     provide_leave_guard();

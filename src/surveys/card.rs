@@ -9,7 +9,7 @@ use super::domain::trend::response_scores;
 use super::domain::{NpsCategory, SatisfactionBand};
 use super::messages::SurveyMsg;
 use super::state::use_surveys;
-use super::view::num;
+use super::view::{band_msg, num};
 use crate::components::text::{tr, use_lang};
 use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
@@ -58,19 +58,6 @@ pub fn responses_of(book: &super::domain::SurveyBook, customer_id: u64) -> Vec<C
     list
 }
 
-/// Whether a contact (note, call, meeting, e-mail, service recovery) is on the
-/// customer's timeline on or after `date`.
-pub fn contacted_since(
-    customer: &crate::customers::domain::Customer,
-    date: chrono::NaiveDate,
-) -> bool {
-    use crate::customers::domain::InteractionKind as K;
-    customer
-        .interactions
-        .iter()
-        .any(|i| i.date >= date && !matches!(i.kind, K::Purchase { .. } | K::Complaint { .. }))
-}
-
 /// The survey summary of one customer.
 #[component]
 pub fn SurveyCard(
@@ -88,7 +75,7 @@ pub fn SurveyCard(
                 .filter(|r| {
                     !customers.customers.with(|b| {
                         b.get(customer_id)
-                            .is_some_and(|c| contacted_since(c, r.date))
+                            .is_some_and(|c| c.contacted_since(r.date))
                     })
                 })
                 .map(|r| r.date)
@@ -106,7 +93,7 @@ pub fn SurveyCard(
                 }
             }}</p>
             {move || list.with(|l| l.iter().find_map(|r| r.index)).map(|i| view! {
-                <p data-testid="customer-index">{move || fill(SurveyMsg::LatestIndex.in_lang(lang.get()), &[&num(i, 2), super::results::band_msg(SatisfactionBand::of(i)).in_lang(lang.get())])}</p>
+                <p data-testid="customer-index">{move || fill(SurveyMsg::LatestIndex.in_lang(lang.get()), &[&num(i, 2), band_msg(SatisfactionBand::of(i)).in_lang(lang.get())])}</p>
             })}
             {move || open_follow_up.get().map(|d| view! {
                 <p class="badge danger" data-testid="customer-follow-up">{move || fill(SurveyMsg::FollowUpFlag.in_lang(lang.get()), &[&d.to_string()])}</p>

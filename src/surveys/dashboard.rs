@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::card::{contacted_since, responses_of};
+use super::card::responses_of;
 use super::domain::{nps, QuestionKind, SurveyBook};
 use super::messages::SurveyMsg;
 use super::state::use_surveys;
@@ -47,7 +47,7 @@ pub fn SurveyFigures() -> impl IntoView {
                         responses_of(b, c.id)
                             .iter()
                             .find(|r| r.needs_follow_up())
-                            .is_some_and(|r| !contacted_since(c, r.date))
+                            .is_some_and(|r| !c.contacted_since(r.date))
                     })
                     .count()
             })

@@ -30,3 +30,14 @@ pub mod state;
 mod view;
 
 pub use routes::SurveyRoutes;
+
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// Provides the Surveys section's state and adds its card to the customer pages.
+pub fn provide(app: AppState) -> state::SurveysState {
+    let state = state::SurveysState::provide(app);
+    app.add_customer_panel(|id| view! { <card::SurveyCard customer_id=id /> }.into_any());
+    state
+}

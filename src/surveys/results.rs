@@ -16,7 +16,7 @@ use super::domain::{
     ces, csat, delivered_value, find_response_codes, importance_performance, main_headline,
     month_point, nps, satisfaction_index, scale_summary, servqual, trend_months, Answer,
     CodeOutcome, Crosshair, DualColumns, Filtered, MonthPoint, NpsMethod, Quadrant, QuestionKind,
-    Response, ResultsFilter, SatisfactionBand, Servqual, Survey, TokenLink,
+    Response, ResultsFilter, Servqual, Survey, TokenLink,
 };
 use super::messages::SurveyMsg;
 use super::personal_link::{token_line, PersonalLinkBox};
@@ -25,7 +25,7 @@ use super::results_filter::{self, customer_segments, FilterBar, ResultsQuery};
 use super::results_messages::ResultsMsg;
 use super::state::use_surveys;
 use super::view::{
-    code_error_msg, copy_to_clipboard, num, share_url, use_survey_id, SurveyNotFound,
+    band_msg, code_error_msg, copy_to_clipboard, num, share_url, use_survey_id, SurveyNotFound,
 };
 use crate::clock::today;
 use crate::components::text::{tr, use_lang};
@@ -51,14 +51,6 @@ pub fn ResultsPage() -> impl IntoView {
                 None => view! { <SurveyNotFound /> }.into_any(),
             }}
         </section>
-    }
-}
-
-pub fn band_msg(band: SatisfactionBand) -> SurveyMsg {
-    match band {
-        SatisfactionBand::HighlySatisfied => SurveyMsg::BandHigh,
-        SatisfactionBand::Satisfied => SurveyMsg::BandSatisfied,
-        SatisfactionBand::Dissatisfied => SurveyMsg::BandDissatisfied,
     }
 }
 

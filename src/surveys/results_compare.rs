@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::card::contacted_since;
 use super::chart::{trend_chart, TrendPoint};
 use super::chart_download::chart_downloads;
 use super::domain::{
@@ -235,7 +234,7 @@ pub fn follow_up_view(survey: &Survey, responses: &[&Response], lang: Lang) -> A
                 .map(|at| by_id[at].1)
         };
         let list = follow_ups(survey, responses, |id, date| {
-            customer(id).map(|c| contacted_since(c, date))
+            customer(id).map(|c| c.contacted_since(date))
         });
         let names: Vec<String> = list
             .iter()

@@ -1,13 +1,13 @@
 //! The Surveys section's state: the stored survey book (surveys, responses, earlier
 //! layouts; stored as `super::book` says), read in steps at start-up and registered with
-//! the app state, with what the section adds to the customer pages (a card, and the
-//! churn-risk reason "falling satisfaction") and to "Load demo data".
+//! the app state, with what the section adds to the customers' churn risk (the reason
+//! "falling satisfaction") and to "Load demo data". Its card on the customer pages is
+//! registered beside it, in `surveys::provide`.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::card::SurveyCard;
 use super::domain::demo::demo_surveys;
 use super::domain::trend::falls_by_customer;
 use super::domain::SurveyBook;
@@ -46,7 +46,6 @@ impl SurveysState {
             app.started();
         });
         provide_context(state);
-        app.add_customer_panel(|id| view! { <SurveyCard customer_id=id /> }.into_any());
         app.add_satisfaction_source(|| {
             use_context::<SurveysState>()
                 .map(|surveys| surveys.drops.get())

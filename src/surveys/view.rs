@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::domain::{
     CodeError, ConditionOwner, ConditionRefusal, LinkError, QuestionKind, ResponseProblem,
-    SurveyProblem, SurveyStatus,
+    SatisfactionBand, SurveyProblem, SurveyStatus,
 };
 use super::messages::SurveyMsg;
 use crate::components::text::tr;
@@ -217,5 +217,14 @@ pub fn num(value: f64, decimals: usize) -> String {
         format!("{value:.decimals$}")
     } else {
         "–".to_owned()
+    }
+}
+
+/// The name of a satisfaction band.
+pub fn band_msg(band: SatisfactionBand) -> SurveyMsg {
+    match band {
+        SatisfactionBand::HighlySatisfied => SurveyMsg::BandHigh,
+        SatisfactionBand::Satisfied => SurveyMsg::BandSatisfied,
+        SatisfactionBand::Dissatisfied => SurveyMsg::BandDissatisfied,
     }
 }

@@ -303,6 +303,19 @@ impl Customer {
         }
     }
 
+    /// Whether a contact (note, call, meeting, e-mail, service recovery: anything but a
+    /// purchase or a complaint) is on the timeline on or after `date`; a survey's
+    /// follow-up is open until one is.
+    pub fn contacted_since(&self, date: NaiveDate) -> bool {
+        self.interactions.iter().any(|i| {
+            i.date >= date
+                && !matches!(
+                    i.kind,
+                    InteractionKind::Purchase { .. } | InteractionKind::Complaint { .. }
+                )
+        })
+    }
+
     /// Purchase interactions, in stored order.
     pub fn purchases(&self) -> impl Iterator<Item = &Interaction> {
         self.interactions
@@ -538,6 +551,17 @@ mod tests {
             Some(ChurnReason::CompetitorPrice)
         );
         assert_eq!(ChurnReason::from_key("nonsense"), None);
+    }
+
+    #[test]
+    fn a_contact_is_anything_on_the_timeline_but_a_purchase_or_a_complaint() {
+        let mut c = customer(1, "Li Na");
+        c.interactions.push(purchase(1, day(2026, 3, 10), 100));
+        c.interactions.push(complaint(2, day(2026, 3, 12), None));
+        assert!(!c.contacted_since(day(2026, 3, 1)));
+        c.interactions.push(simple(3, day(2026, 3, 5), InteractionKind::Call));
+        assert!(c.contacted_since(day(2026, 3, 5)), "on the day counts");
+        assert!(!c.contacted_since(day(2026, 3, 6)), "before the day does not");
     }
 
     #[test]
