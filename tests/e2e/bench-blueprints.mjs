@@ -7,7 +7,7 @@
 // the DevTools CPU profiler, which prints the functions with most self time.
 import os from 'node:os';
 import { start, newContext } from './harness.mjs';
-import { PROFILE, median, profiled } from './bench-lib.mjs';
+import { PROFILE, median, max, longestSince, profiled } from './bench-lib.mjs';
 
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? (PROFILE ? 1 : 5));
 const LANES = ['evidence', 'customer', 'onstage', 'backstage', 'support'];
@@ -47,7 +47,7 @@ async function run(env) {
   await page.waitForSelector('[data-testid=bp-open-1]');
   // Open: from the click on the list until the 300th step is drawn; and until the whole
   // page is built (the table and the analysis below the drawing come a task later).
-  const [open, openAll] = await profiled(page, 'open', () => page.evaluate(async () => {
+  const [open, openAll, drawnAt] = await profiled(page, 'open', () => page.evaluate(async () => {
     const t0 = performance.now();
     const until = (selector) => new Promise((resolve) => {
       const obs = new MutationObserver(() => {
@@ -59,8 +59,17 @@ async function run(env) {
     const all = until('[data-testid=bp-analysis] [data-testid=bp-risk-card]');
     const table = until('[data-testid=bp-table-name-300]');
     document.querySelector('[data-testid=bp-open-1]').click();
-    return [(await drawn) - t0, Math.max(await all, await table) - t0];
+    return [(await drawn) - t0, Math.max(await all, await table) - t0, await drawn];
   }));
+  // The longest task once the drawing is on the page: the table and the analysis come
+  // after it and should not hold the page for more than 50 ms at a time. A long task is
+  // reported once it has ended, so give the observer a moment.
+  await page.waitForTimeout(500);
+  const afterOpen = await longestSince(page, drawnAt);
+  if (PROFILE) {
+    const tasks = await page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), drawnAt);
+    console.log(`long tasks after the drawing (ms after it: duration): ${tasks.map((t) => `${Math.round(t.start - drawnAt)}: ${t.duration}`).join(', ') || 'none'}`);
+  }
   // Drag step 1 (customer lane, column 0) up into the free evidence lane and along it:
   // every move lands in a new cell, so the step and its arrows are drawn again each time.
   const moves = await profiled(page, 'drag (30 moves and the drop)', () => page.evaluate(async (settledSource) => {
@@ -121,10 +130,14 @@ async function run(env) {
   await exported.path();
   await context.close();
   return {
-    open, openAll, move: median(moves.times), moveMax: Math.max(...moves.times), moveLaidOut: median(moves.laidOut),
+    open, openAll, afterOpen, move: median(moves.times), moveP95: percentile(moves.times, 0.95), moveMax: max(moves.times),
+    moveLaidOut: median(moves.laidOut), moves: moves.times,
     drop: moves.drop, longest, svg: svgTime,
   };
 }
+
+/** The value that `share` of `xs` are at or under (nearest rank). */
+const percentile = (xs, share) => [...xs].sort((a, b) => a - b)[Math.ceil(share * xs.length) - 1];
 
 const env = await start();
 const results = [];
@@ -139,8 +152,16 @@ console.log('| Measure | Budget | Median |');
 console.log('| --- | --- | --- |');
 console.log(`| Open from the list until every step is drawn | ≤ 200 ms | ${pick('open')} ms |`);
 console.log(`| … until the whole page is built (the table and the analysis too) | | ${pick('openAll')} ms |`);
-console.log(`| One pointer move of a drag (step re-placed, arrows re-routed) | ≤ 8 ms | ${pick('move')} ms (slowest ${pick('moveMax')} ms) |`);
+console.log(`| Longest task after the drawing (the table and the analysis) | ≤ 50 ms | ${pick('afterOpen')} ms |`);
+console.log(`| One pointer move of a drag (step re-placed, arrows re-routed) | ≤ 8 ms | ${pick('move')} ms |`);
+console.log(`| … its 95th percentile / slowest of 30 moves | ≤ 8 ms | ${pick('moveP95')} / ${pick('moveMax')} ms |`);
 console.log(`| The same move with the browser's style and layout | (≤ 16 ms) | ${pick('moveLaidOut')} ms |`);
 console.log(`| The drop (the move stored as one undoable edit, the page redrawn) | ≤ 50 ms | ${pick('drop')} ms |`);
 console.log(`| Longest task while an edit is saved | ≤ 50 ms | ${pick('longest')} ms |`);
 console.log(`| SVG export | ≤ 500 ms | ${pick('svg')} ms |`);
+// Which moves are slow (move number: ms), run by run: the first move, a move into a new
+// cell, or one a garbage collection fell in.
+for (const r of results) {
+  const slow = r.moves.map((t, i) => [i + 1, t]).filter(([, t]) => t > 8);
+  console.log(`moves over 8 ms: ${slow.map(([i, t]) => `#${i}: ${t.toFixed(1)}`).join(', ') || 'none'}`);
+}

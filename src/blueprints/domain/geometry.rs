@@ -87,6 +87,14 @@ pub fn column_x(column: u32) -> f64 {
     LABEL_WIDTH + f64::from(column) * CELL_WIDTH
 }
 
+/// A phase's box in the header over columns `from` to `to` (inclusive): (left, width),
+/// inset a little from the columns' edges so neighbouring phases stay apart. A printed
+/// page that shows part of a phase draws the part it shows, its name in the middle.
+pub fn phase_band(from: u32, to: u32) -> (f64, f64) {
+    let x = column_x(from) + 4.0;
+    (x, column_x(to + 1) - x - 4.0)
+}
+
 /// The top edge of a lane's band.
 pub fn lane_top(lane: Lane) -> f64 {
     PHASE_HEIGHT + lane.index() as f64 * CELL_HEIGHT

@@ -148,12 +148,17 @@ fn Editor(id: u64) -> impl IntoView {
                 </div>
                 <StepPanel ed />
             </div>
-            // Below the drawing: built in the next task, once the drawing is on the page.
-            {move || below.get().then(|| view! {
-                <TableView ed />
-                <AnalysisPanel ed />
-            })}
+            // Printed first, in place of the drawing on screen, then the analysis.
             <export::PrintPages ed />
+            // Below the drawing: the table from the next task on (a few columns a task), the
+            // analysis in a task of its own, once the drawing is on the page.
+            {move || below.get().then(|| {
+                let analysis = in_next_task();
+                view! {
+                    <TableView ed />
+                    {move || analysis.get().then(|| view! { <AnalysisPanel ed /> })}
+                }
+            })}
         </div>
     }
 }
