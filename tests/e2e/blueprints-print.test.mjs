@@ -71,7 +71,7 @@ test('a blueprint wider than a page prints the drawing first, split by phase, la
     const phases = [...svg.querySelectorAll('.bp-phase text')].filter(inside).map((e) => e.textContent);
     return {
       columns: svg.dataset.columns,
-      lanes: svg.querySelectorAll('svg .bp-lane-name').length,
+      lanes: svg.querySelectorAll(':scope > svg .bp-lane-name').length,
       steps: steps.length,
       cut,
       phases,

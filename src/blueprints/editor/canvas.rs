@@ -218,6 +218,15 @@ impl Pointer {
         let from = step
             .and_then(|id| self.ed.bp.with_untracked(|b| b.step(id).map(Step::cell)))
             .unwrap_or_default();
+        // A step pressed is selected now, as the click or the drag that follows would
+        // select it: building its side panel here keeps that work out of the drag's first
+        // move. (With Shift the click decides; a selected step keeps the selection, so a
+        // drag moves all of it.)
+        if let Some(id) = step.filter(|_| !ev.shift_key()) {
+            if !self.ed.selection.with_untracked(|s| s.contains(id)) {
+                self.ed.select(Some(id));
+            }
+        }
         self.press.set_value(Some(Press {
             step,
             start,

@@ -131,9 +131,11 @@ fn prepare_print(ed: Editing) {
         for text in all(".bp-line text") {
             let _ = text.set_attribute("x", &(window.x + window.width - 6.0).to_string());
         }
-        // A phase cut by the page: the part on it, its name in the middle of that part.
+        // A phase cut by the page: the part on it, its name in the middle of that part;
+        // a phase off the page not at all (its edge would show above the lane names).
         for (group, (from, to)) in all(".bp-phase").into_iter().zip(&phases) {
             if *to < first || *from > last {
+                let _ = group.set_attribute("display", "none");
                 continue;
             }
             let (x, width) = phase_band((*from).max(first), (*to).min(last));

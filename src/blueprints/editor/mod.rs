@@ -15,7 +15,8 @@ pub mod ties_panel;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use self::about::About;
@@ -24,6 +25,7 @@ use self::canvas::{Canvas, SCALES};
 use self::editing::Editing;
 use self::step_panel::StepPanel;
 use self::table_view::TableView;
+use super::domain::StepId;
 use super::messages::BlueprintMsg;
 use super::state::use_blueprints;
 use crate::components::text::{tr, use_lang};
@@ -70,6 +72,33 @@ pub(crate) fn in_next_task() -> ReadSignal<bool> {
     ready
 }
 
+/// The selected step in the address (`?step=4`), so that a reload or a shared link opens
+/// the blueprint with it selected: read once as the editor opens, then written when the
+/// chosen step changes, in place of the address (Back still leaves the blueprint).
+fn step_in_address(ed: Editing) {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let linked = query
+        .with_untracked(|q| q.get("step"))
+        .and_then(|s| s.parse::<StepId>().ok())
+        .filter(|id| ed.bp.with_untracked(|b| b.step(*id).is_some()));
+    if linked.is_some() {
+        ed.select(linked);
+    }
+    Effect::new(move |_| {
+        let chosen = ed.selected();
+        let shown = query.with_untracked(|q| q.get("step"));
+        if shown != chosen.map(|id| id.to_string()) {
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&paths::blueprint_step(ed.id, chosen), options);
+        }
+    });
+}
+
 /// Whether a key press belongs to a text field (whose own undo the browser keeps).
 fn in_field(ev: &leptos::ev::KeyboardEvent) -> bool {
     ev.target()
@@ -80,6 +109,7 @@ fn in_field(ev: &leptos::ev::KeyboardEvent) -> bool {
 #[component]
 fn Editor(id: u64) -> impl IntoView {
     let ed = Editing::new(use_blueprints(), id);
+    step_in_address(ed);
     let lang = use_lang();
     let scale = RwSignal::new(0.8);
     let zoom = move |factor: f64| scale.update(|s| *s = (*s * factor).clamp(SCALES.0, SCALES.1));
