@@ -9,9 +9,7 @@ use leptos_router::components::A;
 
 use super::editing::Editing;
 use crate::blueprints::domain::export_steps;
-use crate::blueprints::domain::geometry::{
-    canvas, column_x, phase_band, print_pages, LABEL_WIDTH,
-};
+use crate::blueprints::domain::geometry::{canvas, column_x, phase_band, print_pages, LABEL_WIDTH};
 use crate::blueprints::domain::ViewBox;
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::download::download_text;
@@ -362,10 +360,17 @@ mod tests {
     #[test]
     fn shorter_printed_pages_keep_the_scale_of_a_full_one() {
         // (first, last column, share of the paper's width in percent)
-        let cases = [(0, 5, 100.0), (6, 8, 680.0 / 1220.0 * 100.0), (3, 3, 320.0 / 1220.0 * 100.0)];
+        let cases = [
+            (0, 5, 100.0),
+            (6, 8, 680.0 / 1220.0 * 100.0),
+            (3, 3, 320.0 / 1220.0 * 100.0),
+        ];
         for (first, last, share) in cases {
             let window = page_window(first, last, 582.0);
-            assert!((print_width(&window) - share).abs() < 1e-9, "{first}-{last}");
+            assert!(
+                (print_width(&window) - share).abs() < 1e-9,
+                "{first}-{last}"
+            );
         }
     }
 
