@@ -145,11 +145,16 @@ async function run(env) {
       await settled();
       nextTask.push(performance.now() - t);
     }
-    // The drop: the move stored as one undoable edit, the page drawn from it.
+    // The drop: the move stored as one undoable edit, the page drawn from it (its own
+    // work; and until the next task, which also counts any other task that comes first,
+    // such as the address written a moment after the press).
+    await settled();
     const t = performance.now();
     svg.dispatchEvent(new PointerEvent('pointerup', at(x0 + 30 * 180 * scale, y0 - 110 * scale)));
+    await drained();
+    const drop = performance.now() - t;
     await settled();
-    return { press, times, laidOut, nextTask, drop: performance.now() - t };
+    return { press, times, laidOut, nextTask, drop, dropNextTask: performance.now() - t };
   }, [settled.toString(), drained.toString()]));
   const threadTimes = tracing ? moveThreadTimes(await tracing.stop()) : [];
   const moved = await page.locator('[data-testid=bp-step-1]').getAttribute('aria-label');
@@ -185,7 +190,7 @@ async function run(env) {
     open, openAll, afterOpen, move: median(moves.times), moveP95: percentile(moves.times, 0.95), moveMax: max(moves.times),
     moveLaidOut: median(moves.laidOut), moves: moves.times, threadTimes,
     moveThread: median(threadTimes), moveThreadP95: percentile(threadTimes, 0.95), moveThreadMax: max(threadTimes), moveNextTask: median(moves.nextTask), moveNextTaskMax: max(moves.nextTask),
-    press: moves.press, drop: moves.drop, longest, svg: svgTime,
+    press: moves.press, drop: moves.drop, dropNextTask: moves.dropNextTask, longest, svg: svgTime,
   };
 }
 
@@ -214,7 +219,7 @@ if (results.every((r) => r.threadTimes.length)) {
 }
 console.log(`| … until the next task (a frame the browser paints in between counts too) | | ${pick('moveNextTask')} ms (slowest ${pick('moveNextTaskMax')} ms) |`);
 console.log(`| The same move with the browser's style and layout | (≤ 16 ms) | ${pick('moveLaidOut')} ms |`);
-console.log(`| The drop (the move stored as one undoable edit, the page redrawn) | ≤ 50 ms | ${pick('drop')} ms |`);
+console.log(`| The drop (the move stored as one undoable edit, the page redrawn) | ≤ 50 ms | ${pick('drop')} ms (until the next task ${pick('dropNextTask')} ms) |`);
 console.log(`| Longest task while an edit is saved | ≤ 50 ms | ${pick('longest')} ms |`);
 console.log(`| SVG export | ≤ 500 ms | ${pick('svg')} ms |`);
 // Which moves are slow (move number: ms), run by run: the first move, a move into a new

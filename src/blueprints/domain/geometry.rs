@@ -503,6 +503,20 @@ mod tests {
     }
 
     #[test]
+    fn a_phase_box_spans_its_columns_inset_from_their_edges() {
+        // (from, to column, (left, width)): the part of a phase a printed page shows is
+        // drawn by the same rule as the whole phase.
+        let cases = [
+            (0, 0, (144.0, 172.0)),
+            (0, 4, (144.0, 892.0)),
+            (5, 10, (1044.0, 1072.0)),
+        ];
+        for (from, to, band) in cases {
+            assert_eq!(phase_band(from, to), band, "{from}-{to}");
+        }
+    }
+
+    #[test]
     fn lanes_stack_under_the_phase_header_with_the_lines_between() {
         assert_eq!(lane_band(Evidence), (32.0, 142.0));
         assert_eq!(lane_band(Support), (472.0, 582.0));
