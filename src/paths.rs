@@ -140,6 +140,14 @@ pub fn blueprint(id: u64) -> String {
     app_path(&format!("{BLUEPRINTS}/{id}"))
 }
 
+/// One blueprint's editor with a step selected (`/blueprints/3?step=4`), or none.
+pub fn blueprint_step(id: u64, step: Option<u32>) -> String {
+    match step {
+        Some(step) => app_path(&format!("{BLUEPRINTS}/{id}?step={step}")),
+        None => blueprint(id),
+    }
+}
+
 /// The steps CSV import into one blueprint.
 pub fn blueprint_import(id: u64) -> String {
     app_path(&format!("{BLUEPRINTS}/{id}/import"))
@@ -199,6 +207,8 @@ mod tests {
         assert_eq!(blueprints(), "/crm/blueprints");
         assert_eq!(blueprint(3), "/crm/blueprints/3");
         assert_eq!(blueprint_import(3), "/crm/blueprints/3/import");
+        assert_eq!(blueprint_step(3, Some(4)), "/crm/blueprints/3?step=4");
+        assert_eq!(blueprint_step(3, None), "/crm/blueprints/3");
         set_base_from_uri("http://host/");
         assert_eq!(blueprint(12), "/blueprints/12");
     }

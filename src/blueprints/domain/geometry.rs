@@ -87,6 +87,14 @@ pub fn column_x(column: u32) -> f64 {
     LABEL_WIDTH + f64::from(column) * CELL_WIDTH
 }
 
+/// A phase's box in the header over columns `from` to `to` (inclusive): (left, width),
+/// inset a little from the columns' edges so neighbouring phases stay apart. A printed
+/// page that shows part of a phase draws the part it shows, its name in the middle.
+pub fn phase_band(from: u32, to: u32) -> (f64, f64) {
+    let x = column_x(from) + 4.0;
+    (x, column_x(to + 1) - x - 4.0)
+}
+
 /// The top edge of a lane's band.
 pub fn lane_top(lane: Lane) -> f64 {
     PHASE_HEIGHT + lane.index() as f64 * CELL_HEIGHT
@@ -492,6 +500,20 @@ mod tests {
                 .iter()
                 .all(|s| !step_rect(s.lane, s.column).cut_by(p[0], p[1]))
         })
+    }
+
+    #[test]
+    fn a_phase_box_spans_its_columns_inset_from_their_edges() {
+        // (from, to column, (left, width)): the part of a phase a printed page shows is
+        // drawn by the same rule as the whole phase.
+        let cases = [
+            (0, 0, (144.0, 172.0)),
+            (0, 4, (144.0, 892.0)),
+            (5, 10, (1044.0, 1072.0)),
+        ];
+        for (from, to, band) in cases {
+            assert_eq!(phase_band(from, to), band, "{from}-{to}");
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use super::editing::{Drag, Editing};
 use super::looks::{drawn, Draw, Look, Looks, StepLook};
 use crate::blueprints::domain::geometry::{
-    arrows, canvas, cell_rect, column_x, drag_offset, lane_band, line_y, points_attribute,
+    arrows, canvas, cell_rect, drag_offset, lane_band, line_y, phase_band, points_attribute,
     step_rect, steps_in_band, Arrow, LABEL_WIDTH, PHASE_HEIGHT,
 };
 use crate::blueprints::domain::{
@@ -218,6 +218,15 @@ impl Pointer {
         let from = step
             .and_then(|id| self.ed.bp.with_untracked(|b| b.step(id).map(Step::cell)))
             .unwrap_or_default();
+        // A step pressed is selected now, as the click or the drag that follows would
+        // select it: building its side panel here keeps that work out of the drag's first
+        // move. (With Shift the click decides; a selected step keeps the selection, so a
+        // drag moves all of it.)
+        if let Some(id) = step.filter(|_| !ev.shift_key()) {
+            if !self.ed.selection.with_untracked(|s| s.contains(id)) {
+                self.ed.select(Some(id));
+            }
+        }
         self.press.set_value(Some(Press {
             step,
             start,
@@ -587,8 +596,7 @@ pub fn Canvas(
     let phases = move || {
         ed.bp.with(|bp| {
             bp.phases.iter().map(|p| {
-                let x = column_x(p.from) + 4.0;
-                let width = column_x(p.to + 1) - x - 4.0;
+                let (x, width) = phase_band(p.from, p.to);
                 view! {
                     <g class="bp-phase">
                         <rect x=x y=4 width=width height=PHASE_HEIGHT - 8.0 rx=4 />

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 
 use super::editing::Editing;
 use crate::blueprints::domain::export_steps;
-use crate::blueprints::domain::geometry::{canvas, column_x, print_pages, LABEL_WIDTH};
+use crate::blueprints::domain::geometry::{canvas, column_x, phase_band, print_pages, LABEL_WIDTH};
 use crate::blueprints::domain::ViewBox;
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::download::download_text;
@@ -67,6 +67,14 @@ pub fn page_window(first: u32, last: u32, height: f64) -> ViewBox {
     }
 }
 
+/// How much of the printed width a page's window takes, as a percentage: a full page
+/// (`COLUMNS_PER_PAGE` columns) fills it, a shorter one is drawn at the same scale, so
+/// every page's names print the same size.
+pub fn print_width(window: &ViewBox) -> f64 {
+    let full = page_window(0, COLUMNS_PER_PAGE - 1, window.height).width;
+    (window.width / full * 100.0).min(100.0)
+}
+
 /// Fills the print-only pages with copies of the drawing as it is now (before printing):
 /// each copy shows its page's columns, with the lane names laid over its left edge and
 /// its own arrowhead (ids stay unique in the page).
@@ -81,9 +89,10 @@ fn prepare_print(ed: Editing) {
         return;
     };
     target.set_text_content(None);
-    let (pages, height) = ed
-        .bp
-        .with_untracked(|b| (print_pages(b, COLUMNS_PER_PAGE), canvas(b).height));
+    let (pages, height, phases) = ed.bp.with_untracked(|b| {
+        let phases: Vec<(u32, u32)> = b.phases.iter().map(|p| (p.from, p.to)).collect();
+        (print_pages(b, COLUMNS_PER_PAGE), canvas(b).height, phases)
+    });
     let pages = if pages.is_empty() {
         vec![(0, 0)]
     } else {
@@ -99,16 +108,46 @@ fn prepare_print(ed: Editing) {
         else {
             return;
         };
+        // Its size in units gives the page its shape; the style, its share of the paper.
         for (name, value) in [
             ("class", "bp-canvas bp-print-page".to_owned()),
             ("viewBox", window.attribute()),
+            ("width", window.width.to_string()),
+            ("height", window.height.to_string()),
+            ("style", format!("width:{:.2}%", print_width(&window))),
             ("data-columns", format!("{}-{}", first + 1, last + 1)),
         ] {
             let _ = page.set_attribute(name, &value);
         }
+        let all = |selector: &str| {
+            let found = page.query_selector_all(selector).ok();
+            (0..found.as_ref().map_or(0, |f| f.length()))
+                .filter_map(|i| found.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .collect::<Vec<_>>()
+        };
+        // The lines' names at the page's right edge, not the drawing's.
+        for text in all(".bp-line text") {
+            let _ = text.set_attribute("x", &(window.x + window.width - 6.0).to_string());
+        }
+        // A phase cut by the page: the part on it, its name in the middle of that part;
+        // a phase off the page not at all (its edge would show above the lane names).
+        for (group, (from, to)) in all(".bp-phase").into_iter().zip(&phases) {
+            if *to < first || *from > last {
+                let _ = group.set_attribute("display", "none");
+                continue;
+            }
+            let (x, width) = phase_band((*from).max(first), (*to).min(last));
+            for (selector, name, value) in [
+                ("rect", "x", x),
+                ("rect", "width", width),
+                ("text", "x", x + width / 2.0),
+            ] {
+                if let Ok(Some(e)) = group.query_selector(selector) {
+                    let _ = e.set_attribute(name, &value.to_string());
+                }
+            }
+        }
         for name in [
-            "width",
-            "height",
             "tabindex",
             "data-testid",
             "aria-labelledby",
@@ -313,6 +352,23 @@ mod tests {
             assert_eq!(
                 page_window(first, last, 582.0).attribute(),
                 window,
+                "{first}-{last}"
+            );
+        }
+    }
+
+    #[test]
+    fn shorter_printed_pages_keep_the_scale_of_a_full_one() {
+        // (first, last column, share of the paper's width in percent)
+        let cases = [
+            (0, 5, 100.0),
+            (6, 8, 680.0 / 1220.0 * 100.0),
+            (3, 3, 320.0 / 1220.0 * 100.0),
+        ];
+        for (first, last, share) in cases {
+            let window = page_window(first, last, 582.0);
+            assert!(
+                (print_width(&window) - share).abs() < 1e-9,
                 "{first}-{last}"
             );
         }
