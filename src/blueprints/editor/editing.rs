@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::tie_figures::{tie_figures, TieFigures};
 use crate::blueprints::domain::edit::{copy, move_steps};
 use crate::blueprints::domain::{
     Blueprint, Clipboard, Connector, Edit, EditError, Lane, Selection, Step, StepId,
@@ -32,7 +33,7 @@ pub struct Editing {
     pub selection: RwSignal<Selection>,
     pub drag: RwSignal<Option<Drag>>,
     /// The tied steps' survey results and complaint counts.
-    pub ties: Memo<super::ties_panel::TieFigures>,
+    pub ties: Memo<TieFigures>,
     /// The copied steps and the column the leftmost came from.
     pub clipboard: StoredValue<Option<(Clipboard, u32)>>,
     /// "Connect": the next step chosen gets an arrow from the selected one.
@@ -59,7 +60,7 @@ impl Editing {
             state,
             bp,
             shown,
-            ties: super::ties_panel::tie_figures(bp),
+            ties: tie_figures(bp),
             selection: RwSignal::new(Selection::default()),
             drag,
             clipboard: StoredValue::new(None),

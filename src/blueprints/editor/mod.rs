@@ -11,6 +11,7 @@ pub mod export;
 mod looks;
 mod step_panel;
 mod table_view;
+mod tie_figures;
 pub mod ties_panel;
 
 use leptos::prelude::*;

@@ -1,68 +1,18 @@
 //! The selected step's ties to the other sections (side panel): the survey item whose
-//! latest result colours the step, and the complaint categories counted at it; and the
-//! figures the canvas draws from them (computed by the domain in `ties.rs`).
-
-use std::collections::BTreeMap;
+//! latest result colours the step, and the complaint categories counted at it. The
+//! figures drawn from them are in `tie_figures.rs`.
 
 use leptos::prelude::*;
 
 use super::editing::Editing;
-use crate::blueprints::domain::{
-    complaint_counts, tie_items, tie_results, StepId, SurveyTie, TieResult,
-};
+use crate::blueprints::domain::{tie_items, StepId, SurveyTie};
 use crate::blueprints::messages::BlueprintMsg;
 use crate::components::text::{tr, use_lang};
 use crate::components::working::ShowWorking;
-use crate::customers::domain::{ComplaintCategory, InteractionKind};
+use crate::customers::domain::ComplaintCategory;
 use crate::customers::labels::Labelled;
-use crate::customers::state::use_customers;
 use crate::i18n::{fill, Text};
 use crate::surveys::state::use_surveys;
-
-/// What the canvas shows for the tied steps of the open blueprint: each tied step's
-/// survey result, and each step's complaint count.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TieFigures {
-    pub results: BTreeMap<StepId, TieResult>,
-    pub complaints: BTreeMap<StepId, usize>,
-}
-
-/// The tie figures of the open blueprint, following the surveys' answers and the
-/// customers' complaints as they change.
-pub fn tie_figures(bp: Memo<crate::blueprints::domain::Blueprint>) -> Memo<TieFigures> {
-    let surveys = use_surveys();
-    let customers = use_customers();
-    Memo::new(move |_| {
-        bp.with(|bp| {
-            let tied = bp
-                .steps
-                .iter()
-                .any(|s| s.survey.is_some() || !s.complaints.is_empty());
-            if !tied {
-                return TieFigures::default();
-            }
-            let results = surveys
-                .book
-                .with(|b| tie_results(bp, &b.surveys, &b.responses));
-            let complaints = customers.customers.with(|b| {
-                let keys: Vec<&str> = b
-                    .customers
-                    .iter()
-                    .flat_map(|c| c.interactions.iter())
-                    .filter_map(|i| match i.kind {
-                        InteractionKind::Complaint { category, .. } => Some(category.key()),
-                        _ => None,
-                    })
-                    .collect();
-                complaint_counts(bp, &keys)
-            });
-            TieFigures {
-                results,
-                complaints,
-            }
-        })
-    })
-}
 
 /// The fieldset of the side panel for step `id`.
 pub fn tie_fields(ed: Editing, id: StepId) -> impl IntoView {

@@ -559,9 +559,13 @@ mod tests {
         c.interactions.push(purchase(1, day(2026, 3, 10), 100));
         c.interactions.push(complaint(2, day(2026, 3, 12), None));
         assert!(!c.contacted_since(day(2026, 3, 1)));
-        c.interactions.push(simple(3, day(2026, 3, 5), InteractionKind::Call));
+        c.interactions
+            .push(simple(3, day(2026, 3, 5), InteractionKind::Call));
         assert!(c.contacted_since(day(2026, 3, 5)), "on the day counts");
-        assert!(!c.contacted_since(day(2026, 3, 6)), "before the day does not");
+        assert!(
+            !c.contacted_since(day(2026, 3, 6)),
+            "before the day does not"
+        );
     }
 
     #[test]
