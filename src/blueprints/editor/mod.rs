@@ -166,7 +166,7 @@ fn Editor(id: u64) -> impl IntoView {
     let below = in_next_task();
     view! {
         <div class="bp-editor" on:keydown=keydown>
-            <p class="back"><A href=paths::blueprints()>{tr(BlueprintMsg::BackToList)}</A></p>
+            <p class="back no-print"><A href=paths::blueprints()>{tr(BlueprintMsg::BackToList)}</A></p>
             <header class="bp-editor-header">
                 <h1 data-testid="blueprint-title">{heading}</h1>
                 <p class="muted">{move || ed.bp.with(|b| {
