@@ -1,7 +1,7 @@
 // Shared set-up for the journeys: one server for both builds, Debian's Chromium with
 // the flags a closed network needs, and screenshots under target/screenshots/.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
@@ -171,4 +171,16 @@ export function storedBook(page) {
       .sort((a, b) => a.id - b.id);
     return { data: { ...book.data.meta, customers } };
   });
+}
+
+/** A document (`key`, e.g. `crm.surveys`) as the app's own backup holds it, read by the
+ *  app in another tab of the same profile: the way to see a book whose records are kept in
+ *  compressed binary shards beside its key. `null` when the backup has none. */
+export async function backedUp(page, key) {
+  const reader = await page.context().newPage();
+  await open(reader, new URL(page.url()).origin + '/settings');
+  const [download] = await Promise.all([reader.waitForEvent('download'), reader.click('[data-testid=export-backup]')]);
+  const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  await reader.close();
+  return backup.documents[key] ?? null;
 }

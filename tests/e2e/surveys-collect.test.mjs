@@ -6,23 +6,15 @@
 // languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, newContext, open, screenshot, SCREENSHOTS } from './harness.mjs';
+import { start, newContext, open, screenshot, backedUp, SCREENSHOTS } from './harness.mjs';
+import { person, takeCodes, text } from './surveys-lib.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.close(); });
 
 const PHONE = { width: 390, height: 844 };
-
-const person = (id, name) => ({
-  id, name, kind: 'individual', company: '', phone: '', email: `${id}@example.com`, address: '', owner: '',
-  tags: [], notes: '', created_at: '2024-01-10T08:00:00Z', updated_at: '2024-01-10T08:00:00Z',
-  value_class: null, motive: null, internal: false, stage: 'formation',
-  stage_history: [{ stage: 'formation', date: '2024-01-10' }], ladder: 'customer',
-  relationship_level: null, channel: 'other', referred_by: null, interactions: [], churn: null,
-});
 
 async function seeded(locale, viewport = PHONE) {
   const context = await env.browser.newContext({ locale, viewport, colorScheme: 'dark' });
@@ -33,23 +25,8 @@ async function seeded(locale, viewport = PHONE) {
   return context;
 }
 
-const text = (page, id) => page.locator(`[data-testid=${id}]`).first().innerText();
-// Pasted codes are read in steps: the report comes once they are all taken.
-const takeCodes = async (page) => {
-  await page.click('[data-testid=codes-take]');
-  await page.locator('[data-testid=codes-report] li').first().waitFor();
-};
-/** The survey book as stored, read back by the app in another tab of the same profile:
- *  its backup copy (the responses are kept in compressed binary shards `crm.surveys.s<n>`
- *  beside the book's own key, so the raw key alone no longer shows them). */
-const stored = async (page) => {
-  const reader = await page.context().newPage();
-  await open(reader, env.origin + '/settings');
-  const [download] = await Promise.all([reader.waitForEvent('download'), reader.click('[data-testid=export-backup]')]);
-  const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  await reader.close();
-  return backup.documents['crm.surveys'] ?? null;
-};
+/** The survey book as stored (its responses are in binary shards): the app's backup of it. */
+const stored = (page) => backedUp(page, 'crm.surveys');
 const noSidewaysScroll = async (page) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no sideways scroll on a phone (${overflow}px)`);
