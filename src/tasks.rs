@@ -53,6 +53,20 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// False until a task after this one: for what can come a moment after the rest of a
+/// page, so that the first part shows first and no single task holds the page for long
+/// (a customer's figures and timeline, a blueprint's table and analysis).
+pub fn in_next_task() -> leptos::prelude::ReadSignal<bool> {
+    use leptos::prelude::*;
+    let (ready, set_ready) = signal(false);
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        // The page may have been left in between.
+        let _ = set_ready.try_set(true);
+    });
+    ready
+}
+
 /// Resolves after about `ms` milliseconds, in a task of its own: for background work that
 /// should wait until what the user just did has been shown.
 pub async fn after_ms(ms: i32) {

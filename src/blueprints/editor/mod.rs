@@ -31,6 +31,7 @@ use super::state::use_blueprints;
 use crate::components::text::{tr, use_lang};
 use crate::i18n::Text;
 use crate::paths;
+use crate::tasks::in_next_task;
 
 /// `/blueprints/:id`.
 #[component]
@@ -57,19 +58,6 @@ pub fn BlueprintEditor() -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// False until a task after this one: for what can come a moment after the rest, so that
-/// the drawing shows first and no single task holds the page for long (300 steps' table
-/// and analysis, or a list of every step).
-pub(crate) fn in_next_task() -> ReadSignal<bool> {
-    let (ready, set_ready) = signal(false);
-    leptos::task::spawn_local(async move {
-        crate::tasks::next_task().await;
-        // The editor may have been left in between.
-        let _ = set_ready.try_set(true);
-    });
-    ready
 }
 
 /// The selected step in the address (`?step=4`), so that a reload or a shared link opens

@@ -366,7 +366,7 @@ fn arrows(ed: Editing, id: StepId) -> impl IntoView {
     };
     // Every other step; the list comes a task after the form (choosing a step should not
     // wait for 300 options).
-    let ready = super::in_next_task();
+    let ready = crate::tasks::in_next_task();
     let others = Memo::new(move |_| {
         if !ready.get() {
             return Vec::new();

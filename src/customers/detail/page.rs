@@ -19,7 +19,7 @@ use crate::customers::state::use_customers;
 use crate::i18n::CommonMsg;
 use crate::paths;
 use crate::state::use_app_state;
-use crate::tasks::next_task;
+use crate::tasks::in_next_task;
 
 /// The `:id` of the current route, when it is a number.
 pub fn use_customer_id() -> Signal<Option<u64>> {
@@ -42,11 +42,7 @@ pub fn CustomerPage() -> impl IntoView {
     PageForms::provide();
     // The activity column (figures, timeline) is built in the next task: opening a
     // customer is then two shorter tasks, and the profile shows a frame sooner.
-    let activity_ready = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        next_task().await;
-        let _ = activity_ready.try_set(true);
-    });
+    let activity_ready = in_next_task();
     view! {
         <section class="page customer-page" data-testid="page-customer">
             <Show when=move || exists.get() fallback=|| view! { <NotFound /> }>
